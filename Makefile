@@ -1,0 +1,44 @@
+# wiretrace: two commands do the work.
+#   make audit   set up .venv, audit seeds/ into reports/seeds/, execute the notebooks into reports/*.html
+#   make test    set up .venv, run ruff, pytest and nbval on notebooks/
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+.PHONY: audit test lint bench lab notebooks clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+audit: $(STAMP)
+	$(BIN)/wiretrace audit seeds/ --out reports/seeds
+	$(MAKE) notebooks
+
+notebooks: $(STAMP)
+	mkdir -p reports
+	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
+		../$(BIN)/jupyter nbconvert --to html --execute --output-dir ../reports "$$nb" || exit 1; \
+	done
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check lib tests benchmarks
+
+test: lint
+	$(BIN)/pytest
+	$(BIN)/pytest --nbval notebooks --sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf reports/ .pytest_cache

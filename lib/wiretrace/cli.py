@@ -1,0 +1,71 @@
+"""The ``wiretrace`` command line: ``wiretrace audit PATH... [--wire PATH]... --out DIR``.
+
+Writes the audit tables (one CSV each) and ``audit.json`` to ``--out`` and prints a short
+summary. Exits 0 on success, 2 with a one-line reason on bad arguments or inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from wiretrace import __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not argparse's usage block
+        self.exit(2, f"wiretrace: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every ``wiretrace`` command."""
+    parser = _Parser(prog="wiretrace", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"wiretrace {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    run = commands.add_parser("audit", help="audit a cluster of articles and write the tables")
+    run.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    run.add_argument(
+        "--wire", action="append", default=[], metavar="PATH", help="known wire copy (repeatable)"
+    )
+    run.add_argument("--meta", metavar="FILE", help="sidecar metadata CSV")
+    run.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for the CSVs and audit.json"
+    )
+    run.add_argument("--quiet", action="store_true", help="no progress bars and no summary")
+    return parser
+
+
+def _summary_lines(result) -> list[str]:
+    s = result.summary()
+    lines = [
+        f"{s['articles']} inputs: {s['ok']} audited, {s['rejected']} rejected, {s['wire']} wire",
+        "findings: " + ", ".join(f"{n} {sev}" for sev, n in s["findings"].items()),
+    ]
+    for row in result.articles.itertuples():
+        if row.status == "rejected":
+            lines.append(f"  rejected {row.article_id}: {row.reason}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    from wiretrace.audit import audit
+    from wiretrace.load import InputError
+
+    args = build_parser().parse_args(argv)
+    try:
+        result = audit(args.paths, wire=args.wire, meta=args.meta, progress=not args.quiet)
+    except InputError as exc:
+        print(f"wiretrace: error: {exc}", file=sys.stderr)
+        return 2
+    out = result.to_dir(args.out)
+    if not args.quiet:
+        for line in _summary_lines(result):
+            print(line)
+        print(f"wrote {out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
