@@ -31,7 +31,7 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest
-	$(BIN)/pytest --nbval notebooks --sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	$(BIN)/pytest --nbval notebooks --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
