@@ -27,7 +27,7 @@ notebooks: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check lib tests benchmarks
+	$(BIN)/ruff format --check .
 
 test: lint
 	$(BIN)/pytest
