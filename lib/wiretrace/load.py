@@ -518,7 +518,7 @@ def load_corpus(
     metadata (``meta`` wins). Article ids are file stems or record ids; a repeated id gets
     a ``~2``, ``~3`` suffix. Raises :class:`InputError` only for paths that do not exist.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     paths, wire = list(paths), list(wire)
     sidecar: dict[str, dict] = {}
