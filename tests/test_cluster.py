@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import pytest
+
+from wiretrace import config
+from wiretrace.cluster import (
+    body_words,
+    candidate_pairs,
+    candidate_probability,
+    cluster_stories,
+    components,
+    fingerprint,
+    fingerprints,
+    score_pairs,
+    similar_pairs,
+)
+from wiretrace.load import Corpus, load_corpus
+from wiretrace.text import words
+
+
+@pytest.fixture(scope="module")
+def clough() -> Corpus:
+    return load_corpus([config.CLOUGH_STEVENSON_DIR / "texts"])
+
+
+def _print(corpus: Corpus, prefix: str):
+    article = next(a for a in corpus.ok if a.article_id.startswith(prefix))
+    return fingerprint(article.article_id, article.body)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "wording", "story", "link"),
+    [
+        # near-verbatim AFP rewrites: a wording link
+        ("seeds/001", "seeds/002", 0.5783, 0.6914, "wording"),
+        # the paraphrase shares enough 3-grams to count as derived
+        ("seeds/000", "seeds/001", 0.2465, 0.4299, "wording"),
+        # the November follow-up and the translation: same story, other words
+        ("seeds/000", "seeds/003", 0.0385, 0.1469, "story"),
+        ("seeds/003", "seeds/004", 0.0315, 0.1345, "story"),
+        # unrelated: a news story and a Wikipedia text on Bayes' theorem
+        ("seeds/001", "clough/orig_taske", 0.0, 0.0034, ""),
+        # two topics of one field (inheritance vs PageRank): no link
+        ("clough/orig_taska", "clough/orig_taskb", 0.0, 0.0526, ""),
+        # an answer written without the source, on its topic: below both thresholds
+        ("clough/g0pA_taska", "clough/orig_taska", 0.0097, 0.0813, ""),
+    ],
+)
+def test_score_pairs_links(seeds, clough, first, second, wording, story, link):
+    corpora = {"seeds": seeds, "clough": clough}
+    prints = [_print(corpora[name.split("/")[0]], name.split("/")[1]) for name in (first, second)]
+    row = score_pairs(prints, [(0, 1)]).iloc[0]
+    assert (row["wording"], row["story"], row["link"]) == (wording, story, link)
+
+
+def test_seeds_are_one_story(seeds):
+    table = cluster_stories(seeds)
+    assert list(table.columns) == ["article_id", "cluster_id", "cluster_size"]
+    assert table["cluster_id"].tolist() == [0, 0, 0, 0, 0]
+    assert table["cluster_size"].tolist() == [5, 5, 5, 5, 5]
+
+
+def test_wording_links_only_keep_the_afp_versions_together(seeds):
+    table = cluster_stories(seeds, threshold=None)
+    assert table["cluster_id"].tolist() == [0, 0, 0, 1, 2]
+    assert table["cluster_size"].tolist() == [3, 3, 3, 1, 1]
+
+
+def test_seed_pairs_by_link_kind(seeds):
+    pairs = similar_pairs(seeds)
+    assert len(pairs) == 10  # five articles, every pair proposed
+    linked = pairs.groupby("link")["other_id"].count().to_dict()
+    assert linked == {"story": 7, "wording": 3}
+
+
+def test_clough_texts_cluster_by_task(clough):
+    table = cluster_stories(clough)
+    task = table["article_id"].str.rsplit("task", n=1).str[-1]
+    # every cluster holds texts of one task (no topic is merged with another) ...
+    assert (task.groupby(table["cluster_id"]).nunique() == 1).all()
+    # ... and the only texts left alone are five answers written without the source and
+    # g2pE_taskc, labelled "cut" but copied from another Wikipedia page.
+    assert sorted(table.loc[table["cluster_size"] == 1, "article_id"]) == [
+        "g0pC_taskb",
+        "g0pD_taskd",
+        "g2pA_taska",
+        "g2pE_taskc",
+        "g4pB_taskb",
+        "g4pE_taskd",
+    ]
+    assert table["cluster_id"].nunique() == 11
+
+
+def test_unrelated_texts_are_not_candidates(seeds, clough):
+    mixed = Corpus(seeds.ok + [a for a in clough.ok if a.article_id.startswith("orig")])
+    assert candidate_pairs(fingerprints(mixed)) == [
+        (0, 1),
+        (0, 2),
+        (0, 3),
+        (0, 4),
+        (1, 2),
+        (1, 3),
+        (1, 4),
+        (2, 3),
+        (2, 4),
+        (3, 4),
+    ]
+
+
+def test_clusters_do_not_depend_on_input_order(seeds, clough):
+    corpus = Corpus(seeds.ok + clough.ok)
+    forward = cluster_stories(corpus).sort_values("article_id", ignore_index=True)
+    backward = cluster_stories(Corpus(corpus.ok[::-1])).sort_values("article_id", ignore_index=True)
+    assert forward.equals(backward)
+    assert cluster_stories(corpus).equals(cluster_stories(corpus))
+
+
+def test_fingerprint_hashes_are_stable_across_runs():
+    # Pinned values: a salted hash() would change them from one interpreter to the next.
+    fp = fingerprint("x", "The French army is holding talks")
+    assert fp.shingles.tolist() == [
+        626892848796488553,
+        7818421831918668993,
+        9026404174112318944,
+        11578008795014060184,
+    ]
+    assert len(fp.terms) == 4  # french, army, holding, talks ("the", "is" are common)
+
+
+@pytest.mark.parametrize(
+    ("text", "n_shingles", "n_terms"),
+    [
+        ("", 0, 0),
+        ("Niamey", 1, 1),  # shorter than a shingle: one shingle of all its words
+        ("Niamey protests", 1, 2),
+        ("the the the the", 1, 0),  # repeated 3-grams count once; no rare word
+    ],
+)
+def test_fingerprint_of_short_texts(text, n_shingles, n_terms):
+    fp = fingerprint("x", text)
+    assert (fp.shingles.size, fp.terms.size) == (n_shingles, n_terms)
+
+
+def test_empty_texts_score_zero():
+    empty, other = fingerprint("a", ""), fingerprint("b", "Troops left Niamey on Sunday")
+    row = score_pairs([empty, other], [(0, 1)]).iloc[0]
+    assert (row["wording"], row["story"], row["link"]) == (0.0, 0.0, "")
+
+
+def test_body_words_match_text_words(seeds):
+    for article in seeds.ok:
+        assert body_words(article.body) == words(article.body)
+
+
+@pytest.mark.parametrize(
+    ("links", "expected"),
+    [
+        ([], [["a"], ["b"], ["c"], ["d"]]),
+        ([("c", "d")], [["a"], ["b"], ["c", "d"]]),
+        ([("d", "a"), ("b", "c"), ("c", "a")], [["a", "b", "c", "d"]]),  # chained
+    ],
+)
+def test_components(links, expected):
+    assert components(["d", "c", "b", "a"], links) == expected
+
+
+@pytest.mark.parametrize(
+    ("similarity", "probability"),
+    [(0.0, 0.0), (0.005, 0.0016), (0.12, 0.6048), (0.2, 0.9267), (1.0, 1.0)],
+)
+def test_candidate_probability(similarity, probability):
+    assert round(candidate_probability(similarity), 4) == probability
