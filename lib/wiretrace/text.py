@@ -130,9 +130,11 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     if not text.strip():
         return spans
     cursor = 0
-    for piece in _segmenter().segment(text):
-        # pysbd's own char_span can give a repeated sentence the offsets of its first
-        # occurrence, so each piece is located from where the previous one ended.
+    # The processor's sentences, not Segmenter.segment(): segment() also locates each
+    # sentence with a regex built from its text, compiled anew for every sentence (half
+    # of all loading time), and its char_span can give a repeated sentence the offsets
+    # of its first occurrence. Each piece is located here, from where the previous ended.
+    for piece in _segmenter().processor(text).process():
         stripped = piece.strip()
         if not stripped:
             continue
