@@ -7,7 +7,8 @@ size is a synthetic corpus of that many articles from :mod:`benchmarks.synth`, w
 of wall time:
 
 - ``load``: :func:`wiretrace.load_corpus` on the folder (reading, metadata, pysbd
-  sentences);
+  sentences), and for 1,000 articles or more ``load.2_processes``: the same files loaded
+  by two worker processes (:func:`load_in_processes`, what a parallel loader would give);
 - ``cluster``: :func:`wiretrace.cluster.cluster_stories` on the loaded corpus, and its
   parts ``cluster.fingerprints``, ``cluster.candidates`` (MinHash + LSH) and
   ``cluster.score`` (exact scores of the candidate pairs);
@@ -15,7 +16,12 @@ of wall time:
   not yet in the package are listed as missing in the results, not timed);
 - ``audit``: :func:`wiretrace.audit` end to end on the folder (it loads again).
 
-Writes ``benchmarks/results/speed.csv`` (``corpus, n_articles, stage, seconds``) and
+Timings are taken in a warm process (imports and word lists loaded first). The machine
+may be shared: ``load_average`` (the 1-minute load average when the corpus was measured)
+above the number of cores means other processes competed for them.
+
+Writes ``benchmarks/results/speed.csv`` (``corpus, n_articles, stage, seconds,
+load_average``) and
 ``benchmarks/results/clustering.json``: for each corpus the number of candidate pairs
 against all pairs, the links by kind and, for the synthetic corpora, pairwise precision
 and recall of "same cluster" against the generator's truth; the log-log slope of each
@@ -33,6 +39,7 @@ import importlib
 import itertools
 import json
 import math
+import os
 import pstats
 import tempfile
 import time
@@ -44,7 +51,7 @@ import pandas as pd
 
 from wiretrace import config
 
-DEFAULT_SIZES = (5, 1000, 10000)
+DEFAULT_SIZES = (5, 1000, 2000, 5000, 10000)
 #: Analysis stages timed when the package has them: name -> (module, function). Each is
 #: called with the loaded corpus alone; stages that need other stages' tables are timed
 #: inside ``audit``.
@@ -53,6 +60,9 @@ STAGES = {
     "attributions": ("wiretrace.attribution", "find_attributions"),
     "claims": ("wiretrace.claims", "extract_claims"),
 }
+
+
+SPEED_COLUMNS = ["corpus", "n_articles", "stage", "seconds", "load_average"]
 
 
 def _timed(function: Callable, *args, **kwargs) -> tuple[object, float]:
@@ -128,6 +138,32 @@ def _cluster_parts(corpus) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame
     return times, scored, clusters
 
 
+def _load_files(files: list[Path]):
+    import wiretrace
+
+    return wiretrace.load_corpus(files)
+
+
+def load_in_processes(folder: Path, processes: int = 2):
+    """Load the files of ``folder`` in ``processes`` worker processes, in file order.
+
+    What a parallel loader would gain (the package's loader runs in one process): the
+    sorted file list is cut into ``processes`` consecutive parts, each loaded by
+    :func:`wiretrace.load_corpus`, and the parts are joined in order, so the articles
+    are the same as a single-process load's when no two files share an id.
+    """
+    from multiprocessing import Pool
+
+    from wiretrace.load import Corpus
+
+    files = sorted(p for p in Path(folder).iterdir() if p.suffix == ".txt")
+    size = math.ceil(len(files) / processes)
+    parts = [files[i : i + size] for i in range(0, len(files), size)]
+    with Pool(processes) as pool:
+        corpora = pool.map(_load_files, parts)
+    return Corpus([a for c in corpora for a in c.articles])
+
+
 def measure(
     name: str,
     folder: Path,
@@ -138,9 +174,13 @@ def measure(
     import wiretrace
     from wiretrace.cluster import cluster_stories
 
+    load_average = os.getloadavg()[0]
     corpus, load_seconds = _timed(wiretrace.load_corpus, [folder])
     n = len(corpus.ok)
     times = {"load": load_seconds}
+    if n >= 1000:
+        parallel, times["load.2_processes"] = _timed(load_in_processes, folder, 2)
+        assert [a.body for a in parallel.ok] == [a.body for a in corpus.ok]
     _, times["cluster"] = _timed(cluster_stories, corpus)
     parts, scored, clusters = _cluster_parts(corpus)
     times.update(parts)
@@ -150,7 +190,13 @@ def measure(
     if run_audit:
         _, times["audit"] = _timed(wiretrace.audit, [folder])
     rows = [
-        {"corpus": name, "n_articles": n, "stage": stage, "seconds": round(seconds, 4)}
+        {
+            "corpus": name,
+            "n_articles": n,
+            "stage": stage,
+            "seconds": round(seconds, 4),
+            "load_average": round(load_average, 2),
+        }
         for stage, seconds in times.items()
     ]
     facts = {
@@ -228,7 +274,7 @@ def profile_loading(folder: Path, limit: int = 300) -> dict:
         return sum(v[3] for (f, _, fn), v in stats.items() if file_part in f and fn == function)
 
     shares = {
-        "pysbd segment": cumulative("pysbd/segmenter.py", "segment"),
+        "pysbd sentence rules (Processor.process)": cumulative("pysbd/processor.py", "process"),
         "regular expression compilation (re._compile)": cumulative("re/__init__.py", "_compile"),
         "language guess (wordfreq)": cumulative("wiretrace/load.py", "guess_language"),
         "metadata rules (extract_parts)": cumulative("wiretrace/load.py", "extract_parts"),
@@ -253,10 +299,15 @@ def run(
     generator; ``out_dir`` receives ``speed.csv``, ``clustering.json`` and
     ``load_profile.json``; ``run_audit=False`` skips the end-to-end audit timing.
     """
+    import wiretrace
     from benchmarks.synth import write_corpus
+    from wiretrace.cluster import cluster_stories
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    # Warm up: imports, wordfreq's word list and pysbd's rules load once per process, so
+    # the first timed corpus does not pay for them.
+    cluster_stories(wiretrace.load_corpus([config.SEEDS_DIR]))
     rows: list[dict] = []
     corpora: list[dict] = []
     profile = None
@@ -272,7 +323,7 @@ def run(
         print(f"{facts['corpus']}: " + ", ".join(f"{x['stage']} {x['seconds']:.2f}s" for x in r))
         rows.extend(r)
         corpora.append(facts)
-    speed = pd.DataFrame(rows, columns=["corpus", "n_articles", "stage", "seconds"])
+    speed = pd.DataFrame(rows, columns=SPEED_COLUMNS)
     speed.to_csv(out_dir / "speed.csv", index=False)
     synthetic = [c for c in corpora if c["corpus"].startswith("synthetic")]
     scaling = {
