@@ -3,8 +3,7 @@
 Run ``python -m benchmarks.speed [--sizes 5,1000,10000] [--seed 0] [--no-audit]`` or call
 :func:`run` (``benchmarks/run.py`` does). Size 5 means the five seed articles; any other
 size is a synthetic corpus of that many articles from :mod:`benchmarks.synth`, written as
-``.txt`` files into a temporary folder. For each corpus it times, once each, in seconds
-of wall time:
+``.txt`` files into a temporary folder. For each corpus it times, once each:
 
 - ``load``: :func:`wiretrace.load_corpus` on the folder (reading, metadata, pysbd
   sentences), and for 1,000 articles or more ``load.2_processes``: the same files loaded
@@ -21,13 +20,15 @@ may be shared: ``load_average`` (the 1-minute load average when the corpus was m
 above the number of cores means other processes competed for them.
 
 Writes ``benchmarks/results/speed.csv`` (``corpus, n_articles, stage, seconds,
-load_average``) and
+cpu_seconds, load_average``: wall time, and CPU time of the process and its worker
+processes, which other processes on the machine disturb much less) and
 ``benchmarks/results/clustering.json``: for each corpus the number of candidate pairs
 against all pairs, the links by kind and, for the synthetic corpora, pairwise precision
 and recall of "same cluster" against the generator's truth; the log-log slope of each
-stage's time and of the candidate count against corpus size (1 = linear, 2 = all
-pairs); the story clusters of the seeds and of the Clough-Stevenson corpus (whose five
-tasks are five topics). Also ``benchmarks/results/load_profile.json``: where loading
+stage's time (wall and CPU) and of the candidate count against corpus size (1 = linear,
+2 = all pairs); the story clusters of the seeds and of the Clough-Stevenson corpus (whose
+five tasks are five topics) and the score distributions behind the thresholds
+("calibration"). Also ``benchmarks/results/load_profile.json``: where loading
 spends its time (cProfile of :func:`load_corpus` on 300 synthetic articles).
 """
 
@@ -62,13 +63,19 @@ STAGES = {
 }
 
 
-SPEED_COLUMNS = ["corpus", "n_articles", "stage", "seconds", "load_average"]
+SPEED_COLUMNS = ["corpus", "n_articles", "stage", "seconds", "cpu_seconds", "load_average"]
 
 
-def _timed(function: Callable, *args, **kwargs) -> tuple[object, float]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    t = os.times()  # user and system time of this process and of its reaped children
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _timed(function: Callable, *args, **kwargs) -> tuple[object, tuple[float, float]]:
+    """Call ``function``; return its value and ``(wall seconds, CPU seconds)``."""
+    wall, cpu = time.perf_counter(), _cpu()
     value = function(*args, **kwargs)
-    return value, time.perf_counter() - start
+    return value, (time.perf_counter() - wall, _cpu() - cpu)
 
 
 def available_stages() -> tuple[dict[str, Callable], list[str]]:
@@ -126,7 +133,7 @@ def loglog_slope(sizes: Sequence[float], values: Sequence[float]) -> float | Non
     return round(float(np.polyfit(x, y, 1)[0]), 3)
 
 
-def _cluster_parts(corpus) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame]:
+def _cluster_parts(corpus) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     from wiretrace import cluster
 
     times = {}
@@ -177,7 +184,7 @@ def measure(
     load_average = os.getloadavg()[0]
     corpus, load_seconds = _timed(wiretrace.load_corpus, [folder])
     n = len(corpus.ok)
-    times = {"load": load_seconds}
+    times: dict[str, tuple[float, float]] = {"load": load_seconds}
     if n >= 1000:
         parallel, times["load.2_processes"] = _timed(load_in_processes, folder, 2)
         assert [a.body for a in parallel.ok] == [a.body for a in corpus.ok]
@@ -194,10 +201,11 @@ def measure(
             "corpus": name,
             "n_articles": n,
             "stage": stage,
-            "seconds": round(seconds, 4),
+            "seconds": round(wall, 4),
+            "cpu_seconds": round(cpu, 4),
             "load_average": round(load_average, 2),
         }
-        for stage, seconds in times.items()
+        for stage, (wall, cpu) in times.items()
     ]
     facts = {
         "corpus": name,
@@ -232,6 +240,65 @@ def _recall_by_kind(truth: pd.DataFrame, predicted: dict[str, object]) -> dict:
             "recall": round(sum(hits) / len(hits), 4) if hits else None,
         }
     return out
+
+
+def calibration() -> dict:
+    """The score distributions the clustering thresholds were chosen from.
+
+    On the Clough-Stevenson corpus: wording and story scores of each answer against its
+    task's source, by category (cut, light, heavy, non), and the highest scores between
+    texts of different tasks; on the seeds: every pair's scores, and the highest scores
+    between a seed and a Clough-Stevenson text. See :mod:`wiretrace.cluster`.
+    """
+    import wiretrace
+    from wiretrace.cluster import fingerprint, story_similarity, wording_similarity
+
+    labels = pd.read_csv(config.CLOUGH_STEVENSON_DIR / "labels.csv")
+    category = {
+        f.removesuffix(".txt"): c for f, c in zip(labels["File"], labels["Category"], strict=True)
+    }
+    clough = wiretrace.load_corpus([config.CLOUGH_STEVENSON_DIR / "texts"])
+    seeds = wiretrace.load_corpus([config.SEEDS_DIR])
+    cp = {a.article_id: fingerprint(a.article_id, a.body) for a in clough.ok}
+    sp = {a.article_id: fingerprint(a.article_id, a.body) for a in seeds.ok}
+
+    def scores(a, b) -> tuple[float, float]:
+        return wording_similarity(a, b), story_similarity(a, b)
+
+    def summary(values: list[tuple[float, float]]) -> dict:
+        out = {"pairs": len(values)}
+        for k, name in enumerate(("wording", "story")):
+            column = np.array([v[k] for v in values])
+            out[name] = {
+                "min": round(float(column.min()), 4),
+                "median": round(float(np.median(column)), 4),
+                "max": round(float(column.max()), 4),
+            }
+        return out
+
+    def task(article_id: str) -> str:
+        return article_id.rsplit("task", 1)[-1]
+
+    by_category = {}
+    for name in ("cut", "light", "heavy", "non"):
+        values = [scores(cp[i], cp[f"orig_task{task(i)}"]) for i in cp if category.get(i) == name]
+        by_category[name] = summary(values)
+    across = [
+        scores(cp[a], cp[b]) for a, b in itertools.combinations(sorted(cp), 2) if task(a) != task(b)
+    ]
+    seed_pairs = {
+        f"{a[:3]}-{b[:3]}": dict(
+            zip(("wording", "story"), map(lambda x: round(x, 4), scores(sp[a], sp[b])), strict=True)
+        )
+        for a, b in itertools.combinations(sorted(sp), 2)
+    }
+    seed_vs_clough = [scores(sp[a], cp[b]) for a in sp for b in cp]
+    return {
+        "clough_answer_vs_its_source": by_category,
+        "clough_different_tasks": summary(across),
+        "seed_pairs": seed_pairs,
+        "seed_vs_clough": summary(seed_vs_clough),
+    }
 
 
 def real_text_clusters() -> dict:
@@ -320,15 +387,24 @@ def run(
                 r, facts = measure(f"synthetic-{size}", Path(tmp), truth, run_audit)
                 if profile is None and size >= 300:
                     profile = profile_loading(Path(tmp))
-        print(f"{facts['corpus']}: " + ", ".join(f"{x['stage']} {x['seconds']:.2f}s" for x in r))
+        print(
+            f"{facts['corpus']}: "
+            + ", ".join(
+                f"{x['stage']} {x['seconds']:.2f}s ({x['cpu_seconds']:.2f}s CPU)" for x in r
+            )
+        )
         rows.extend(r)
         corpora.append(facts)
     speed = pd.DataFrame(rows, columns=SPEED_COLUMNS)
     speed.to_csv(out_dir / "speed.csv", index=False)
     synthetic = [c for c in corpora if c["corpus"].startswith("synthetic")]
-    scaling = {
-        stage: loglog_slope(group["n_articles"].tolist(), group["seconds"].tolist())
-        for stage, group in speed[speed["corpus"].str.startswith("synthetic")].groupby("stage")
+    synthetic_speed = speed[speed["corpus"].str.startswith("synthetic")]
+    scaling: dict = {
+        measure: {
+            stage: loglog_slope(group["n_articles"].tolist(), group[measure].tolist())
+            for stage, group in synthetic_speed.groupby("stage")
+        }
+        for measure in ("seconds", "cpu_seconds")
     }
     scaling["candidate_pairs"] = loglog_slope(
         [c["n_articles"] for c in synthetic], [c["candidate_pairs"] for c in synthetic]
@@ -341,6 +417,7 @@ def run(
         "corpora": corpora,
         "loglog_slope_vs_articles": scaling,
         "real_text": real_text_clusters(),
+        "calibration": calibration(),
     }
     (out_dir / "clustering.json").write_text(json.dumps(document, indent=2) + "\n")
     if profile is not None:

@@ -14,7 +14,7 @@ from wiretrace.cluster import (
     score_pairs,
     similar_pairs,
 )
-from wiretrace.load import Corpus, load_corpus
+from wiretrace.load import Article, Corpus, load_corpus, parse_article
 from wiretrace.text import words
 
 
@@ -170,3 +170,21 @@ def test_components(links, expected):
 )
 def test_candidate_probability(similarity, probability):
     assert round(candidate_probability(similarity), 4) == probability
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        ([], []),
+        # a rejected article is left out; a lone article is a cluster of one
+        ([("a", "Troops left Niamey on Sunday."), ("b", None)], [("a", 0, 1)]),
+    ],
+)
+def test_small_corpora(articles, expected):
+    corpus = Corpus(
+        [
+            parse_article(i, "", text) if text else Article(i, "", status="rejected")
+            for i, text in articles
+        ]
+    )
+    assert list(cluster_stories(corpus).itertuples(index=False, name=None)) == expected

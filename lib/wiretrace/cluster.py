@@ -15,8 +15,8 @@ Datasets*, ch. 3):
    :func:`wiretrace.text.words`) and its *terms* (distinct words rarer than Zipf 5.5 in
    wordfreq's English list, plus every word with a digit).
 2. Candidates: one MinHash per set (datasketch, 128 permutations, fixed seed 1, stable
-   64-bit BLAKE2b hashes of the shingles, never Python's salted ``hash()``) in two
-   MinHashLSH indexes of 64 bands of 2 rows. A pair is a candidate when its sketches
+   64-bit BLAKE2b hashes of the words combined into shingle hashes, never Python's salted
+   ``hash()``) in two MinHashLSH indexes of 64 bands of 2 rows. A pair is a candidate when its sketches
    agree on a whole band in either index. The chance that a pair becomes a candidate is
    ``1 - (1 - J**2)**64`` for Jaccard similarity ``J``: 0.60 at J = 0.12, 0.92 at 0.2,
    0.016 at 0.016, 0.0016 at 0.005, so unrelated pairs, whose similarity is near 0,
@@ -31,21 +31,25 @@ Scores (both in [0, 1], symmetric, higher = more alike):
 
 - ``wording``: containment of word 3-grams, ``|S(a) & S(b)| / min(|S(a)|, |S(b)|)``,
   the share of the shorter article's 3-grams found in the other. 1 for a verbatim copy
-  or an excerpt, about 0.02 for unrelated texts.
+  or an excerpt, at most 0.031 between texts on unrelated topics.
 - ``story``: Jaccard similarity of the term sets, ``|T(a) & T(b)| / |T(a) | T(b)|``.
   It ignores word order and wording, so a retold version of the same story still scores
-  0.13 to 0.15 against its siblings, while texts on unrelated topics stay below 0.08.
+  0.13 to 0.15 against its siblings, while texts on unrelated topics stay at or below 0.08.
 
 Thresholds are fixed defaults, chosen once by hand on the seeds and the Clough-Stevenson
-(2011) short-answer corpus and not refitted on the corpus being clustered:
+(2011) short-answer corpus and not refitted on the corpus being clustered (the figures
+below are recomputed by ``benchmarks/speed.py`` into ``clustering.json``, "calibration"):
 
-- :data:`WORDING_THRESHOLD` = 0.12: unrelated texts reach at most 0.031 and answers
-  written on the same topic without the source at most 0.087, while the lightest
+- :data:`WORDING_THRESHOLD` = 0.12: texts on different topics reach at most 0.031 and
+  answers written on the topic without the source at most 0.087, while the lightest
   revisions of a source start at 0.149 and the seeds' paraphrase (000) scores 0.23.
+  Heavy revisions can fall to 0.025: they join through story links.
 - :data:`STORY_THRESHOLD` = 0.11: answers on different topics of one field (computer
   science) reach at most 0.080 and the seeds against those answers at most 0.029, while
   the seeds' least similar pairs (the November follow-up 003 and the German translation
-  004 against the others) score 0.135 to 0.147.
+  004 against the others) score 0.1345 to 0.1475 and heavy revisions at least 0.133.
+  Answers written without the source but on its topic score up to 0.135: some of them
+  join their topic's cluster, which is right for a *story* cluster.
 
 So on the seeds, all five articles form one cluster at the default (story) level: 003 and
 004 report the same events in other words and join through story links only. With
