@@ -6,30 +6,36 @@ source, text``) in clusters of 3 to 7 versions (5 on average) plus some single a
 table with a ``path`` column. The same ``seed`` always gives the same texts.
 
 Real text in: the sentences of the Clough-Stevenson (2011) sources and answers and of the
-seed articles, grouped into *families* (one per Clough task, one for the seeds) because
-texts of one family are rewrites of each other. Each cluster:
+seed articles (105 texts, 1,342 sentences), grouped into *families* (one per Clough
+task, one for the seeds) because texts of one family are rewrites of each other. Each
+cluster:
 
-1. takes one real text (texts are used in turn, in a shuffled order) and, when it has
-   fewer than :data:`MIN_SENTENCES` sentences, the next texts of the same family, keeping
-   at most :data:`MAX_SENTENCES` consecutive sentences;
-2. *relabels* it: each distinct content word (wordfreq Zipf below 5.5) is replaced, with
-   probability :data:`RELABEL`, by a content word drawn from the whole pool, consistently
-   across the cluster. The pool holds about 110 texts, so a 10,000-article corpus uses
-   each about 20 times; relabelling makes those clusters different stories (other names,
-   numbers and topic words) with the same sentence shapes, the way two wire stories
-   share a house style but not their facts. It leaves function words and sentence
-   structure real;
+1. takes a real text (texts are used in turn, in a shuffled order): a run of 2 to 5
+   consecutive sentences of it (:data:`WINDOW`), then runs from other texts of the pool
+   until the story has its length, drawn from :data:`MIN_SENTENCES` to
+   :data:`MAX_SENTENCES` sentences;
+2. *relabels* it: each distinct word rarer than Zipf 6 (all but the ~100 commonest
+   words, "the", "is", "would") is replaced, with probability :data:`RELABEL`, by a word
+   from wordfreq's 30,000 commonest English words, consistently across the cluster. The
+   pool is small (a 10,000-article corpus needs about 20,000 sentences and the pool has
+   1,342), so sentences recur across clusters; relabelling makes those clusters
+   different stories (other names, numbers and topic words) that keep real sentence
+   shapes and function words. The price: the texts read as word salad, and the pool's
+   topics do not carry over (``source`` names the text a cluster started from, not a
+   topic it keeps);
 3. makes versions: version 0 (``original``) is the relabelled text; every other version is
    ``light`` (each sentence dropped with probability 0.1, 3% of content words
    substituted, one adjacent swap, up to one foreign sentence) or ``heavy`` (drops 0.3,
-   substitutions 15%, three swaps, one to three foreign sentences). A substituted word is a
-   random pool word, not a synonym: this is harsher than a real rewrite for wording
-   measures. Foreign sentences come from a text of another family, relabelled with the
-   version's own mapping, so they are unrelated to any other article.
+   substitutions 15%, three swaps, one to three foreign sentences). A substituted word is
+   a random vocabulary word, not a synonym: harsher than a real rewrite for wording
+   measures. Foreign sentences come from a text of another family, relabelled with a
+   mapping of their own, so they tie the version to no other article.
 
-``single`` articles (one in ten clusters) are relabelled texts with no sibling: every pair
-they form is a true negative. Article ids are shuffled (``synth00042``), so nothing in an
-id or in the file order tells the cluster.
+``single`` articles (about one cluster in twelve) are relabelled texts with no sibling:
+every pair they form is a true negative. The last cluster is cut short when needed to
+give exactly ``n`` articles. Article ids are shuffled (``synth00042``), so nothing in an
+id or in the file order tells the cluster. Test with ``tests/test_synth.py``: versions
+of one cluster share wording, articles of different clusters do not.
 """
 
 from __future__ import annotations
@@ -57,7 +63,7 @@ RELABEL = 0.9
 RELABEL_MAX_ZIPF = 6.0
 #: Content words (below this Zipf frequency) are what versions substitute.
 CONTENT_MAX_ZIPF = 5.5
-#: Cluster sizes drawn uniformly; 1 makes a single article.
+#: Cluster sizes, drawn with :data:`SIZE_WEIGHTS`; 1 makes a single article.
 SIZES = (1, 3, 4, 5, 6, 7)
 SIZE_WEIGHTS = (1, 2, 2, 3, 2, 2)
 VERSION_KINDS = {
