@@ -1,0 +1,504 @@
+"""Agency credits: which agencies each article credits, and in which form.
+
+:func:`find_attributions` returns the ``attributions`` table of the output contract, one
+row per credit: ``article_id, agency, form, evidence, start, end``, where ``agency`` is a
+registry id (:mod:`wiretrace.agencies`), ``evidence`` the exact wording that credits it
+and ``start``/``end`` its offsets in ``article.text`` (``text[start:end] == evidence``).
+
+``form`` says how the agency is credited:
+
+``byline``
+    in the byline or a credit line before the story (``By X, PA Media``,
+    ``By Tunde Oso (with agency reports)``, a head line reading ``Reuters``);
+``dateline``
+    in parentheses after the dateline (``NIAMEY (AFP) -``, ``New Delhi, Mar 5 (PTI)``);
+``in_text``
+    in a sentence of the story, beside a cue that makes it a source (``told AFP``,
+    ``reported AFP citing``, ``according to Reuters``, ``an AFP correspondent``);
+``sign_off``
+    in a credit line after the story (``(cs/afp/dpa)``, ``(With inputs from agencies)``,
+    ``Source: AFP``, ``- Reuters``, ``Copyright ... The Associated Press``);
+``photo_credit``
+    in a photo credit (``© afp`` after a caption, ``Photo: AFP``, ``AP Photo/Evan
+    Vucci``). A photo credit is reported but does not credit the text
+    (:data:`TEXT_FORMS` leaves it out).
+
+Precision first: a name in running text is a credit only beside a cue, never on its own;
+``AP`` in an article about Andhra Pradesh, ``Reuters`` as a surname (``Anna Reuters``) or
+as the company in a story about Thomson Reuters' profits are not credits (see
+:mod:`wiretrace.agencies` for the ``ambiguous`` and ``other_meanings`` fields that drive
+this).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from wiretrace import schema
+from wiretrace.agencies import Registry, Surface, load_registry
+from wiretrace.load import Corpus, MetaPart, extract_parts
+
+#: The forms that credit the text itself (a photo credit does not).
+TEXT_FORMS = ("byline", "dateline", "in_text", "sign_off")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One credit of an agency in a text (a row of the ``attributions`` table)."""
+
+    agency: str
+    form: str
+    evidence: str
+    start: int
+    end: int
+
+
+# ----------------------------------------------------------------------- cue patterns
+
+#: "news agency" and its kin, with up to three words before it ("the French news agency").
+_AGENCY_NOUN = r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:news|wire|press)\s+(?:agency|service)\s+)?"
+_LEFT_STRONG = [
+    re.compile(rf"(?P<cue>\btold\s+){_AGENCY_NOUN}$", re.IGNORECASE),
+    re.compile(
+        rf"(?P<cue>\b(?:speaking|spoke|speak|speaks|talking|talked|talk|talks)\s+(?:to|with)\s+)"
+        rf"{_AGENCY_NOUN}$",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?P<cue>\binterviews?\s+with\s+){_AGENCY_NOUN}$", re.IGNORECASE),
+    re.compile(
+        r"(?P<cue>\b(?:seen|obtained|reviewed|verified|contacted|interviewed|quoted|cited|"
+        r"reported|confirmed|geolocated|published|released|compiled|filmed)\s+by\s+)"
+        rf"{_AGENCY_NOUN}$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<cue>\b(?:statement|email|e-mail|message|comments?|remarks|letter)\s+"
+        rf"(?:sent\s+)?to\s+){_AGENCY_NOUN}$",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?P<cue>\b(?:citing|quoting)\s+){_AGENCY_NOUN}$", re.IGNORECASE),
+    re.compile(r"(?P<cue>\b(?:news|wire|press)\s+(?:agency|service)\s+)$", re.IGNORECASE),
+]
+_LEFT_WEAK = [
+    re.compile(rf"(?P<cue>\baccording\s+to\s+){_AGENCY_NOUN}$", re.IGNORECASE),
+    re.compile(
+        r"(?P<cue>\b(?:reported|reports|writes|wrote|said|says|added|adds)\s+)"
+        rf"{_AGENCY_NOUN}$",
+        re.IGNORECASE,
+    ),
+]
+_RIGHT_STRONG = [
+    re.compile(
+        r"^(?:'s|\u2019s)?\s+(?P<cue>(?:correspondents?|reporters?|journalists?|photographers?|"
+        r"stringers?|crews?|team|tally|count|calculations?|analysis|investigation|interview|"
+        r"witness(?:es)?|footage|reporting|bureau))\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^\s*,?\s+(?P<cue>citing|quoting)\b", re.IGNORECASE),
+    re.compile(
+        r"^\s+(?P<cue>(?:could\s+not|was\s+unable\s+to|has\s+been\s+unable\s+to|cannot|"
+        r"was\s+not\s+able\s+to)\s+(?:independently\s+|immediately\s+)*(?:verify|confirm|reach))\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^\s+(?P<cue>(?:has\s+)?(?:learned|learnt|understands|was\s+told|has\s+been\s+told|"
+        r"has\s+seen|saw))\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^\s+(?P<cue>news\s+agency|wire\s+service)\b", re.IGNORECASE),
+]
+_RIGHT_WEAK = [
+    re.compile(
+        r"^\s+(?P<cue>(?:(?:also|earlier|later|first|previously|had|has)\s+)?"
+        r"(?:reported|reports|said|says|wrote|writes|quoted|cited|added))"
+        r"(?=\s*(?:[,.;:)\"\u201d]|$)|\s+(?:on|late|early|earlier|last|this|in|that|citing|"
+        r"quoting|from|quoted|yesterday|today)\b)",
+        re.IGNORECASE,
+    )
+]
+#: Cues that still credit an agency in an article about that agency as a company.
+_COMPANY_SAFE = {"told", "speaking", "spoke", "speak", "talking", "talked", "interview", "seen"}
+#: What may follow a name credited by a left cue: punctuation, the end, or a word that
+#: cannot make the name a modifier ("told AFP that", not "according to AP government").
+_AFTER_OK = re.compile(
+    r"^(?:\s*(?:[,.;:)\]\"\u201d'\u2019]|$)|\s+(?:that|on|in|at|last|earlier|late|this|after|"
+    r"before|and|about|as|when|while|by|from|over|during|via|under|for|it|he|she|they|we|the|a|"
+    r"an|his|her|its|their|was|is|had|has|have|but|if|whether|what|how|why|who|which|not|"
+    r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"shortly|recently|previously|days|hours|weeks)\b)",
+    re.IGNORECASE,
+)
+#: Signs that a mention is of the agency as a company ("Reuters' revenue", "its profits").
+_COMPANY_RIGHT = re.compile(
+    r"^(?:'s|\u2019s|')?\s+(?:shares?|stock|share\s+price|revenues?|profits?|earnings|sales|"
+    r"chief\s+executive|ceo|chairman|chairwoman|editor-in-chief|owners?|parent|board|staff|"
+    r"employees|workforce|newsroom|headquarters|subscribers|customers|clients|management|"
+    r"executives?|union)\b"
+    r"|^\s+(?:posted|reported|announced|reports|posts)\s+(?:a\s+|an\s+|its\s+)?(?:record|higher|"
+    r"lower|rising|falling|quarterly|annual|full-year|net|strong|weak|first-quarter|"
+    r"second-quarter|third-quarter|fourth-quarter)\b"
+    r"|^\s+(?:was|were|has\s+been|is\s+being)\s+(?:sued|fined|acquired|sold|bought|founded|"
+    r"awarded|banned|blocked)\b",
+    re.IGNORECASE,
+)
+_COMPANY_LEFT = re.compile(
+    r"\b(?:shares|stake|revenues?|profits?|earnings|employees|staff|workers|journalists|"
+    r"chief\s+executive|ceo|editor-in-chief|owners?|union|sued|acquired|bought|founded)\s+"
+    r"(?:of|at|in|by|against)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COMPANY_SENTENCE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:revenues?|profits?|earnings|sales|shares|stock|losses|"
+    r"results|workforce|staff|employees|chief\s+executive|newsroom|subscribers|customers)\b",
+    re.IGNORECASE,
+)
+#: Capitalised words that may stand before an agency name without making it a surname.
+_NOT_GIVEN_NAMES = {
+    w.lower()
+    for w in (
+        "The A An According Told By And But Meanwhile However Earlier Later Also Then Now On In "
+        "At When While As Separately Moreover Citing Quoting Said Says Reports Reported With "
+        "From To For Of Inputs Reporting Additional Editing Writing Source Sources Photo Via "
+        "Copyright News Agency Wire State French German British Chinese Japanese Russian "
+        "Turkish Italian Spanish Indian Korean Austrian Belgian Dutch Australian Canadian "
+        "Malaysian American Pakistani Official Agence Agencia Agenzia Press Associated Speaking "
+        "Contacted Asked Interviewed Here There Yesterday Today Monday Tuesday Wednesday "
+        "Thursday Friday Saturday Sunday"
+    ).split()
+}
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mx)\.?\s+$")
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /,]+[A-Za-z][\w.'\u2019\-]*){0,4}?)?\s*"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*)?"
+    r"\((?P<inside>[^()\n]{2,60})\)\s*(?:[-\u2013\u2014:|]+|\.-)"
+)
+_TAIL_PAREN = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]\n]{2,120}?)\s*[)\]]\s*\.?\s*$")
+_TAIL_DASH = re.compile(
+    r"(?:^|\s)[-\u2013\u2014]{1,2}\s*(?P<inside>[A-Za-z][\w .&/,'\-]{1,60}?)\s*\.?\s*$"
+)
+_TAIL_SOURCE = re.compile(
+    r"^(?:sources?|credit|courtesy)\s*:\s*(?P<inside>.{2,120})$", re.IGNORECASE
+)
+_CREDIT_WORDS = re.compile(
+    r"\b(?:with|inputs?|reporting|reported|source|sources|writing|written|edited|editing|"
+    r"compiled|additional|agencies|courtesy|credit|copyright)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\u00a9|\(c\)\s)", re.IGNORECASE)
+_PHOTO_LEFT = re.compile(
+    r"(?:\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b\s*(?:credit\s*)?"
+    r"(?:by\s+)?[:|]?\s*(?:[^\n:|()]{0,60}?\s*/\s*)?|\u00a9\s*|\(c\)\s*|\bcopyright\s+"
+    r"(?:\d{4}\s+)?)$",
+    re.IGNORECASE,
+)
+_PHOTO_RIGHT = re.compile(
+    r"^\s*(?:photos?|pictures?|images?)\b|^\s*via\s+getty\b|^\s*/\s*getty\b", re.IGNORECASE
+)
+_PHOTO_SLASH_NAME = re.compile(r"^\s*/\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+)*")
+_NAME_SLASH_LEFT = re.compile(r"[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3}\s*/\s*$")
+
+
+@dataclass
+class _Doc:
+    """What the credit finder needs from an article (or an Article-like source)."""
+
+    text: str
+    parts: list[MetaPart]
+    spans: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, article) -> _Doc:
+        text = article.text
+        parts = getattr(article, "parts", None)
+        if parts is None:
+            parts = extract_parts(text)[0]
+        spans = [(s.start, s.end) for s in getattr(article, "sentences", [])]
+        return cls(text, list(parts), spans)
+
+    @property
+    def body_start(self) -> int:
+        return min((s for s, _ in self.spans), default=len(self.text))
+
+    def lines(self) -> list[tuple[int, int]]:
+        out = []
+        for m in re.finditer(r"[^\n]+", self.text):
+            chunk = m.group()
+            if chunk.strip():
+                start = m.start() + len(chunk) - len(chunk.lstrip())
+                out.append((start, m.start() + len(chunk.rstrip())))
+        return out
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+
+# ------------------------------------------------------------------------ the finder
+
+
+def _is_surname(text: str, start: int, end: int, surface: Surface) -> bool:
+    """Whether an alias such as "Reuters" is here a person's name ("Anna Reuters")."""
+    if surface.abbreviation or " " in surface.text.strip():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    left = text[line_start:start]
+    if _TITLE_BEFORE.search(left):
+        return True
+    if re.match(r"^,\s*\d{1,3}\s*,", text[end : end + 8]):
+        return True
+    m = re.search(r"(?:^|[^\w])([A-Z][a-z]+|[A-Z]\.)\s+$", left)
+    return bool(m) and m.group(1).lower() not in _NOT_GIVEN_NAMES
+
+
+def _mentions(registry: Registry, text: str, start: int, end: int, loose: bool):
+    """``(surface, start, end)`` for each agency spelling in ``text[start:end]``."""
+    for m in registry.pattern.finditer(text, start, end):
+        surface = registry.resolve(m.group(), loose=loose)
+        if surface is not None and not _is_surname(text, m.start(), m.end(), surface):
+            yield surface, m.start(), m.end()
+
+
+def _is_photo(text: str, start: int, end: int, found: str) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left, right = text[max(line_start, start - 90) : start], text[end:line_end]
+    if _PHOTO_LEFT.search(left) or _PHOTO_RIGHT.match(right):
+        return True
+    if found.isupper() and _PHOTO_SLASH_NAME.match(right):
+        return True  # "REUTERS/Amr Abdallah Dalsh", "AP Photo/..."
+    return bool(_NAME_SLASH_LEFT.search(left)) and bool(
+        re.match(r"^\s*(?:via\s+getty[\w ]*)?\s*\)?\s*\.?\s*$", right, re.IGNORECASE)
+    )
+
+
+def _about_company(registry: Registry, text: str, agency: str) -> bool:
+    """Whether ``text`` treats ``agency`` as a company or its names mean something else."""
+    if registry.other_meaning_in(agency, text):
+        return True
+    for m in registry.pattern.finditer(text):
+        surface = registry.resolve(m.group(), loose=False)
+        if surface is None or surface.agency != agency:
+            continue
+        if _COMPANY_RIGHT.match(text[m.end() : m.end() + 80]) or _COMPANY_LEFT.search(
+            text[max(0, m.start() - 60) : m.start()]
+        ):
+            return True
+    return False
+
+
+def _in_text_cue(
+    sentence: str, rel_start: int, rel_end: int, surface: Surface, about: bool
+) -> tuple[int, int] | None:
+    """The span of the cue that makes a mention a credit, relative to ``sentence``, or None.
+
+    ``about`` is True in an article that treats the agency as a company or whose names
+    mean something else there: then only the cues of :data:`_COMPANY_SAFE` count, and
+    ambiguous spellings never do.
+    """
+    left, right = sentence[:rel_start], sentence[rel_end:]
+    if _COMPANY_RIGHT.match(right) or _COMPANY_LEFT.search(left):
+        return None
+    if _COMPANY_SENTENCE.search(right):
+        return None
+    strong_left = next((m for p in _LEFT_STRONG if (m := p.search(left))), None)
+    weak_left = next((m for p in _LEFT_WEAK if (m := p.search(left))), None)
+    strong_right = next((m for p in _RIGHT_STRONG if (m := p.match(right))), None)
+    weak_right = next((m for p in _RIGHT_WEAK if (m := p.match(right))), None)
+    left_m = strong_left or weak_left
+    right_m = strong_right or weak_right
+    if left_m and not right_m and not _AFTER_OK.match(right):
+        return None  # the name modifies a noun: "according to AP government data"
+    strong = bool(strong_left or strong_right)
+    if not (left_m or right_m):
+        return None
+    if surface.ambiguous and (about or not strong):
+        return None
+    if about:
+        words = {
+            w.lower()
+            for m in (strong_left, strong_right)
+            if m
+            for w in re.findall(r"[A-Za-z]+", m.group("cue"))
+        }
+        if not words & _COMPANY_SAFE:
+            return None
+    start = left_m.start("cue") if left_m else rel_start
+    end = rel_end + right_m.end("cue") if right_m else rel_end
+    return start, end
+
+
+def _list_credits(
+    registry: Registry, text: str, start: int, end: int, form: str
+) -> list[tuple[str, int, int]]:
+    """Credits in a credit line: an agency list, or agency names inside credit wording."""
+    inside = text[start:end]
+    listed = registry.resolve_list(inside)
+    if listed:
+        return [(s.agency, start, end) for s, _, _ in listed]
+    if form == "sign_off" and not _CREDIT_WORDS.search(inside):
+        return []
+    return [(s.agency, start, end) for s, _, _ in _mentions(registry, text, start, end, True)]
+
+
+def article_credits(article, registry: Registry | None = None) -> list[Credit]:
+    """Every agency credit in one article (or an Article-like object with ``.text``).
+
+    Uses the article's metadata parts (:mod:`wiretrace.load`) when it has them, else
+    extracts them from the text. Returns :class:`Credit` rows in text order; an agency
+    credited twice in the same form at different places gives two rows.
+    """
+    registry = registry or load_registry()
+    doc = _Doc.of(article)
+    text = doc.text
+    found: dict[tuple[str, str, int, int], Credit] = {}
+    covered: list[tuple[int, int]] = []
+
+    def add(agency: str, form: str, start: int, end: int) -> None:
+        key = (agency, form, start, end)
+        found.setdefault(key, Credit(agency, form, text[start:end], start, end))
+        covered.append((start, end))
+
+    body_start = doc.body_start
+    caption_lines = {doc.line_of(p.start) for p in doc.parts if p.kind == "caption"}
+    lines = doc.lines()
+    for part in doc.parts:
+        if part.start < 0:
+            continue
+        if part.kind == "photo_credit":
+            line = doc.line_of(part.start)
+            tail = part.start > body_start and line not in caption_lines
+            form = "sign_off" if tail and _COPYRIGHT.match(part.text) else "photo_credit"
+            for agency, s, e in _list_credits(registry, text, part.start, part.end, form):
+                add(agency, form, s, e)
+        elif part.kind == "byline":
+            for surface, _, _ in _mentions(registry, text, part.start, part.end, True):
+                add(surface.agency, "byline", part.start, part.end)
+        elif part.kind == "credit":
+            form = "byline" if part.start < body_start else "sign_off"
+            for agency, s, e in _list_credits(registry, text, part.start, part.end, "credit"):
+                add(agency, form, s, e)
+        elif part.kind == "boilerplate" and _COPYRIGHT.match(part.text):
+            for surface, _, _ in _mentions(registry, text, part.start, part.end, True):
+                add(surface.agency, "sign_off", part.start, part.end)
+        elif part.kind == "dateline":
+            listed = registry.resolve_list(text[part.start : part.end])
+            for surface, _, _ in listed or []:
+                add(surface.agency, "byline", part.start, part.end)
+
+    # Datelines: "NIAMEY (AFP) -" at the start of one of the first lines.
+    heads = {s for s, _ in lines[:4]} | {p.start for p in doc.parts if p.kind == "dateline"}
+    heads |= {s for s, _ in doc.spans[:1]}
+    for head in sorted(heads):
+        m = _DATELINE.match(text, head)
+        if m and m.end() - head <= 120:
+            listed = registry.resolve_list(m.group("inside"))
+            for surface, _, _ in listed or []:
+                add(surface.agency, "dateline", m.start(), m.end() - 0)
+
+    # Sign-offs in the last lines: "(cs/afp/dpa)", "- AFP", "Source: AFP", "AFP/dpa".
+    tail = [
+        (s, e)
+        for s, e in lines
+        if s > body_start
+        and not any(p.kind == "boilerplate" and p.start == s for p in doc.parts)
+    ][-3:]
+    for s, e in tail:
+        line = text[s:e]
+        listed = registry.resolve_list(line)
+        if listed:
+            for surface, _, _ in listed:
+                add(surface.agency, "sign_off", s, e)
+            continue
+        for pattern in (_TAIL_PAREN, _TAIL_DASH, _TAIL_SOURCE):
+            m = pattern.search(line)
+            if not m:
+                continue
+            a, b = s + m.start(), s + m.end()
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            b -= len(text[a:b]) - len(text[a:b].rstrip(" ."))
+            inner = registry.resolve_list(m.group("inside"))
+            if inner:
+                for surface, _, _ in inner:
+                    add(surface.agency, "sign_off", a, b)
+            elif pattern is not _TAIL_DASH and (
+                pattern is _TAIL_SOURCE or _CREDIT_WORDS.search(m.group("inside"))
+            ):
+                for surface, _, _ in _mentions(registry, text, a, b, True):
+                    add(surface.agency, "sign_off", a, b)
+            break
+
+    # Running text: photo credits the loader missed, and in-text credits beside a cue.
+    about: dict[str, bool] = {}
+    for start, end in doc.spans:
+        for surface, m_start, m_end in _mentions(registry, text, start, end, loose=False):
+            if any(a <= m_start and m_end <= b for a, b in covered):
+                continue
+            if not surface.generic and _is_photo(text, m_start, m_end, text[m_start:m_end]):
+                add(surface.agency, "photo_credit", *_photo_span(text, m_start, m_end))
+                continue
+            if surface.agency not in about:
+                about[surface.agency] = _about_company(registry, text, surface.agency)
+            cue = _in_text_cue(
+                text[start:end], m_start - start, m_end - start, surface, about[surface.agency]
+            )
+            if cue:
+                add(surface.agency, "in_text", start + cue[0], start + cue[1])
+    return sorted(found.values(), key=lambda c: (c.start, c.end, c.agency, c.form))
+
+
+def _photo_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The photo credit around a mention: from a "Photo"/"©" cue to the end of the credit."""
+    line_start = text.rfind("\n", 0, start) + 1
+    left = text[line_start:start]
+    m = re.search(
+        r"(?:\(|\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b|\u00a9|"
+        r"\(c\)|\bcopyright\b|[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3}\s*/\s*$)"
+        r"[^()]*$",
+        left,
+        re.IGNORECASE,
+    )
+    a = line_start + m.start() if m else start
+    if text[a] == "(":
+        close = text.find(")", end)
+        return a, close + 1 if close >= 0 and "\n" not in text[end:close] else end
+    right = re.match(r"(?:\s*(?:photos?|pictures?|images?))?(?:\s*/\s*[\w.' \-]+?)?"
+                     r"(?:\s+via\s+Getty\s+Images)?(?=\s*[)\].,;]|\s*$)", text[end:], re.I)
+    return a, end + (right.end() if right else 0)
+
+
+def find_attributions(corpus: Corpus, registry: Registry | None = None) -> pd.DataFrame:
+    """The ``attributions`` table: every agency credit of every accepted article.
+
+    Columns :data:`wiretrace.schema.ATTRIBUTION_COLUMNS`; ``start``/``end`` are offsets
+    into ``article.text`` and ``evidence`` is ``article.text[start:end]``. ``registry``
+    defaults to the shipped one (:func:`wiretrace.agencies.load_registry`). An article
+    that credits no agency has no row (see :func:`provenance_scorecard` for the
+    per-article view).
+    """
+    registry = registry or load_registry()
+    rows = [
+        {"article_id": article.article_id, **credit.__dict__}
+        for article in corpus.articles
+        if article.status == "ok"
+        for credit in article_credits(article, registry)
+    ]
+    if not rows:
+        return schema.empty(schema.ATTRIBUTION_COLUMNS)
+    return pd.DataFrame(rows, columns=schema.ATTRIBUTION_COLUMNS)
+
+
+def credited_agencies(
+    attributions: pd.DataFrame, article_id: str, forms: Iterable[str] = TEXT_FORMS
+) -> list[str]:
+    """The agency ids an article credits in the given forms (default: text forms only)."""
+    rows = attributions[
+        (attributions["article_id"] == article_id) & attributions["form"].isin(list(forms))
+    ]
+    return sorted(set(rows["agency"]))
