@@ -1,0 +1,1 @@
+"""Benchmark scripts: each measures one stage and writes benchmarks/results/<name>.json."""
