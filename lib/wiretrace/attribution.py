@@ -81,6 +81,11 @@ _LEFT_STRONG = [
         re.IGNORECASE,
     ),
     re.compile(rf"(?P<cue>\b(?:citing|quoting)\s+){_AGENCY_NOUN}$", re.IGNORECASE),
+    re.compile(
+        r"(?P<cue>\b(?:confirmed|said|explained|denied|stated|declared|described|revealed|"
+        rf"admitted|insisted|wrote)\b[^,.;:\"\u201c\u201d]{{0,50}}?\bto\s+){_AGENCY_NOUN}$",
+        re.IGNORECASE,
+    ),
     re.compile(r"(?P<cue>\b(?:news|wire|press)\s+(?:agency|service)\s+)$", re.IGNORECASE),
 ]
 _LEFT_WEAK = [
@@ -114,9 +119,7 @@ _RIGHT_STRONG = [
 _RIGHT_WEAK = [
     re.compile(
         r"^\s+(?P<cue>(?:(?:also|earlier|later|first|previously|had|has)\s+)?"
-        r"(?:reported|reports|said|says|wrote|writes|quoted|cited|added))"
-        r"(?=\s*(?:[,.;:)\"\u201d]|$)|\s+(?:on|late|early|earlier|last|this|in|that|citing|"
-        r"quoting|from|quoted|yesterday|today)\b)",
+        r"(?:reported|reports|said|says|wrote|writes|quoted|cited|added))\b",
         re.IGNORECASE,
     )
 ]
@@ -151,9 +154,14 @@ _COMPANY_LEFT = re.compile(
     r"(?:of|at|in|by|against)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: The agency speaking of itself as a company: "Reuters said its revenue rose",
+#: "AFP said it would cut 100 jobs" (checked on the words right after the name).
 _COMPANY_SENTENCE = re.compile(
-    r"\b(?:its|their)\s+(?:own\s+)?(?:revenues?|profits?|earnings|sales|shares|stock|losses|"
-    r"results|workforce|staff|employees|chief\s+executive|newsroom|subscribers|customers)\b",
+    r"^\s+(?:[\w\-]+\s+){0,4}?(?:(?:its|their)\s+(?:own\s+)?(?:revenues?|profits?|earnings|sales|"
+    r"shares|stock|losses|results|workforce|staff|employees|chief\s+executive|newsroom|"
+    r"subscribers|customers)\b"
+    r"|(?:cut|cuts|lay\s+off|shed|hire)\s+(?:about\s+|some\s+|up\s+to\s+)?(?:\d[\d,]*\s+)?"
+    r"(?:jobs|staff|employees|journalists)\b)",
     re.IGNORECASE,
 )
 #: Capitalised words that may stand before an agency name without making it a surname.
@@ -175,7 +183,7 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mx)\.?\s+$")
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /,]+[A-Za-z][\w.'\u2019\-]*){0,4}?)?\s*"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*)?"
-    r"\((?P<inside>[^()\n]{2,60})\)\s*(?:[-\u2013\u2014:|]+|\.-)"
+    r"\((?P<inside>[^()\n]{2,60})\)(?P<sep>\s*(?:[-\u2013\u2014:|]+|\.-)|\s+(?=[A-Z\"\u201c]))"
 )
 _TAIL_PAREN = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]\n]{2,120}?)\s*[)\]]\s*\.?\s*$")
 _TAIL_DASH = re.compile(
@@ -305,7 +313,7 @@ def _in_text_cue(
     left, right = sentence[:rel_start], sentence[rel_end:]
     if _COMPANY_RIGHT.match(right) or _COMPANY_LEFT.search(left):
         return None
-    if _COMPANY_SENTENCE.search(right):
+    if _COMPANY_SENTENCE.match(right):
         return None
     strong_left = next((m for p in _LEFT_STRONG if (m := p.search(left))), None)
     weak_left = next((m for p in _LEFT_WEAK if (m := p.search(left))), None)
@@ -313,7 +321,7 @@ def _in_text_cue(
     weak_right = next((m for p in _RIGHT_WEAK if (m := p.match(right))), None)
     left_m = strong_left or weak_left
     right_m = strong_right or weak_right
-    if left_m and not right_m and not _AFTER_OK.match(right):
+    if weak_left and not strong_left and not right_m and not _AFTER_OK.match(right):
         return None  # the name modifies a noun: "according to AP government data"
     strong = bool(strong_left or strong_right)
     if not (left_m or right_m):
@@ -397,6 +405,8 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
     heads |= {s for s, _ in doc.spans[:1]}
     for head in sorted(heads):
         m = _DATELINE.match(text, head)
+        if m and not m.group("sep").strip() and not m.group("place"):
+            m = None  # "(AFP) The ..." with neither place nor dash is not a dateline
         if m and m.end() - head <= 120:
             listed = registry.resolve_list(m.group("inside"))
             for surface, _, _ in listed or []:
@@ -406,7 +416,7 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
     tail = [
         (s, e)
         for s, e in lines
-        if s > body_start
+        if e > body_start
         and not any(p.kind == "boilerplate" and p.start == s for p in doc.parts)
     ][-3:]
     for s, e in tail:
@@ -427,9 +437,7 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
             if inner:
                 for surface, _, _ in inner:
                     add(surface.agency, "sign_off", a, b)
-            elif pattern is not _TAIL_DASH and (
-                pattern is _TAIL_SOURCE or _CREDIT_WORDS.search(m.group("inside"))
-            ):
+            elif pattern is _TAIL_SOURCE or _CREDIT_WORDS.search(m.group("inside")):
                 for surface, _, _ in _mentions(registry, text, a, b, True):
                     add(surface.agency, "sign_off", a, b)
             break
