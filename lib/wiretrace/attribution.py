@@ -42,6 +42,12 @@ from wiretrace import schema
 from wiretrace.agencies import Registry, Surface, load_registry
 from wiretrace.load import Corpus, MetaPart, extract_parts
 
+
+def _wordset(text: str) -> frozenset[str]:
+    """The words of a space-separated list (keeps long vocabularies readable)."""
+    return frozenset(text.split())
+
+
 #: The forms that credit the text itself (a photo credit does not).
 TEXT_FORMS = ("byline", "dateline", "in_text", "sign_off")
 
@@ -167,7 +173,7 @@ _COMPANY_SENTENCE = re.compile(
 #: Capitalised words that may stand before an agency name without making it a surname.
 _NOT_GIVEN_NAMES = {
     w.lower()
-    for w in (
+    for w in _wordset(
         "The A An According Told By And But Meanwhile However Earlier Later Also Then Now On In "
         "At When While As Separately Moreover Citing Quoting Said Says Reports Reported With "
         "From To For Of Inputs Reporting Additional Editing Writing Source Sources Photo Via "
@@ -176,7 +182,7 @@ _NOT_GIVEN_NAMES = {
         "Malaysian American Pakistani Official Agence Agencia Agenzia Press Associated Speaking "
         "Contacted Asked Interviewed Here There Yesterday Today Monday Tuesday Wednesday "
         "Thursday Friday Saturday Sunday"
-    ).split()
+    )
 }
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mx)\.?\s+$")
 
@@ -416,8 +422,7 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
     tail = [
         (s, e)
         for s, e in lines
-        if e > body_start
-        and not any(p.kind == "boilerplate" and p.start == s for p in doc.parts)
+        if e > body_start and not any(p.kind == "boilerplate" and p.start == s for p in doc.parts)
     ][-3:]
     for s, e in tail:
         line = text[s:e]
@@ -476,8 +481,12 @@ def _photo_span(text: str, start: int, end: int) -> tuple[int, int]:
     if text[a] == "(":
         close = text.find(")", end)
         return a, close + 1 if close >= 0 and "\n" not in text[end:close] else end
-    right = re.match(r"(?:\s*(?:photos?|pictures?|images?))?(?:\s*/\s*[\w.' \-]+?)?"
-                     r"(?:\s+via\s+Getty\s+Images)?(?=\s*[)\].,;]|\s*$)", text[end:], re.I)
+    right = re.match(
+        r"(?:\s*(?:photos?|pictures?|images?))?(?:\s*/\s*[\w.' \-]+?)?"
+        r"(?:\s+via\s+Getty\s+Images)?(?=\s*[)\].,;]|\s*$)",
+        text[end:],
+        re.I,
+    )
     return a, end + (right.end() if right else 0)
 
 
@@ -510,3 +519,431 @@ def credited_agencies(
         (attributions["article_id"] == article_id) & attributions["form"].isin(list(forms))
     ]
     return sorted(set(rows["agency"]))
+
+
+# ------------------------------------------------------------------------- findings
+
+#: The finding kinds this module produces.
+FINDING_KINDS = ("attribution_dropped", "attribution_changed", "uncredited_reuse")
+_FORM_WORDS = {
+    "byline": "byline",
+    "dateline": "dateline",
+    "in_text": "in-text credit",
+    "sign_off": "sign-off",
+    "photo_credit": "photo credit",
+}
+
+
+def _claims_by_sentence(corpus: Corpus, claims: pd.DataFrame | None, registry: Registry):
+    from wiretrace.claims import extract_claims
+
+    table = claims if claims is not None else extract_claims(corpus, registry)
+    out: dict[tuple[str, int], list[dict]] = {}
+    for row in table.to_dict("records"):
+        out.setdefault((row["article_id"], int(row["sentence_id"])), []).append(row)
+    return out
+
+
+def _source_agencies(
+    source_id: str,
+    sources: dict,
+    corpus: Corpus,
+    derivation: pd.DataFrame,
+    attributions: pd.DataFrame,
+    registry: Registry,
+) -> tuple[list[str], str]:
+    """The agencies a source comes from, and the evidence, or ``([], "")``.
+
+    Looks first at the source's own text (its credits in text forms), then, for a wire
+    article of the corpus, at its role, then at what the other copies of the same source
+    credit (for a reconstructed consensus).
+    """
+    source = sources.get(source_id)
+    if source is not None:
+        credits = [c for c in article_credits(source, registry) if c.form in TEXT_FORMS]
+        if credits:
+            agencies = sorted({c.agency for c in credits})
+            quoted = "; ".join(dict.fromkeys(f"'{c.evidence}'" for c in credits))
+            return agencies, f"{source_id} credits {', '.join(agencies)} ({quoted})"
+        if getattr(source, "role", "") == "wire":
+            return ["wire"], f"{source_id} is wire copy (given as --wire)"
+    copies = derivation[
+        (derivation["source_id"] == source_id)
+        & derivation["derivation"].isin(["wholly", "partially"])
+    ]["article_id"]
+    crediting = {}
+    for copy in copies:
+        for agency in credited_agencies(attributions, copy):
+            crediting.setdefault(agency, []).append(copy)
+    if crediting:
+        agencies = sorted(crediting)
+        who = "; ".join(f"{a} by {', '.join(sorted(ids))}" for a, ids in sorted(crediting.items()))
+        return agencies, f"other copies of {source_id} credit it ({who})"
+    return [], ""
+
+
+def _paragraph_neighbour_claim(article, sentence_id: int, by_sentence: dict, source_claim):
+    """A claim in the sentence before or after ``sentence_id``, in the same paragraph, whose
+    speaker is the source claim's or a stronger one; None when there is none."""
+    from wiretrace.claims import compare_speakers
+
+    sentences = article.sentences
+    here = sentences[sentence_id]
+    for other_id in (sentence_id - 1, sentence_id + 1):
+        if not 0 <= other_id < len(sentences):
+            continue
+        other = sentences[other_id]
+        a, b = sorted([(here.start, here.end), (other.start, other.end)])
+        if "\n" in article.text[a[1] : b[0]]:
+            continue  # a paragraph break: the attribution does not carry over
+        for claim in by_sentence.get((article.article_id, other_id), []):
+            relation = compare_speakers(
+                source_claim.speaker,
+                source_claim.speaker_kind,
+                claim["speaker"],
+                claim["speaker_kind"],
+            )
+            if relation in ("same", "stronger"):
+                return claim
+    return None
+
+
+def _finding(article_id, kind, severity, text, source_text, source_id, start, end, why) -> dict:
+    return {
+        "article_id": article_id,
+        "kind": kind,
+        "severity": severity,
+        "text": text,
+        "source_text": source_text,
+        "source_id": source_id,
+        "start": int(start),
+        "end": int(end),
+        "explanation": why,
+    }
+
+
+def _describe(claim) -> str:
+    speaker = claim["speaker"] if isinstance(claim, dict) else claim.speaker
+    kind = claim["speaker_kind"] if isinstance(claim, dict) else claim.speaker_kind
+    return f"'{speaker}' ({kind.replace('_', ' ')})"
+
+
+def attribution_findings(
+    corpus: Corpus,
+    alignments: pd.DataFrame,
+    sources: dict,
+    derivation: pd.DataFrame,
+    attributions: pd.DataFrame,
+    claims: pd.DataFrame | None = None,
+    registry: Registry | None = None,
+) -> pd.DataFrame:
+    """Attribution findings: ``attribution_dropped``, ``attribution_changed`` and
+    ``uncredited_reuse`` (columns :data:`wiretrace.schema.FINDING_COLUMNS`).
+
+    ``alignments``, ``sources`` and ``derivation`` are the rewrite analysis tables (see
+    ``notes/INTERFACES.md``): one row per article sentence with its aligned source
+    wording and offsets, the source texts by id, and the derivation class of each
+    article. ``attributions`` is :func:`find_attributions`' table and ``claims``
+    :func:`wiretrace.claims.extract_claims`' (computed when not given).
+
+    - ``attribution_dropped`` (one per aligned sentence): the source sentence attributes
+      a statement and neither the article sentence nor another sentence aligned to the
+      same source wording attributes anything: the rewrite states it as fact (``high``
+      for a direct quote or an anonymous source's claim, else ``medium``).
+    - ``attribution_changed`` (one per aligned sentence): the article credits a speaker no
+      source statement supports: stronger (an anonymous source becomes the ministry:
+      ``high``), another speaker of the same strength (``medium``) or a weaker one
+      (``low``). See :func:`wiretrace.claims.compare_speakers`.
+    - ``uncredited_reuse`` (one per article): the article is wholly (``high``) or
+      partially (``medium``) derived from a source that comes from an agency, and credits
+      no agency in any text form (a photo credit does not count).
+
+    ``start``/``end`` are offsets into the article's text; ``text`` is the article wording
+    there. Wire articles are not audited. Returns an empty table when nothing is found.
+    """
+    from wiretrace.claims import claims_in_text, compare_speakers
+
+    registry = registry or load_registry()
+    rows: list[dict] = []
+    ok = {a.article_id: a for a in corpus.articles if a.status == "ok" and a.role != "wire"}
+    aligned = (
+        alignments[alignments["article_id"].isin(list(ok)) & (alignments["label"] != "new")]
+        if len(alignments)
+        else alignments
+    )
+    if len(aligned):
+        by_sentence = _claims_by_sentence(corpus, claims, registry)
+        source_claims: dict[str, list] = {}
+        for row in aligned.to_dict("records"):
+            source_text = str(row["source_text"])
+            if source_text not in source_claims:
+                source_claims[source_text] = claims_in_text(source_text, registry)
+            said = source_claims[source_text]
+            if not said:
+                continue
+            article_id = row["article_id"]
+            own = by_sentence.get((article_id, int(row["sentence_id"])), [])
+            siblings = aligned[
+                (aligned["article_id"] == article_id)
+                & (aligned["source_id"] == row["source_id"])
+                & (aligned["source_text"] == row["source_text"])
+                & (aligned["sentence_id"] != row["sentence_id"])
+            ]
+            kin = [
+                c
+                for s in siblings["sentence_id"]
+                for c in by_sentence.get((article_id, int(s)), [])
+            ]
+            text = ok[article_id].text
+            start, end = int(row["start"]), int(row["end"])
+            if not own and not kin:
+                main = next((c for c in said if c.claim_type == "quote"), said[0])
+                quote = main.claim_type == "quote"
+                severity = "high" if quote or main.speaker_kind == "anonymous_source" else "medium"
+                what = "a direct quote" if quote else "a statement"
+                near = _paragraph_neighbour_claim(
+                    ok[article_id], int(row["sentence_id"]), by_sentence, main
+                )
+                caveat = ""
+                if near is not None:
+                    severity = "low"
+                    caveat = (
+                        f" The next or previous sentence of the same paragraph attributes to "
+                        f"{_describe(near)}, which a reader may take to cover this one."
+                    )
+                rows.append(
+                    _finding(
+                        article_id,
+                        "attribution_dropped",
+                        severity,
+                        text[start:end],
+                        source_text,
+                        row["source_id"],
+                        start,
+                        end,
+                        f"The source attributes {what} to {_describe(main)} "
+                        f"('{source_text[main.start : main.end]}'); this sentence gives no source for "
+                        f"it and states it as fact.{caveat}",
+                    )
+                )
+                continue
+            worst = None
+            for claim in own:
+                relations = [
+                    compare_speakers(
+                        s.speaker, s.speaker_kind, claim["speaker"], claim["speaker_kind"]
+                    )
+                    for s in said
+                ]
+                if "same" in relations:
+                    continue
+                rank = {"stronger": 3, "different": 2, "weaker": 1}
+                best = max(range(len(said)), key=lambda i: rank[relations[i]])
+                if worst is None or rank[relations[best]] > rank[worst[0]]:
+                    worst = (relations[best], said[best], claim)
+            if worst is not None:
+                relation, before, after = worst
+                severity = {"stronger": "high", "different": "medium", "weaker": "low"}[relation]
+                change = {
+                    "stronger": "a stronger source than the source did",
+                    "different": "a different speaker than the source did",
+                    "weaker": "a weaker source than the source did",
+                }[relation]
+                a_start, a_end = int(after["start"]), int(after["end"])
+                rows.append(
+                    _finding(
+                        article_id,
+                        "attribution_changed",
+                        severity,
+                        text[a_start:a_end],
+                        source_text,
+                        row["source_id"],
+                        a_start,
+                        a_end,
+                        f"The rewrite credits {change}: the source has {_describe(before)} "
+                        f"('{source_text[before.start : before.end]}'), the rewrite "
+                        f"{_describe(after)} ('{text[a_start:a_end]}').",
+                    )
+                )
+    rows.extend(_uncredited(corpus, ok, alignments, sources, derivation, attributions, registry))
+    if not rows:
+        return schema.empty(schema.FINDING_COLUMNS)
+    table = pd.DataFrame(rows, columns=schema.FINDING_COLUMNS)
+    return table.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
+
+
+def _uncredited(corpus, ok, alignments, sources, derivation, attributions, registry) -> list[dict]:
+    rows = []
+    if derivation is None or not len(derivation):
+        return rows
+    derived = derivation[derivation["derivation"].isin(["wholly", "partially"])]
+    for article_id, group in derived.groupby("article_id", sort=True):
+        if article_id not in ok or credited_agencies(attributions, article_id):
+            continue
+        order = {"wholly": 0, "partially": 1}
+        group = group.assign(_o=group["derivation"].map(order)).sort_values(
+            ["_o", "containment"], ascending=[True, False], kind="stable"
+        )
+        for record in group.to_dict("records"):
+            source_id = record["source_id"]
+            agencies, evidence = _source_agencies(
+                source_id, sources, corpus, derivation, attributions, registry
+            )
+            if not agencies:
+                continue
+            reused = (
+                alignments[
+                    (alignments["article_id"] == article_id)
+                    & (alignments["source_id"] == source_id)
+                    & (alignments["label"] != "new")
+                ]
+                if len(alignments)
+                else alignments
+            )
+            n_all = int((alignments["article_id"] == article_id).sum()) if len(alignments) else 0
+            article = ok[article_id]
+            if len(reused):
+                best = reused.sort_values(
+                    ["similarity", "sentence_id"], ascending=[False, True], kind="stable"
+                ).iloc[0]
+                start, end, source_text = int(best["start"]), int(best["end"]), best["source_text"]
+                share = f"{len(reused)} of {n_all} sentences align with it"
+            else:
+                first = article.sentences[0]
+                start, end, source_text, share = first.start, first.end, "", "sentences align"
+            photo = credited_agencies(attributions, article_id, forms=("photo_credit",))
+            extra = f" (it has only a photo credit: {', '.join(photo)})" if photo else ""
+            names = ", ".join(a if a == "wire" else registry.name(a) for a in agencies)
+            rows.append(
+                _finding(
+                    article_id,
+                    "uncredited_reuse",
+                    "high" if record["derivation"] == "wholly" else "medium",
+                    article.text[start:end],
+                    source_text,
+                    source_id,
+                    start,
+                    end,
+                    f"{article_id} is {record['derivation']} derived from {source_id} "
+                    f"(containment {float(record['containment']):.2f}; {share}), which comes "
+                    f"from {' and '.join(names.rsplit(', ', 1))}: {evidence}. {article_id} credits no agency in its byline, "
+                    f"dateline, text or sign-off{extra}.",
+                )
+            )
+            break
+    return rows
+
+
+# ------------------------------------------------------------------------ scorecard
+
+SCORECARD_COLUMNS = [
+    "article_id",
+    "agencies_credited",
+    "credit_forms",
+    "photo_credits",
+    "provenance",
+    "source_agencies",
+    "source_attributions",
+    "attributions_kept_share",
+    "attributions_dropped",
+    "attributions_changed",
+]
+VERDICTS = ("credited wire copy", "uncredited wire copy", "original or unknown", "mixed")
+
+
+def provenance_scorecard(
+    corpus: Corpus,
+    attributions: pd.DataFrame,
+    findings: pd.DataFrame,
+    alignments: pd.DataFrame | None = None,
+    sources: dict | None = None,
+    derivation: pd.DataFrame | None = None,
+    registry: Registry | None = None,
+) -> pd.DataFrame:
+    """Provenance per accepted article (columns :data:`SCORECARD_COLUMNS`).
+
+    - ``agencies_credited``/``credit_forms``: agency ids and forms credited in text forms,
+      ``; ``-joined; ``photo_credits``: agencies credited only for photos.
+    - ``source_agencies``: the agencies the article's wire source comes from (empty when
+      the article is not derived or its source names none).
+    - ``provenance`` (:data:`VERDICTS`): ``uncredited wire copy`` when an
+      ``uncredited_reuse`` finding exists; for an article derived from agency copy,
+      ``credited wire copy`` when it credits one of the source's agencies or unnamed
+      agencies, else ``mixed`` (it credits an agency, not the one it copies); for an
+      article not derived (or without a derivation table), ``credited wire copy`` when it
+      credits an agency in its byline, dateline or sign-off, or (no derivation table) in
+      its text, else ``original or unknown``.
+    - ``source_attributions``: aligned source sentences that attribute a statement;
+      ``attributions_kept_share`` = share of them neither dropped nor changed (in [0, 1];
+      empty when there are none); ``attributions_dropped``/``attributions_changed``: the
+      counts of those findings.
+    """
+    from wiretrace.claims import claims_in_text
+
+    registry = registry or load_registry()
+    alignments = alignments if alignments is not None else schema.empty(schema.ALIGNMENT_COLUMNS)
+    sources = sources or {}
+    have_derivation = derivation is not None and len(derivation) > 0
+    derivation = derivation if derivation is not None else schema.empty(schema.DERIVATION_COLUMNS)
+    said: dict[str, bool] = {}
+    rows = []
+    for article in corpus.articles:
+        if article.status != "ok":
+            continue
+        aid = article.article_id
+        credited = credited_agencies(attributions, aid)
+        mine = attributions[attributions["article_id"] == aid]
+        forms = [f for f in schema.ATTRIBUTION_FORMS if f in set(mine["form"]) and f in TEXT_FORMS]
+        photo = sorted(set(mine[mine["form"] == "photo_credit"]["agency"]) - set(credited))
+        own = findings[findings["article_id"] == aid] if len(findings) else findings
+        kinds = list(own["kind"]) if len(own) else []
+        derived = derivation[
+            (derivation["article_id"] == aid)
+            & derivation["derivation"].isin(["wholly", "partially"])
+        ]
+        source_agencies: list[str] = []
+        for source_id in derived["source_id"]:
+            agencies, _ = _source_agencies(
+                source_id, sources, corpus, derivation, attributions, registry
+            )
+            source_agencies.extend(a for a in agencies if a not in source_agencies)
+        if "uncredited_reuse" in kinds:
+            verdict = "uncredited wire copy"
+        elif source_agencies:
+            fits = set(credited) & (set(source_agencies) | {"agencies", "wire"})
+            verdict = "credited wire copy" if fits or "wire" in source_agencies else "mixed"
+            if not credited:
+                verdict = "uncredited wire copy"
+        elif credited and (set(forms) & {"byline", "dateline", "sign_off"} or not have_derivation):
+            verdict = "credited wire copy"
+        else:
+            verdict = "original or unknown"
+        rows_aligned = (
+            alignments[(alignments["article_id"] == aid) & (alignments["label"] != "new")]
+            if len(alignments)
+            else alignments
+        )
+        attributed = 0
+        for text in (
+            dict.fromkeys(rows_aligned["source_text"].astype(str)) if len(rows_aligned) else []
+        ):
+            if text not in said:
+                said[text] = bool(claims_in_text(text, registry))
+            attributed += said[text]
+        dropped, changed = kinds.count("attribution_dropped"), kinds.count("attribution_changed")
+        share = max(0.0, (attributed - dropped - changed) / attributed) if attributed else None
+        rows.append(
+            {
+                "article_id": aid,
+                "agencies_credited": "; ".join(credited),
+                "credit_forms": "; ".join(forms),
+                "photo_credits": "; ".join(photo),
+                "provenance": verdict,
+                "source_agencies": "; ".join(sorted(source_agencies)),
+                "source_attributions": attributed,
+                "attributions_kept_share": round(share, 4) if share is not None else None,
+                "attributions_dropped": dropped,
+                "attributions_changed": changed,
+            }
+        )
+    return pd.DataFrame(rows, columns=SCORECARD_COLUMNS)

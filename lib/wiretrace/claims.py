@@ -37,6 +37,12 @@ from wiretrace.agencies import Registry, load_registry
 from wiretrace.load import Corpus
 from wiretrace.text import fold
 
+
+def _wordset(text: str) -> frozenset[str]:
+    """The words of a space-separated list (keeps long vocabularies readable)."""
+    return frozenset(text.split())
+
+
 CLAIM_COLUMNS = [
     "article_id",
     "sentence_id",
@@ -70,39 +76,41 @@ STRENGTH = {
     "named_person": 3,
 }
 #: Lemmas of verbs that attribute a statement to their subject.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _wordset(
     "say tell add note state explain reveal mention warn announce claim insist confirm "
     "report write tweet argue stress acknowledge deny declare indicate suggest assert "
     "emphasise emphasize underline express maintain observe remark comment recall "
-    "allege estimate predict concede admit disclose".split()
+    "allege estimate predict concede admit disclose"
 )
-_ANONYMOUS_HEADS = frozenset(
+_ANONYMOUS_HEADS = _wordset(
     "source sources official officials officer officers diplomat diplomats insider insiders "
     "person people aide aides resident residents witness witnesses analyst analysts expert "
-    "experts observer observers someone member members".split()
+    "experts observer observers someone member members"
 )
-_OUTLET_WORDS = frozenset(
+_OUTLET_WORDS = _wordset(
     "newspaper newspapers daily weekly magazine broadcaster television tv radio channel "
-    "website outlet outlets paper media".split()
+    "website outlet outlets paper media"
 )
-_INSTITUTION_WORDS = frozenset(
+_INSTITUTION_WORDS = _wordset(
     "ministry government army military police junta office presidency elysee council "
     "court parliament assembly commission committee department embassy agency authority "
     "authorities party company firm group spokesman spokeswoman spokesperson statement "
     "union bank forces regime administration cabinet secretariat organisation organization "
-    "un nato eu".split()
+    "un nato eu"
 )
-_PRONOUNS = frozenset("he she they we i it".split())
+_PRONOUNS = _wordset("he she they we i it")
 #: Speech verbs with common other senses ("maintains a base", "claimed victory", "added
 #: troops"): they attribute only with a clause, a quote or an object of feeling.
-_STRICT_VERBS = frozenset(
+_STRICT_VERBS = _wordset(
     "maintain express observe recall claim estimate predict add indicate admit stress "
-    "underline remark comment".split()
+    "underline remark comment"
 )
-_FEELINGS = frozenset("hope concern regret doubt confidence support optimism fear".split())
-_RELATIVES = frozenset("which that who whom whose".split())
-_QUOTE = re.compile(r"[\"\u201c\u201e\u00ab](?P<q>[^\"\u201c\u201d\u201e\u00ab\u00bb]{2,})"
-                    r"[\"\u201d\u00bb]")
+_FEELINGS = _wordset("hope concern regret doubt confidence support optimism fear")
+_RELATIVES = _wordset("which that who whom whose")
+_QUOTE = re.compile(
+    r"[\"\u201c\u201e\u00ab](?P<q>[^\"\u201c\u201d\u201e\u00ab\u00bb]{2,})"
+    r"[\"\u201d\u00bb]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -195,9 +203,7 @@ def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
                 speaker_root = subjects[0]
                 if token.lemma_.lower() == "tell" and objects:
                     via_root = objects[0]
-            elif objects and registry.resolve_list(
-                " ".join(t.text for t in objects[0].subtree)
-            ):
+            elif objects and registry.resolve_list(" ".join(t.text for t in objects[0].subtree)):
                 speaker_root = objects[0]  # "..., reported AFP citing ..."
             else:
                 continue
@@ -278,8 +284,9 @@ def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
         agencies = {c.speaker for c in found if c.speaker_kind == "agency"}
         found = [c for c in found if not (c.speaker_kind == "agency" and c.speaker in agencies)]
         found = [
-            c if c.via or not agencies else Claim(**{**c.__dict__, "via": sorted(agencies)[0],
-                                                     "via_kind": "agency"})
+            c
+            if c.via or not agencies
+            else Claim(**{**c.__dict__, "via": sorted(agencies)[0], "via_kind": "agency"})
             for c in found
         ]
     return found
@@ -306,7 +313,7 @@ def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataF
             continue
         last_person = ""
         docs = nlp().pipe([s.text for s in article.sentences])
-        for sentence, doc in zip(article.sentences, docs):
+        for sentence, doc in zip(article.sentences, docs, strict=True):
             for claim in _claims_in_doc(doc, registry):
                 resolved = claim.speaker
                 if claim.speaker.lower() in _PRONOUNS:
@@ -346,9 +353,9 @@ _SPELLING = {
     "labour": "labor",
     "armour": "armor",
 }
-_STOP = frozenset(
+_STOP = _wordset(
     "a an the that this these those one two several some of in at for from to on by with "
-    "and 's his her its their country country's".split()
+    "and 's his her its their country country's"
 )
 
 
