@@ -722,8 +722,8 @@ def attribution_findings(
                         start,
                         end,
                         f"The source attributes {what} to {_describe(main)} "
-                        f"('{source_text[main.start : main.end]}'); this sentence gives no source for "
-                        f"it and states it as fact.{caveat}",
+                        f"('{source_text[main.start : main.end]}'); this sentence gives no "
+                        f"source for it and states it as fact.{caveat}",
                     )
                 )
                 continue
@@ -813,7 +813,8 @@ def _uncredited(corpus, ok, alignments, sources, derivation, attributions, regis
                 start, end, source_text, share = first.start, first.end, "", "sentences align"
             photo = credited_agencies(attributions, article_id, forms=("photo_credit",))
             extra = f" (it has only a photo credit: {', '.join(photo)})" if photo else ""
-            names = ", ".join(a if a == "wire" else registry.name(a) for a in agencies)
+            names = [a if a == "wire" else registry.name(a) for a in agencies]
+            names = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
             rows.append(
                 _finding(
                     article_id,
@@ -826,8 +827,8 @@ def _uncredited(corpus, ok, alignments, sources, derivation, attributions, regis
                     end,
                     f"{article_id} is {record['derivation']} derived from {source_id} "
                     f"(containment {float(record['containment']):.2f}; {share}), which comes "
-                    f"from {' and '.join(names.rsplit(', ', 1))}: {evidence}. {article_id} credits no agency in its byline, "
-                    f"dateline, text or sign-off{extra}.",
+                    f"from {names}: {evidence}. {article_id} credits no agency in its "
+                    f"byline, dateline, text or sign-off{extra}.",
                 )
             )
             break
