@@ -3,10 +3,17 @@
 Reads ``tests/fixtures/attribution_lines.csv`` (columns ``text, expected_agencies,
 expected_form, split, note``; ``\\n`` in ``text`` stands for a line break,
 ``expected_agencies`` lists registry ids separated by ``|``, empty for a line that credits
-no agency). ``split`` is ``dev`` for the lines the rules were developed against (the
-parametrized tests pin every one of them) and ``heldout`` for lines written and committed
-before they were first scored, never used to change the rules: their figures are the
-honest estimate. The script runs
+no agency). ``split`` says how a line was used:
+
+- ``dev``: the lines the rules were developed against;
+- ``heldout1``: written and committed before they were first scored; that first score
+  (precision 0.975, recall 0.8125 on 65 lines, commit "First scoring of the held-out
+  attribution lines") is kept in :data:`FIRST_SCORES`; the rules were then improved on
+  their misses, so their later scores are not an estimate any more;
+- ``heldout2``: written and committed after those changes, before they were first scored,
+  and never used to change the rules: the honest estimate.
+
+The parametrized tests pin every ``dev`` and ``heldout1`` line. The script runs
 :func:`wiretrace.attribution.article_credits` on each line parsed as an article, and
 scores the (line, agency) pairs found against the labels:
 
@@ -32,6 +39,10 @@ from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
 from wiretrace.load import parse_article
 
 LINES_PATH = PROJECT_ROOT / "tests" / "fixtures" / "attribution_lines.csv"
+SPLITS = ("heldout2", "heldout1", "dev")
+#: The first scores of the ``heldout1`` lines, computed by this script before any rule
+#: was changed because of them (benchmarks/results/attribution.json at that commit).
+FIRST_SCORES = {"heldout1": {"precision": 0.975, "recall": 0.8125, "lines": 65}}
 
 
 def read_lines(path: str | Path = LINES_PATH) -> list[dict]:
@@ -120,9 +131,9 @@ def run(out_dir: str | Path = BENCHMARK_RESULTS_DIR, path: str | Path = LINES_PA
     result = {
         "benchmark": "attribution",
         "data": str(Path(path).name),
-        "heldout": evaluate([line for line in lines if line["split"] == "heldout"]),
-        "dev": evaluate([line for line in lines if line["split"] == "dev"]),
+        **{split: evaluate([line for line in lines if line["split"] == split]) for split in SPLITS},
         "all": evaluate(lines),
+        "first_scores": FIRST_SCORES,
     }
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -132,7 +143,7 @@ def run(out_dir: str | Path = BENCHMARK_RESULTS_DIR, path: str | Path = LINES_PA
 
 if __name__ == "__main__":
     scores = run()
-    for split in ("heldout", "dev", "all"):
+    for split in (*SPLITS, "all"):
         s = scores[split]
         print(
             f"{split}: precision {s['precision']}, recall {s['recall']}, "

@@ -95,7 +95,9 @@ _LEFT_STRONG = [
     re.compile(r"(?P<cue>\b(?:news|wire|press)\s+(?:agency|service)\s+)$", re.IGNORECASE),
 ]
 _LEFT_WEAK = [
-    re.compile(rf"(?P<cue>\baccording\s+to\s+){_AGENCY_NOUN}$", re.IGNORECASE),
+    re.compile(
+        rf"(?P<cue>\baccording\s+to\s+)(?:{_AGENCY_NOUN}|the\s+(?:[a-z][\w\-]*\s+){{1,2}})$"
+    ),
     re.compile(
         r"(?P<cue>\b(?:reported|reports|writes|wrote|said|says|added|adds)\s+)"
         rf"{_AGENCY_NOUN}$",
@@ -129,6 +131,17 @@ _RIGHT_WEAK = [
         re.IGNORECASE,
     )
 ]
+#: "Local media, including the Kyodo news agency, said ...": the agency in apposition.
+_APPOSITION_LEFT = re.compile(r"\b(?:including|such\s+as|like)\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITION_RIGHT = re.compile(
+    r"^\s*,\s*(?P<cue>(?:reported|report|said|say|says|reports|quoted|cited))\b", re.IGNORECASE
+)
+#: A name that itself says it is an agency ("Xinhua News Agency", "Kyodo News").
+_AGENCY_NAMED = re.compile(r"(?:agency|news\s+service|wire\s+service|news)$", re.IGNORECASE)
+#: A sentence-final attribution: ", PTI reported." (a weak cue that still reads as a credit).
+_FINAL_RIGHT = re.compile(
+    r"^\s+(?:reported|said)(?:\s+on\s+\w+day|\s+\w+day)?\s*\.?\s*$", re.IGNORECASE
+)
 #: Cues that still credit an agency in an article about that agency as a company.
 _COMPANY_SAFE = {"told", "speaking", "spoke", "speak", "talking", "talked", "interview", "seen"}
 #: What may follow a name credited by a left cue: punctuation, the end, or a word that
@@ -187,9 +200,26 @@ _NOT_GIVEN_NAMES = {
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mx)\.?\s+$")
 
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /,]+[A-Za-z][\w.'\u2019\-]*){0,4}?)?\s*"
+    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /,]+[A-Za-z][\w.'\u2019\-]*){0,4}?"
+    r"(?:\s*\[[^\[\]\n]{2,30}\])?)?\s*"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*)?"
     r"\((?P<inside>[^()\n]{2,60})\)(?P<sep>\s*(?:[-\u2013\u2014:|]+|\.-)|\s+(?=[A-Z\"\u201c]))"
+)
+#: A dateline with the agency after a comma and no parentheses: "CANBERRA, AAP -".
+_DATELINE_COMMA = re.compile(
+    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /]+[A-Za-z][\w.'\u2019\-]*){0,3}),\s*"
+    r"(?P<inside>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3})\s*[-\u2013\u2014:]+\s"
+)
+#: A head line that is a byline in any house style: "By X | Press Trust of India",
+#: "Written by: Staff Writer with agency inputs".
+_HEAD_BYLINE = re.compile(
+    r"^(?:by|written\s+by|reported\s+by|posted\s+by|edited\s+by)\b\s*:?\s*\S", re.IGNORECASE
+)
+#: A tail line that is a credit without parentheses: "Inputs from PTI".
+_TAIL_CREDIT_LINE = re.compile(
+    r"^[-\u2013\u2014]*\s*(?:with\s+)?(?:inputs?\s+from|(?:additional\s+)?reporting\s+by|"
+    r"compiled\s+(?:by|from)|written\s+with|with\s+\w+\s+inputs)\b",
+    re.IGNORECASE,
 )
 _TAIL_PAREN = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]\n]{2,120}?)\s*[)\]]\s*\.?\s*$")
 _TAIL_DASH = re.compile(
@@ -205,7 +235,8 @@ _CREDIT_WORDS = re.compile(
 )
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\u00a9|\(c\)\s)", re.IGNORECASE)
 _PHOTO_LEFT = re.compile(
-    r"(?:\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b\s*(?:credit\s*)?"
+    r"(?:(?<=[.!?)]\s)credit\s*:\s*"
+    r"|\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b\s*(?:credit\s*)?"
     r"(?:by\s+)?[:|]?\s*(?:[^\n:|()]{0,60}?\s*/\s*)?|\u00a9\s*|\(c\)\s*|\bcopyright\s+"
     r"(?:\d{4}\s+)?)$",
     re.IGNORECASE,
@@ -325,11 +356,18 @@ def _in_text_cue(
     weak_left = next((m for p in _LEFT_WEAK if (m := p.search(left))), None)
     strong_right = next((m for p in _RIGHT_STRONG if (m := p.match(right))), None)
     weak_right = next((m for p in _RIGHT_WEAK if (m := p.match(right))), None)
+    if weak_right is None and _APPOSITION_LEFT.search(left):
+        weak_right = _APPOSITION_RIGHT.match(right)
     left_m = strong_left or weak_left
     right_m = strong_right or weak_right
     if weak_left and not strong_left and not right_m and not _AFTER_OK.match(right):
         return None  # the name modifies a noun: "according to AP government data"
     strong = bool(strong_left or strong_right)
+    mention = sentence[rel_start:rel_end]
+    if _AGENCY_NAMED.search(mention) and not surface.abbreviation:
+        strong = True  # "according to the official Xinhua news agency"
+    if re.search(r",\s*$", left) and _FINAL_RIGHT.match(right):
+        strong = True  # "..., PTI reported."
     if not (left_m or right_m):
         return None
     if surface.ambiguous and (about or not strong):
@@ -417,6 +455,19 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
             listed = registry.resolve_list(m.group("inside"))
             for surface, _, _ in listed or []:
                 add(surface.agency, "dateline", m.start(), m.end() - 0)
+        m = _DATELINE_COMMA.match(text, head)
+        if m and m.end() - head <= 80:
+            listed = registry.resolve_list(m.group("inside"))
+            for surface, _, _ in listed or []:
+                add(surface.agency, "dateline", m.start(), m.end() - 1)
+
+    # Bylines in house styles the loader does not parse: "By X | Press Trust of India".
+    for s, e in lines[:3]:
+        if s >= body_start and not any(a <= s < b for a, b in doc.spans[:1]):
+            break
+        if _HEAD_BYLINE.match(text, s) and e - s <= 120:
+            for surface, _, _ in _mentions(registry, text, s, e, True):
+                add(surface.agency, "byline", s, e)
 
     # Sign-offs in the last lines: "(cs/afp/dpa)", "- AFP", "Source: AFP", "AFP/dpa".
     tail = [
@@ -429,6 +480,10 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
         listed = registry.resolve_list(line)
         if listed:
             for surface, _, _ in listed:
+                add(surface.agency, "sign_off", s, e)
+            continue
+        if _TAIL_CREDIT_LINE.match(line) and e - s <= 120:
+            for surface, _, _ in _mentions(registry, text, s, e, True):
                 add(surface.agency, "sign_off", s, e)
             continue
         for pattern in (_TAIL_PAREN, _TAIL_DASH, _TAIL_SOURCE):
