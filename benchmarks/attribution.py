@@ -10,8 +10,10 @@ no agency). ``split`` says how a line was used:
   (precision 0.975, recall 0.8125 on 65 lines, commit "First scoring of the held-out
   attribution lines") is kept in :data:`FIRST_SCORES`; the rules were then improved on
   their misses, so their later scores are not an estimate any more;
-- ``heldout2``: written and committed after those changes, before they were first scored,
-  and never used to change the rules: the honest estimate.
+- ``heldout2``: written and committed after those changes, before they were first scored:
+  the honest estimate is that first score (precision 0.9487, recall 0.9024 on 61 lines,
+  also in :data:`FIRST_SCORES`). One bug it revealed was fixed afterwards (a copyright
+  line at the end was not read as a sign-off); its other misses were left as they are.
 
 The parametrized tests pin every ``dev`` and ``heldout1`` line. The script runs
 :func:`wiretrace.attribution.article_credits` on each line parsed as an article, and
@@ -42,7 +44,10 @@ LINES_PATH = PROJECT_ROOT / "tests" / "fixtures" / "attribution_lines.csv"
 SPLITS = ("heldout2", "heldout1", "dev")
 #: The first scores of the ``heldout1`` lines, computed by this script before any rule
 #: was changed because of them (benchmarks/results/attribution.json at that commit).
-FIRST_SCORES = {"heldout1": {"precision": 0.975, "recall": 0.8125, "lines": 65}}
+FIRST_SCORES = {
+    "heldout1": {"precision": 0.975, "recall": 0.8125, "lines": 65},
+    "heldout2": {"precision": 0.9487, "recall": 0.9024, "lines": 61},
+}
 
 
 def read_lines(path: str | Path = LINES_PATH) -> list[dict]:

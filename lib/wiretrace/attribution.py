@@ -394,7 +394,7 @@ def _list_credits(
     listed = registry.resolve_list(inside)
     if listed:
         return [(s.agency, start, end) for s, _, _ in listed]
-    if form == "sign_off" and not _CREDIT_WORDS.search(inside):
+    if form == "sign_off" and not (_CREDIT_WORDS.search(inside) or _COPYRIGHT.match(inside)):
         return []
     return [(s.agency, start, end) for s, _, _ in _mentions(registry, text, start, end, True)]
 
