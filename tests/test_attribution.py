@@ -18,6 +18,7 @@ from wiretrace.attribution import (
     TEXT_FORMS,
     article_credits,
     attribution_findings,
+    credit_matrix,
     credited_agencies,
     find_attributions,
     provenance_scorecard,
@@ -377,3 +378,12 @@ def test_without_derivation_credits_decide(seeds):
 )  # fmt: skip
 def test_public_functions_have_docstrings(function):
     assert function.__doc__ and len(function.__doc__.split()) > 8
+
+
+def test_credit_matrix_of_the_seeds(seeds):
+    matrix = credit_matrix(seeds, find_attributions(seeds))
+    assert list(matrix.columns) == ["afp", "agencies", "dpa"]
+    assert matrix.loc[SEED["004"]].tolist() == ["sign_off; photo_credit", "", "sign_off"]
+    assert matrix.loc[SEED["001"]].tolist() == ["in_text", "byline", ""]
+    assert matrix.loc[SEED["000"]].tolist() == ["", "", ""]  # credits nothing, still listed
+    assert list(matrix.index) == [SEED[s] for s in sorted(SEED)]

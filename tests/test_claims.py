@@ -58,6 +58,14 @@ from wiretrace.claims import (
             [],
         ),
         ("The source did not give details.", []),
+        # not speakers: a passive "said to", a measure "according to", a theorem
+        ("Subclasses are said to inherit the methods of their parent class.", []),
+        ("Terms are weighted according to their frequencies of occurrence.", []),
+        ("The theorem states that the probability is conditional.", []),
+        ("\u201cWe will not leave,\u201d the general told AFP.",
+         [("the general", "named_person", "told AFP", "quote", "AFP")]),
+        ("\u201cWe will not leave,\u201d a general told AFP.",
+         [("a general", "anonymous_source", "told AFP", "quote", "AFP")]),
         ("The coup has been seen as a new major blow to French influence in the region.", []),
     ],
 )  # fmt: skip

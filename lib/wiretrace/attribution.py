@@ -1003,3 +1003,30 @@ def provenance_scorecard(
             }
         )
     return pd.DataFrame(rows, columns=SCORECARD_COLUMNS)
+
+
+def credit_matrix(corpus: Corpus, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Articles x agencies: how each accepted article credits each agency.
+
+    One row per accepted article (index ``article_id``, in corpus order, articles that
+    credit nothing included with empty cells) and one column per agency credited anywhere
+    (sorted ids); a cell lists the forms of that credit in :data:`wiretrace.schema.
+    ATTRIBUTION_FORMS` order, ``; ``-joined, or is empty. For the provenance notebook's
+    matrix; photo credits appear as ``photo_credit`` like any other form.
+    """
+    ids = [a.article_id for a in corpus.articles if a.status == "ok"]
+    agencies = sorted(set(attributions["agency"])) if len(attributions) else []
+    cells = (
+        {
+            (aid, agency): "; ".join(f for f in schema.ATTRIBUTION_FORMS if f in set(group["form"]))
+            for (aid, agency), group in attributions.groupby(["article_id", "agency"])
+        }
+        if len(attributions)
+        else {}
+    )
+    table = pd.DataFrame(
+        [[cells.get((aid, agency), "") for agency in agencies] for aid in ids],
+        index=pd.Index(ids, name="article_id"),
+        columns=agencies,
+    )
+    return table

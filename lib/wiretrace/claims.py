@@ -99,6 +99,13 @@ _INSTITUTION_WORDS = _wordset(
     "un nato eu"
 )
 _PRONOUNS = _wordset("he she they we i it")
+#: Roles that stand for one person: "the general" (named earlier) is a named person,
+#: "a general" an anonymous source.
+_ROLE_NOUNS = _wordset(
+    "general minister president premier chancellor commander colonel captain mayor governor "
+    "ambassador envoy chief leader king queen pope senator secretary director chairman "
+    "chairwoman ceo lawyer judge prosecutor prince princess emir sheikh"
+)
 #: Speech verbs with common other senses ("maintains a base", "claimed victory", "added
 #: troops"): they attribute only with a clause, a quote or an object of feeling.
 _STRICT_VERBS = _wordset(
@@ -147,18 +154,20 @@ def _span_text(doc, tokens) -> tuple[str, int, int]:
 
 
 def speaker_kind(text: str, root=None, registry: Registry | None = None) -> str:
-    """The kind of a speaker phrase (one of :data:`SPEAKER_KINDS`).
+    """The kind of a speaker phrase (one of :data:`SPEAKER_KINDS`), or ``""`` when the
+    phrase does not name anyone who can speak ("their frequencies", "the theorem", "it").
 
     ``root`` is the phrase's head token from the parse when there is one; without it the
     last word is taken for the head. Checks run in order: agency (registry names, "news
     agency"), other outlet, anonymous source (head is "source", "official"...), named
-    person (a PERSON entity or a pronoun), named institution.
+    person (a PERSON entity, a proper name, or "he"/"she"), named institution (an ORG or
+    place entity, or a head such as "ministry", "junta", "spokesman").
     """
     registry = registry or load_registry()
     lowered = fold(text).lower()
     words = re.findall(r"[\w\-]+", lowered)
     if not words:
-        return "anonymous_source"
+        return ""
     whole = registry.resolve_list(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
     if whole or re.search(r"\bnews\s+agency\b|\bwire\s+service\b", lowered):
         return "agency"
@@ -168,8 +177,14 @@ def speaker_kind(text: str, root=None, registry: Registry | None = None) -> str:
         return "other_outlet"
     if head_text in _ANONYMOUS_HEADS or head in _ANONYMOUS_HEADS:
         return "anonymous_source"
-    if head_text in _PRONOUNS:
+    if head_text in ("he", "she"):
         return "named_person"
+    if head_text in _ROLE_NOUNS or head in _ROLE_NOUNS:
+        if words[0] in ("a", "an", "one", "another", "some", "several"):
+            return "anonymous_source"
+        return "named_person"
+    if head_text in _PRONOUNS or head_text in ("this", "these", "those"):
+        return ""
     if root is not None:
         if root.ent_type_ == "PERSON":
             return "named_person"
@@ -177,9 +192,9 @@ def speaker_kind(text: str, root=None, registry: Registry | None = None) -> str:
             return "named_institution"
     if head_text in _INSTITUTION_WORDS or head in _INSTITUTION_WORDS:
         return "named_institution"
-    if root is not None and root.pos_ == "PROPN":
+    if root is not None and root.pos_ == "PROPN" and text[:1].isupper():
         return "named_person"
-    return "anonymous_source"
+    return ""
 
 
 def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
@@ -197,7 +212,9 @@ def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
                 )
                 if not (clausal or feeling or quotes):
                     continue
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.dep_ == "auxpass" for c in token.children):
+                continue  # "are said to be", "was reported": the subject is not the speaker
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
             if subjects:
                 speaker_root = subjects[0]
@@ -255,6 +272,8 @@ def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
             else:
                 via = via_kind = ""
         kind = speaker_kind(speaker, speaker_root, registry)
+        if not kind:
+            continue
         quote, q_start, q_end = "", -1, -1
         outside = [m for m in quotes if m.end() <= s_start or m.start() >= s_end]
         if outside:
@@ -292,28 +311,63 @@ def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
     return found
 
 
+def _forms(lemma: str) -> set[str]:
+    """Regular inflections of a verb: say -> says, sayed, saying...; deny -> denies, denied."""
+    stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
+    out = {lemma, lemma + "s", lemma + "d", lemma + "ed", stem + "ing", lemma + "ing"}
+    out |= {stem + "ed", stem + "es", stem + "ies", stem + "ied"}
+    return out
+
+
+#: Words a sentence must contain to be worth parsing (every form a cue can take).
+_PREFILTER = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            set().union(*(_forms(v) for v in SPEECH_VERBS))
+            | {"said", "told", "wrote", "written", "according", "citing", "quoting"},
+            key=lambda w: (-len(w), w),
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def claims_in_text(text: str, registry: Registry | None = None) -> list[Claim]:
     """The attributed statements in one sentence or passage (offsets relative to it)."""
     registry = registry or load_registry()
+    if not _PREFILTER.search(text):
+        return []
     return _claims_in_doc(nlp()(text), registry)
 
 
 def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataFrame:
     """Who each accepted article quotes or cites, one row per statement (:data:`CLAIM_COLUMNS`).
 
-    Sentences are parsed in one spaCy batch per article. A pronoun speaker ("he said")
+    Only sentences holding a cue word are parsed, all in one spaCy batch. A pronoun
+    speaker ("he said")
     gets ``resolved_speaker`` = the last named person quoted before it in the article
     (empty when there is none); every other row has ``resolved_speaker == speaker``.
     ``start``/``end`` and ``quote_start``/``quote_end`` are offsets into ``article.text``.
     """
     registry = registry or load_registry()
+    articles = [a for a in corpus.articles if a.status == "ok"]
+    wanted = [(a, s) for a in articles for s in a.sentences if _PREFILTER.search(s.text)]
+    docs = dict(
+        zip(
+            [(a.article_id, s.sentence_id) for a, s in wanted],
+            nlp().pipe([s.text for _, s in wanted], batch_size=64),
+            strict=True,
+        )
+    )
     rows = []
-    for article in corpus.articles:
-        if article.status != "ok":
-            continue
+    for article in articles:
         last_person = ""
-        docs = nlp().pipe([s.text for s in article.sentences])
-        for sentence, doc in zip(article.sentences, docs, strict=True):
+        for sentence in article.sentences:
+            doc = docs.get((article.article_id, sentence.sentence_id))
+            if doc is None:
+                continue
             for claim in _claims_in_doc(doc, registry):
                 resolved = claim.speaker
                 if claim.speaker.lower() in _PRONOUNS:
