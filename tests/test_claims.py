@@ -111,6 +111,10 @@ def test_extract_claims_offsets_and_pronouns(seeds):
         ("AFP", "agency"),
         ("the news agency", "agency"),
         ("the newspaper Le Monde", "other_outlet"),
+        ("Le Monde", "other_outlet"),  # listed in data/outlets.txt
+        ("The New York Times", "other_outlet"),
+        ("their frequencies", ""),  # not a speaker
+        ("it", ""),
         ("state television", "other_outlet"),
         ("a defence ministry source", "anonymous_source"),
         ("officials", "anonymous_source"),

