@@ -713,8 +713,10 @@ def attribution_findings(
       partially (``medium``) derived from a source that comes from an agency, and credits
       no agency in any text form (a photo credit does not count).
 
-    ``start``/``end`` are offsets into the article's text; ``text`` is the article wording
-    there. Wire articles are not audited. Returns an empty table when nothing is found.
+    ``start``/``end`` are offsets into the article's text (taken from the article's own
+    sentences by ``sentence_id``, so the alignment's offset columns are optional); ``text``
+    is the article wording there. Wire articles are not audited. Returns an empty table
+    when nothing is found.
     """
     from wiretrace.claims import claims_in_text, compare_speakers
 
@@ -750,7 +752,8 @@ def attribution_findings(
                 for c in by_sentence.get((article_id, int(s)), [])
             ]
             text = ok[article_id].text
-            start, end = int(row["start"]), int(row["end"])
+            sentence = ok[article_id].sentences[int(row["sentence_id"])]
+            start, end = sentence.start, sentence.end
             if not own and not kin:
                 main = next((c for c in said if c.claim_type == "quote"), said[0])
                 quote = main.claim_type == "quote"
@@ -861,7 +864,8 @@ def _uncredited(corpus, ok, alignments, sources, derivation, attributions, regis
                 best = reused.sort_values(
                     ["similarity", "sentence_id"], ascending=[False, True], kind="stable"
                 ).iloc[0]
-                start, end, source_text = int(best["start"]), int(best["end"]), best["source_text"]
+                sentence = article.sentences[int(best["sentence_id"])]
+                start, end, source_text = sentence.start, sentence.end, best["source_text"]
                 share = f"{len(reused)} of {n_all} sentences align with it"
             else:
                 first = article.sentences[0]
