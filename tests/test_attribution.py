@@ -387,3 +387,17 @@ def test_credit_matrix_of_the_seeds(seeds):
     assert matrix.loc[SEED["001"]].tolist() == ["in_text", "byline", ""]
     assert matrix.loc[SEED["000"]].tolist() == ["", "", ""]  # credits nothing, still listed
     assert list(matrix.index) == [SEED[s] for s in sorted(SEED)]
+
+
+def test_only_the_primary_source_counts_when_marked():
+    wire = parse_article("w", "", "PARIS (AFP) - France is in talks with Niger, a source said.")
+    wire.role = "wire"
+    copy = parse_article("c", "", "France is in talks with Niger, a source said.")
+    corpus = Corpus([wire, copy])
+    alignments = hand_alignments(corpus, "w", {"c": {0: 0}})
+    derivation = derivation_table([("c", "w", 1.0, "wholly"), ("c", "x", 0.1, "non")])
+    attributions = find_attributions(corpus)
+    for primary, expected in (([False, True], []), ([True, False], ["uncredited_reuse"])):
+        marked = derivation.assign(primary=primary)
+        findings = attribution_findings(corpus, alignments, {"w": wire}, marked, attributions)
+        assert list(findings["kind"]) == expected

@@ -711,7 +711,8 @@ def attribution_findings(
       (``low``). See :func:`wiretrace.claims.compare_speakers`.
     - ``uncredited_reuse`` (one per article): the article is wholly (``high``) or
       partially (``medium``) derived from a source that comes from an agency, and credits
-      no agency in any text form (a photo credit does not count).
+      no agency in any text form (a photo credit does not count). When ``derivation`` has
+      a ``primary`` column, only the primary source of each article is considered.
 
     ``start``/``end`` are offsets into the article's text (taken from the article's own
     sentences by ``sentence_id``, so the alignment's offset columns are optional); ``text``
@@ -830,11 +831,20 @@ def attribution_findings(
     return table.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
 
 
+def _primary(derivation: pd.DataFrame) -> pd.DataFrame:
+    """The rows naming each article's source: those marked ``primary`` when the rewrite
+    stage gives that column (it also lists pairwise derivations between articles)."""
+    if "primary" in derivation.columns:
+        return derivation[derivation["primary"].astype(bool)]
+    return derivation
+
+
 def _uncredited(corpus, ok, alignments, sources, derivation, attributions, registry) -> list[dict]:
     rows = []
     if derivation is None or not len(derivation):
         return rows
-    derived = derivation[derivation["derivation"].isin(["wholly", "partially"])]
+    derived = _primary(derivation)
+    derived = derived[derived["derivation"].isin(["wholly", "partially"])]
     for article_id, group in derived.groupby("article_id", sort=True):
         if article_id not in ok or credited_agencies(attributions, article_id):
             continue
@@ -957,9 +967,9 @@ def provenance_scorecard(
         photo = sorted(set(mine[mine["form"] == "photo_credit"]["agency"]) - set(credited))
         own = findings[findings["article_id"] == aid] if len(findings) else findings
         kinds = list(own["kind"]) if len(own) else []
-        derived = derivation[
-            (derivation["article_id"] == aid)
-            & derivation["derivation"].isin(["wholly", "partially"])
+        primary = _primary(derivation)
+        derived = primary[
+            (primary["article_id"] == aid) & primary["derivation"].isin(["wholly", "partially"])
         ]
         source_agencies: list[str] = []
         for source_id in derived["source_id"]:
