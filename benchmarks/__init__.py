@@ -1,1 +1,1 @@
-"""Benchmark scripts: each measures one stage and writes benchmarks/results/<name>.json."""
+"""Benchmark scripts: each module measures one stage and writes benchmarks/results/."""

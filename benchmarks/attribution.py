@@ -25,7 +25,8 @@ scores the (line, agency) pairs found against the labels:
 - negative lines with a false credit, and every miss and false credit listed by note.
 
 Writes ``benchmarks/results/attribution.json``. Run with ``python -m benchmarks.attribution``;
-:func:`run` is what ``benchmarks/run.py`` calls.
+:func:`run` (``run(out_dir=config.BENCHMARK_RESULTS_DIR)``, returns the scores as a dict)
+is what ``benchmarks/run.py`` calls.
 """
 
 from __future__ import annotations
@@ -146,7 +147,8 @@ def run(out_dir: str | Path = BENCHMARK_RESULTS_DIR, path: str | Path = LINES_PA
     return result
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Run the benchmark and print precision, recall and form accuracy per split."""
     scores = run()
     for split in (*SPLITS, "all"):
         s = scores[split]
@@ -154,3 +156,7 @@ if __name__ == "__main__":
             f"{split}: precision {s['precision']}, recall {s['recall']}, "
             f"form accuracy {s['form_accuracy']} on {s['lines']} lines"
         )
+
+
+if __name__ == "__main__":
+    main()
