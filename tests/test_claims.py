@@ -150,3 +150,21 @@ def test_compare_speakers(source, source_kind, rewrite, rewrite_kind, relation):
 
 def test_spacy_pipeline_is_loaded_once():
     assert nlp() is nlp()
+
+
+def test_claims_benchmark_scores_and_writes(tmp_path):
+    from provenance_helpers import load_benchmark
+
+    bench = load_benchmark("claims")
+    rows = [
+        {"text": "Police said two men were arrested.", "expected_speaker": "Police",
+         "expected_kind": "named_institution"},
+        {"text": "The storm hit the coast.", "expected_speaker": "", "expected_kind": ""},
+        {"text": "The storm hit the coast, officials said.", "expected_speaker": "the mayor",
+         "expected_kind": "named_person"},
+    ]  # fmt: skip
+    scores = bench.evaluate(rows)
+    assert (scores["found"], scores["correct"], scores["attributed"]) == (2, 1, 2)
+    assert scores["precision"] == 0.5 and scores["recall"] == 0.5
+    bench.run(out_dir=tmp_path)
+    assert (tmp_path / "claims.json").is_file()
