@@ -41,7 +41,9 @@ from wiretrace.load import Article
 from wiretrace.witnesses import MAX_VARIANT, PairwiseAlignments, vote_tokens
 
 STEMMA_COLUMNS = ["source_id", "article_id", "confidence", "evidence", "directed", "cluster_id"]
-#: Direction evidence weights (added up; a pair is directed at a total of 0.3 or more).
+#: Direction evidence weights, added up with signs; a linked pair is directed at a total
+#: of ``DIRECTED_MIN`` or more, and its confidence is the link's (``1 - 0.5 ** n`` for
+#: ``n`` shared variants, 0.5 for a credit alone) times ``min(1, total / 0.5)``.
 DATE_WEIGHT = 0.3
 CREDIT_WEIGHT = 0.5
 CONTAINMENT_WEIGHT = 0.2
@@ -151,7 +153,7 @@ def infer_stemma(
             linked = bool(shared) or credit_ab or credit_ba
             if linked and abs(score) >= DIRECTED_MIN:
                 first, second = (a, b) if score > 0 else (b, a)
-                confidence = (1 - 0.5 ** max(len(shared), 1)) * min(1.0, abs(score))
+                confidence = (1 - 0.5 ** max(len(shared), 1)) * min(1.0, abs(score) / 0.5)
                 rows.append(
                     (first.article_id, second.article_id, confidence, "; ".join(notes), True)
                 )

@@ -280,16 +280,20 @@ def _choose_base(pairs: PairwiseAlignments, voters: Sequence[str]) -> str:
 
 
 def build_consensus(
-    pairs: PairwiseAlignments, voters: Sequence[str], cluster_id: int | str = 0
+    pairs: PairwiseAlignments,
+    voters: Sequence[str],
+    cluster_id: int | str = 0,
+    base_id: str | None = None,
 ) -> Consensus:
     """Rebuild the lost source of ``voters`` (see the module docstring for the method).
 
-    ``pairs`` must hold the alignments between all voters. Returns a :class:`Consensus`
-    whose article has id ``consensus:<cluster_id>``, role ``consensus``, and its
-    sentences joined by single spaces.
+    ``pairs`` must hold the alignments between all voters. ``base_id`` names the base
+    witness (the copy-text); by default the voter the others attest most. Returns a
+    :class:`Consensus` whose article has id ``consensus:<cluster_id>``, role
+    ``consensus``, and its sentences joined by single spaces.
     """
     voters = list(voters)
-    base_id = _choose_base(pairs, voters)
+    base_id = base_id or _choose_base(pairs, voters)
     base = pairs.articles[base_id]
     others = [v for v in voters if v != base_id]
     attest = {v: _attesting(pairs, v, base_id) for v in others}
