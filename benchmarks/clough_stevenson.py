@@ -38,6 +38,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import re
 import time
 from pathlib import Path
 
@@ -58,9 +59,15 @@ FOLDS = 5
 
 
 def _article(directory: Path, name: str) -> Article:
+    """Read one text; hard-wrapped lines are joined back into their paragraphs.
+
+    Many answers were typed with line breaks inside sentences; the loader treats a line
+    break as a paragraph break (right for news pages), which would cut sentences in two.
+    """
     text, reason = decode((directory / "texts" / name).read_bytes())
     if text is None:
         raise ValueError(f"{name}: {reason}")
+    text = re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", " ", text)
     return parse_article(Path(name).stem, name, text)
 
 

@@ -159,8 +159,9 @@ def analyse_rewrites(
     - ``alignments``: one row per sentence of every non-wire article, columns
       ``schema.ALIGNMENT_COLUMNS + [start, end, source_start, source_end]``;
     - ``derivation``: one row per (article, candidate source): the cluster's source
-      (``primary`` True) and every other non-wire article of the cluster; columns
-      ``DERIVATION_TABLE_COLUMNS``;
+      (``primary`` True; every wire article when there are several) and every other
+      non-wire article of the cluster that shares enough vocabulary to be aligned
+      (``witnesses.PAIR_MIN``); columns ``DERIVATION_TABLE_COLUMNS``;
     - ``sources``: every ``source_id`` used in ``alignments`` -> its Article (wire
       articles, and consensus texts built as Articles);
     - ``stemma``: edges ``source_id, article_id, confidence, evidence, directed,

@@ -144,8 +144,8 @@ def infer_stemma(
                 notes.append(f"dated {a.date} and {b.date}")
             elif not (a.date and b.date):
                 notes.append("publication date missing for at least one")
-            in_a = pairs.share.get((b.article_id, a.article_id), 0.0)  # b borrowed from a
-            in_b = pairs.share.get((a.article_id, b.article_id), 0.0)
+            in_a = pairs.reuse(b.article_id, a.article_id)  # how much b borrows from a
+            in_b = pairs.reuse(a.article_id, b.article_id)
             if max(in_a, in_b) >= 0.8 and abs(in_a - in_b) >= 0.2:
                 score += CONTAINMENT_WEIGHT if in_a > in_b else -CONTAINMENT_WEIGHT
                 big, small = (a, b) if in_a > in_b else (b, a)

@@ -39,6 +39,7 @@ import networkx as nx
 from wiretrace.align import (
     SentenceAlignment,
     SourceIndex,
+    Wording,
     align_sentences,
     content_containment,
     spelling_key,
@@ -181,41 +182,88 @@ def reuse_share(article: Article, aligned: Sequence[SentenceAlignment]) -> float
 
 @dataclass
 class PairwiseAlignments:
-    """Sentence alignments between every ordered pair of a cluster's articles.
+    """Sentence alignments between the ordered pairs of a cluster's articles.
 
     ``aligned[(a, b)]`` aligns the sentences of article ``a`` with those of ``b`` (how
-    ``a`` borrows from ``b``); ``share[(a, b)]`` is :func:`reuse_share` of it.
+    ``a`` borrows from ``b``); ``share[(a, b)]`` is :func:`reuse_share` of it. Pairs that
+    share too little vocabulary to be aligned are absent: :meth:`alignment` and
+    :meth:`reuse` then answer "all new" and 0.
     """
 
     articles: dict[str, Article]
     aligned: dict[tuple[str, str], list[SentenceAlignment]] = field(default_factory=dict)
     share: dict[tuple[str, str], float] = field(default_factory=dict)
 
+    def alignment(self, a: str, b: str) -> list[SentenceAlignment]:
+        """The alignment of ``a``'s sentences with ``b``'s (all ``new`` if not aligned)."""
+        if (a, b) in self.aligned:
+            return self.aligned[(a, b)]
+        return [
+            SentenceAlignment(s.sentence_id, (), 0.0, 0.0, 0.0, "new")
+            for s in self.articles[a].sentences
+        ]
+
+    def reuse(self, a: str, b: str) -> float:
+        """:func:`reuse_share` of ``a`` from ``b`` (0 when the pair was not aligned)."""
+        return self.share.get((a, b), 0.0)
+
+
+def candidate_pairs(wholes: dict[str, Wording]) -> list[tuple[str, str]]:
+    """Ordered pairs ``(a, b)`` whose whole texts may share ``PAIR_MIN`` of ``a``'s content.
+
+    Found with an inverted index of content stems, so unrelated articles are never
+    compared: the cost grows with the number of articles sharing each word, not with the
+    number of pairs. Stems held by more than ``max(50, n // 10)`` articles are left out
+    of the index, but their weight is added to every pair's bound, so no pair that could
+    reach ``PAIR_MIN`` is missed. Each candidate is then checked exactly.
+    """
+    ids = list(wholes)
+    postings: dict[str, list[str]] = defaultdict(list)
+    for a in ids:
+        for key in wholes[a].content:
+            postings[key].append(a)
+    limit = max(50, len(ids) // 10)
+    frequent = {k for k, holders in postings.items() if len(holders) > limit}
+    shared: dict[tuple[str, str], float] = defaultdict(float)
+    for key, holders in postings.items():
+        if key in frequent:
+            continue
+        for a in holders:
+            weight_a = wholes[a].content[key]
+            for b in holders:
+                if a != b:
+                    shared[(a, b)] += weight_a
+    out = []
+    for a in ids:
+        total = wholes[a].total
+        if not total:
+            continue
+        skipped = sum(w for k, w in wholes[a].content.items() if k in frequent)
+        for b in ids:
+            if a == b or (shared.get((a, b), 0.0) + skipped) < PAIR_MIN * total:
+                continue
+            if content_containment(wholes[a], wholes[b])[0] >= PAIR_MIN:
+                out.append((a, b))
+    return out
+
 
 def align_pairs(articles: Sequence[Article]) -> PairwiseAlignments:
-    """Align every ordered pair of ``articles`` (one source index per article).
+    """Align the ordered pairs of ``articles`` that share enough vocabulary.
 
-    Cost grows with the square of the cluster size; clusters are the output of story
-    clustering and hold one story's versions, so they stay small. A pair whose whole
-    texts share less than ``PAIR_MIN`` of their content weight is not aligned (all its
-    sentences are ``new``), which keeps unrelated members of a large cluster cheap.
+    A pair is aligned sentence by sentence when ``a``'s whole text shares at least
+    ``PAIR_MIN`` of its content weight with ``b``'s (:func:`candidate_pairs`); other pairs
+    are left out (all ``new``). Inside one story cluster nearly every pair qualifies and
+    the cost grows with the square of the cluster size; across unrelated stories it
+    stays close to linear.
     """
     indexes = {a.article_id: SourceIndex(a.sentences) for a in articles}
-    whole = {a.article_id: indexes[a.article_id].group(0, len(a.sentences) - 1) for a in articles}
+    wholes = {a.article_id: indexes[a.article_id].group(0, len(a.sentences) - 1) for a in articles}
     pairs = PairwiseAlignments({a.article_id: a for a in articles})
-    for a in articles:
-        for b in articles:
-            if a.article_id == b.article_id:
-                continue
-            # A cheap whole-text test first: pairs sharing little vocabulary are not aligned.
-            if content_containment(whole[a.article_id], whole[b.article_id])[0] < PAIR_MIN:
-                aligned = [
-                    SentenceAlignment(s.sentence_id, (), 0.0, 0.0, 0.0, "new") for s in a.sentences
-                ]
-            else:
-                aligned = align_sentences(a.sentences, indexes[b.article_id])
-            pairs.aligned[(a.article_id, b.article_id)] = aligned
-            pairs.share[(a.article_id, b.article_id)] = reuse_share(a, aligned)
+    for a_id, b_id in candidate_pairs(wholes):
+        a = pairs.articles[a_id]
+        aligned = align_sentences(a.sentences, indexes[b_id])
+        pairs.aligned[(a_id, b_id)] = aligned
+        pairs.share[(a_id, b_id)] = reuse_share(a, aligned)
     return pairs
 
 
@@ -255,7 +303,7 @@ class Consensus:
 def _attesting(pairs: PairwiseAlignments, voter: str, base: str) -> dict[int, list[int]]:
     """For each base sentence id, the sentence indexes of ``voter`` aligned with it."""
     out: dict[int, list[int]] = defaultdict(list)
-    for i, al in enumerate(pairs.aligned[(voter, base)]):
+    for i, al in enumerate(pairs.alignment(voter, base)):
         for sid in al.source_ids:
             out[sid].append(i)
     return out
@@ -315,7 +363,7 @@ def build_consensus(
     used: set[tuple[str, int]] = set()
     for v in others:
         article = pairs.articles[v]
-        to_base = pairs.aligned[(v, base_id)]
+        to_base = pairs.alignment(v, base_id)
         anchor = -1
         for i, al in enumerate(to_base):
             if al.label != "new":
@@ -327,8 +375,8 @@ def build_consensus(
             for u in others:
                 if u == v:
                     continue
-                u_to_base = pairs.aligned[(u, base_id)]
-                for j, al_u in enumerate(pairs.aligned[(u, v)]):
+                u_to_base = pairs.alignment(u, base_id)
+                for j, al_u in enumerate(pairs.alignment(u, v)):
                     if i in al_u.source_ids and u_to_base[j].label == "new" and (u, j) not in used:
                         supporters.append((u, j))
                         break
