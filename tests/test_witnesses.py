@@ -8,6 +8,7 @@ from wiretrace.load import parse_article
 from wiretrace.witnesses import (
     align_pairs,
     build_consensus,
+    candidate_pairs,
     render,
     select_voters,
     vote_sentence,
@@ -162,3 +163,29 @@ def test_passages_follow_the_majority_of_witnesses():
     assert consensus.base_id == "a"  # so the shared passage has to be inserted
     assert [s.text for s in consensus.article.sentences] == [*SHARED[:2], IN_TWO, *SHARED[2:]]
     assert consensus.support[2] == ["b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        ((SHARED[0], SHARED[0] + " " + SHARED[1]), [("a", "b"), ("b", "a")]),
+        ((SHARED[0], SHARED[1] + " " + SHARED[0]), [("a", "b"), ("b", "a")]),
+        ((SHARED[0], ONLY_IN_BASE), []),
+    ],
+)
+def test_candidate_pairs(texts, expected):
+    from wiretrace.align import wording
+
+    wholes = {name: wording(text) for name, text in zip("ab", texts, strict=True)}
+    assert candidate_pairs(wholes) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(SHARED[3], 1.0), (SHARED[3] + " " + ONLY_IN_BASE, 0.5), (ONLY_IN_BASE, 0.0)],
+)
+def test_reuse_share(text, expected):
+    article = parse_article("a", "", text)
+    source = parse_article("s", "", " ".join(SHARED))
+    pairs = align_pairs([article, source])
+    assert pairs.reuse("a", "s") == pytest.approx(expected)

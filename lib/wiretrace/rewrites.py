@@ -170,7 +170,7 @@ def analyse_rewrites(
     - ``consensus``: the :class:`~wiretrace.witnesses.Consensus` of each cluster that got
       one, by source id (voters, base witness, support per sentence).
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     articles = corpus.ok
     cluster_of = _cluster_map(articles, clusters)
