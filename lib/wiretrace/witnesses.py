@@ -16,8 +16,10 @@ its most likely wording:
    addition), and a sentence the base lacks but a majority of voters share is inserted.
 4. Inside each aligned sentence group the reading is decided word by word
    (:func:`vote_sentence`): every voter's wording is aligned with the base's with
-   difflib; a short variant (at most ``MAX_VARIANT`` tokens, flanked by agreeing words)
-   is a vote for that reading, agreement is a vote for the base's. The majority reading
+   difflib; a short variant (at most ``MAX_VARIANT`` tokens, between runs of agreeing
+   tokens) is a vote for that reading, agreement is a vote for the base's, and a
+   witness whose wording of the passage is a paraphrase (holding less than
+   ``VOTE_MIN_SHARE`` of the base's tokens in order) abstains. The majority reading
    wins; ties keep the base's. So a typo or a changed verb that only one witness has
    ("toas", "suspended") is not in the consensus, while the reading most witnesses share
    ("renounced") is. A long omission or a paraphrased stretch abstains instead of voting.
@@ -55,6 +57,14 @@ PAIR_MIN = 0.2
 #: Longest variant, in tokens on either side, that counts as a vote; longer differences
 #: (paraphrase, omitted clauses) abstain.
 MAX_VARIANT = 3
+#: A variant votes only between runs of at least this many agreeing tokens.
+FLANK = 1
+#: A witness votes on a passage only when at least this share of the base's tokens are
+#: in difflib equal blocks against its wording (in [0, 1]); a paraphrase abstains.
+VOTE_MIN_SHARE = 0.6
+
+
+_QUOTES = {'"', "'"}
 
 
 @dataclass(frozen=True)
@@ -84,14 +94,17 @@ def vote_tokens(text: str, sentences: Sequence[Sentence]) -> list[VoteToken]:
 
 
 def _flanked(ops: list[tuple], k: int) -> bool:
-    """True when opcode ``k`` is short and sits between agreeing words (or an edge)."""
+    """True when opcode ``k`` is short and sits between runs of at least ``FLANK``
+    agreeing tokens (or a sentence edge on one side)."""
     tag, i1, i2, j1, j2 = ops[k]
     if i2 - i1 > MAX_VARIANT or j2 - j1 > MAX_VARIANT:
         return False
-    left = k == 0 or ops[k - 1][0] == "equal"
-    right = k == len(ops) - 1 or ops[k + 1][0] == "equal"
-    real = (k > 0 and ops[k - 1][0] == "equal") or (k < len(ops) - 1 and ops[k + 1][0] == "equal")
-    return left and right and real
+
+    def agrees(n: int) -> bool:
+        return 0 <= n < len(ops) and ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= FLANK
+
+    left, right = agrees(k - 1), agrees(k + 1)
+    return (left or k == 0) and (right or k == len(ops) - 1) and (left or right)
 
 
 def vote_sentence(
@@ -100,10 +113,12 @@ def vote_sentence(
     """The majority reading of one passage: ``base`` and each of ``readings`` vote.
 
     ``base`` is the copy-text's tokens, ``readings`` the other witnesses' tokens for the
-    same passage. Each base token is kept unless more witnesses read something else at
-    its place (a substitution or an omission) than read it; ties keep the base. A word
-    the base lacks is added only when more than half of all witnesses (base included)
-    have it at the same place. Returns the consensus tokens.
+    same passage. A reading holding less than ``VOTE_MIN_SHARE`` of the base's tokens
+    in order abstains (a paraphrase says nothing about the exact words). Each base token
+    is kept unless more witnesses read something else at its place (a substitution or an
+    omission) than read it; ties keep the base. A word the base lacks is added only when
+    more than half of the voting witnesses (base included) have it at the same place.
+    Returns the consensus tokens.
     """
     n = len(base)
     n_voters = 1 + len(readings)
@@ -114,6 +129,10 @@ def vote_sentence(
     base_keys = [t.key for t in base]
     for reading in readings:
         matcher = difflib.SequenceMatcher(None, base_keys, [t.key for t in reading], False)
+        matched = sum(block.size for block in matcher.get_matching_blocks())
+        if matched < VOTE_MIN_SHARE * max(n, 1):
+            n_voters -= 1
+            continue
         ops = matcher.get_opcodes()
         for k, (tag, i1, i2, j1, j2) in enumerate(ops):
             if tag == "equal":
@@ -124,6 +143,8 @@ def vote_sentence(
                 continue
             if tag == "insert":
                 key = tuple(t.key for t in reading[j1:j2])
+                if all(k in _QUOTES for k in key):
+                    continue  # a lone quote mark: quotes only make sense in pairs
                 insertions[i1][key] += 1
                 wording.setdefault(key, list(reading[j1:j2]))
             elif tag == "delete" or (tag == "replace" and i2 - i1 != j2 - j1):
