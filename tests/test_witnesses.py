@@ -73,6 +73,15 @@ def toks(text: str):
             ],
             "Some 1,500 troops are deployed in Niger.",
         ),
+        # two paraphrases abstain: they say nothing about the exact words
+        (
+            "The relationship deteriorated rapidly after Paris supported the elected President.",
+            [
+                "Relations went swiftly downhill after Paris stood by the elected president.",
+                "Relations went swiftly downhill after Paris stood by the elected president.",
+            ],
+            "The relationship deteriorated rapidly after Paris supported the elected President.",
+        ),
         # spelling and quote-mark variants are no variants
         (
             "The defence ministry said \u201celements\u201d would leave.",
