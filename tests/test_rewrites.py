@@ -98,3 +98,16 @@ def test_wire_copy_is_the_source_when_given(seeds):
         "003": "non",
         "004": "non",
     }
+
+
+@pytest.mark.parametrize(
+    ("classes", "expected"),
+    [
+        (("wholly", "partially"), ["000", "001", "002"]),
+        (("wholly",), ["001", "002"]),
+        (("non",), ["003", "004"]),
+    ],
+)
+def test_derived_alignments(analysis, classes, expected):
+    rows = analysis.derived_alignments(classes)
+    assert sorted(set(rows["article_id"].str[:3])) == expected

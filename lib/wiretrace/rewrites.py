@@ -56,6 +56,19 @@ class RewriteAnalysis:
     clusters: pd.DataFrame
     consensus: dict[str, Consensus] = field(default_factory=dict)
 
+    def derived_alignments(
+        self, classes: tuple[str, ...] = ("wholly", "partially")
+    ) -> pd.DataFrame:
+        """The alignment rows of articles whose derivation from their source is in ``classes``.
+
+        What an error check should compare: in an article that is not derived from the
+        source (a later story, another agency's report) a sentence aligned with the
+        source shares its topic, not its text, and differences are not errors.
+        """
+        primary = self.derivation[self.derivation["primary"].astype(bool)]
+        keep = set(primary.loc[primary["derivation"].isin(classes), "article_id"])
+        return self.alignments[self.alignments["article_id"].isin(keep)].reset_index(drop=True)
+
 
 def _cluster_map(articles: list[Article], clusters: pd.DataFrame | None) -> dict[str, int]:
     if clusters is None:
