@@ -198,3 +198,23 @@ def test_reuse_share(text, expected):
     source = parse_article("s", "", " ".join(SHARED))
     pairs = align_pairs([article, source])
     assert pairs.reuse("a", "s") == pytest.approx(expected)
+
+
+def test_ties_are_marked_contested(seeds):
+    a001, a002 = (a for a in seeds.ok if a.article_id[:3] in ("001", "002"))
+    pairs = align_pairs([a001, a002])
+    consensus = build_consensus(pairs, [a001.article_id, a002.article_id]).article
+    contested = {consensus.text[p.start : p.end]: p.text for p in consensus.parts_of("contested")}
+    # two witnesses: where they differ the base is kept, and the place is marked
+    assert contested["toas"] == ""
+    assert contested["renounced"] == "suspended"
+    for part in consensus.parts:
+        assert 0 <= part.start <= part.end <= len(consensus.text)
+
+
+def test_majority_readings_are_not_contested(consensus):
+    text = consensus.article.text
+    spans = [(p.start, p.end) for p in consensus.article.parts_of("contested")]
+    for wording in ("renounced", "declared the post-coup regime illegitimate"):
+        start = text.index(wording)
+        assert not any(s < start + len(wording) and start < e for s, e in spans), wording

@@ -26,7 +26,12 @@ its most likely wording:
 
 Returns a :class:`Consensus`: an :class:`~wiretrace.load.Article` with id
 ``consensus:<cluster_id>`` whose ``text`` and ``sentences`` (with offsets) work like any
-article's, and which voters attest each of its sentences.
+article's, and which voters attest each of its sentences. Where the vote was tied (always
+the case where two witnesses differ and no third has the passage), the article's
+``parts`` hold a ``MetaPart`` of kind ``contested``: its ``start``/``end`` span the
+consensus wording that was kept (an empty span where a word was left out), its ``text``
+the equally attested alternative ("" for an omission). A difference from the consensus
+inside a contested span cannot be pinned on either witness.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from wiretrace.align import (
     content_containment,
     spelling_key,
 )
-from wiretrace.load import Article
+from wiretrace.load import Article, MetaPart
 from wiretrace.text import Sentence, tokens
 
 #: Two articles are witnesses of one text when one accounts for at least this share of
@@ -108,7 +113,9 @@ def _flanked(ops: list[tuple], k: int) -> bool:
 
 
 def vote_sentence(
-    base: Sequence[VoteToken], readings: Sequence[Sequence[VoteToken]]
+    base: Sequence[VoteToken],
+    readings: Sequence[Sequence[VoteToken]],
+    contested: list[tuple[int, int, list[VoteToken]]] | None = None,
 ) -> list[VoteToken]:
     """The majority reading of one passage: ``base`` and each of ``readings`` vote.
 
@@ -118,7 +125,9 @@ def vote_sentence(
     is kept unless more witnesses read something else at its place (a substitution or an
     omission) than read it; ties keep the base. A word the base lacks is added only when
     more than half of the voting witnesses (base included) have it at the same place.
-    Returns the consensus tokens.
+    Returns the consensus tokens. When ``contested`` is a list, every tie is appended to
+    it as ``(first, last, alternative)``: the consensus tokens ``first:last`` (an empty
+    range for a word the base lacks) against the reading that had as many votes.
     """
     n = len(base)
     n_voters = 1 + len(readings)
@@ -165,6 +174,8 @@ def vote_sentence(
             key, count = max(insertions[i].items(), key=lambda item: item[1])
             if count > n_voters / 2:
                 out.extend(wording[key])
+            elif count * 2 == n_voters and contested is not None:
+                contested.append((len(out), len(out), wording[key]))
         if i == n:
             break
         if alternatives[i]:
@@ -172,14 +183,28 @@ def vote_sentence(
             if count > keep[i]:
                 out.extend(wording[key])
                 continue
+            if count == keep[i] and contested is not None:
+                contested.append((len(out), len(out) + 1, wording[key]))
         out.append(base[i])
     return out
 
 
+def render_spans(tokens_: Sequence[VoteToken]) -> tuple[str, list[tuple[int, int]]]:
+    """Like :func:`render` (without capitalising), with each token's ``(start, end)``."""
+    parts, spans, cursor = [], [], 0
+    for n, t in enumerate(tokens_):
+        if t.space and n:
+            parts.append(" ")
+            cursor += 1
+        parts.append(t.surface)
+        spans.append((cursor, cursor + len(t.surface)))
+        cursor += len(t.surface)
+    return "".join(parts), spans
+
+
 def render(tokens_: Sequence[VoteToken], capitalise: bool = False) -> str:
     """Write voted tokens back as text, with the spacing their witnesses had."""
-    text = "".join((" " if t.space and n else "") + t.surface for n, t in enumerate(tokens_))
-    text = text.strip()
+    text = render_spans(tokens_)[0]
     if capitalise and text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
@@ -419,13 +444,21 @@ def build_consensus(
     sentences: list[Sentence] = []
     support: list[list[str]] = []
     cursor = 0
+    parts: list[MetaPart] = []
     for own, readings, readers in ordered:
         capital = bool(own) and own[0].surface[:1].isupper()
-        sentence_text = render(vote_sentence(own, readings), capitalise=capital)
+        ties: list[tuple[int, int, list[VoteToken]]] = []
+        voted = vote_sentence(own, readings, ties)
+        sentence_text = render(voted, capitalise=capital)
         if not sentence_text:
             continue
         if text_parts:
             cursor += 1
+        _, spans = render_spans(voted)
+        for first, last, alternative in ties:
+            start = spans[first][0] if first < len(spans) else len(sentence_text)
+            end = spans[last - 1][1] if last > first else start
+            parts.append(MetaPart("contested", render(alternative), cursor + start, cursor + end))
         sentences.append(
             Sentence(len(sentences), sentence_text, cursor, cursor + len(sentence_text))
         )
@@ -437,6 +470,7 @@ def build_consensus(
         path="",
         text=" ".join(text_parts),
         sentences=sentences,
+        parts=parts,
         role="consensus",
         outlet=f"consensus of {len(voters)} witnesses",
         language="en",
