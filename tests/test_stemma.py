@@ -7,7 +7,7 @@ import pytest
 from wiretrace.align import align_sentences
 from wiretrace.load import Corpus, parse_article
 from wiretrace.rewrites import analyse_rewrites
-from wiretrace.stemma import stemma_graph, variants
+from wiretrace.stemma import stemma_graph, stemma_layout, variants
 
 WIRE = (
     "The French army is holding talks with Niger's military over withdrawing elements of its "
@@ -79,3 +79,19 @@ def test_seed_stemma(seeds):
     graph = stemma_graph(stemma)
     assert graph.has_edge("consensus:0", "001_d598337ef24b6ebd")
     assert not any(n.startswith(("003", "004")) for n in graph.nodes)
+
+
+def test_stemma_layout_puts_sources_on_top(wire_case):
+    layout = stemma_layout(wire_case).set_index("node")
+    assert layout.loc["wire", ["level", "x"]].tolist() == [0, 0.0]
+    assert layout.loc["early", "level"] == 1
+    assert layout.loc["late", "level"] == 2  # copied from "early", which copied the wire
+    assert layout.loc["clean", "level"] == 1
+
+
+def test_stemma_layout_of_no_edges():
+    import pandas as pd
+
+    from wiretrace.stemma import STEMMA_COLUMNS
+
+    assert stemma_layout(pd.DataFrame(columns=STEMMA_COLUMNS)).empty
