@@ -111,3 +111,14 @@ def test_wire_copy_is_the_source_when_given(seeds):
 def test_derived_alignments(analysis, classes, expected):
     rows = analysis.derived_alignments(classes)
     assert sorted(set(rows["article_id"].str[:3])) == expected
+
+
+def test_only_the_first_witnesses_are_compared_pairwise(seeds, monkeypatch):
+    from wiretrace import rewrites
+
+    monkeypatch.setattr(rewrites, "MAX_WITNESSES", 2)
+    analysis = analyse_rewrites(seeds)
+    pairwise = analysis.derivation[analysis.derivation["source_kind"] == "article"]
+    assert sorted(pairwise["article_id"].str[:3]) == ["000", "001"]
+    assert len(analysis.alignments) == sum(len(a.sentences) for a in seeds.ok)
+    assert analysis.consensus["consensus:0"].voters == [a.article_id for a in seeds.ok[:2]]

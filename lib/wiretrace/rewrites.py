@@ -12,8 +12,8 @@ given) it picks the source every article is compared with:
 
 It then aligns every article's sentences with that source (:mod:`wiretrace.align`),
 measures and classifies derivation (:mod:`wiretrace.derive`) against the source and
-against every other article of the cluster, and infers who copied whom
-(:mod:`wiretrace.stemma`). Returns a :class:`RewriteAnalysis`.
+against the other articles of the cluster (among its first ``MAX_WITNESSES``), and
+infers who copied whom (:mod:`wiretrace.stemma`). Returns a :class:`RewriteAnalysis`.
 """
 
 from __future__ import annotations
@@ -43,6 +43,14 @@ ALIGNMENTS_TABLE_COLUMNS = ALIGNMENT_COLUMNS + ALIGNMENT_EXTRA_COLUMNS
 DERIVATION_TABLE_COLUMNS = (
     DERIVATION_COLUMNS + DERIVATION_EXTRA_COLUMNS + ["source_kind", "cluster_id"]
 )
+
+
+#: At most this many articles of a cluster (the first in input order) are aligned with
+#: each other: they are the candidate witnesses of the consensus and the ones compared
+#: pairwise (derivation rows between articles, stemma evidence from containment). Every
+#: article is still aligned with the cluster's source. Pairwise work grows with the
+#: square of this number (about 12 ms a pair), so it is capped.
+MAX_WITNESSES = 20
 
 
 @dataclass
@@ -98,7 +106,8 @@ def _derivation_row(article, aligned, source, source_kind, primary, cluster_id) 
 def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None:
     wires = [a for a in members if a.role == "wire"]
     copies = [a for a in members if a.role != "wire"]
-    pairs = align_pairs(copies)
+    witnesses = copies[:MAX_WITNESSES]
+    pairs = align_pairs(witnesses)
     own: dict[str, tuple[Article, list[SentenceAlignment], dict]] = {}
     if wires:
         indexes = {w.article_id: SourceIndex(w.sentences) for w in wires}
@@ -115,7 +124,7 @@ def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None
         for w in wires:
             out["sources"][w.article_id] = w
     else:
-        voters = select_voters(pairs, [a.article_id for a in copies])
+        voters = select_voters(pairs, [a.article_id for a in witnesses])
         if voters:
             consensus = build_consensus(pairs, voters, cluster_id)
             source = consensus.article
@@ -174,7 +183,8 @@ def analyse_rewrites(
     - ``derivation``: one row per (article, candidate source): the cluster's source
       (``primary`` True; every wire article when there are several) and every other
       non-wire article of the cluster that shares enough vocabulary to be aligned
-      (``witnesses.PAIR_MIN``); columns ``DERIVATION_TABLE_COLUMNS``;
+      (``witnesses.PAIR_MIN``), among the first ``MAX_WITNESSES`` of the cluster;
+      columns ``DERIVATION_TABLE_COLUMNS``;
     - ``sources``: every ``source_id`` used in ``alignments`` -> its Article (wire
       articles, and consensus texts built as Articles);
     - ``stemma``: edges ``source_id, article_id, confidence, evidence, directed,
