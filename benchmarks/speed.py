@@ -12,7 +12,10 @@ size is a synthetic corpus of that many articles from :mod:`benchmarks.synth`, w
   parts ``cluster.fingerprints``, ``cluster.candidates`` (MinHash + LSH) and
   ``cluster.score`` (exact scores of the candidate pairs);
 - every analysis stage the package has when the script runs (see :data:`STAGES`; stages
-  not yet in the package are listed as missing in the results, not timed);
+  not yet in the package are listed as missing in the results, not timed), each on the
+  whole corpus as the audit runs it today (the folder taken as one story), and
+  ``rewrites.per_story_cluster``: the rewrite analysis given the story clusters, as it
+  should run on a folder of many stories;
 - ``audit``: :func:`wiretrace.audit` end to end on the folder (it loads again).
 
 Timings are taken in a warm process (imports and word lists loaded first). The machine
@@ -57,7 +60,7 @@ DEFAULT_SIZES = (5, 1000, 2000, 5000, 10000)
 #: called with the loaded corpus alone; stages that need other stages' tables are timed
 #: inside ``audit``.
 STAGES = {
-    "rewrites": ("wiretrace.align", "analyse_rewrites"),
+    "rewrites": ("wiretrace.rewrites", "analyse_rewrites"),
     "attributions": ("wiretrace.attribution", "find_attributions"),
     "claims": ("wiretrace.claims", "extract_claims"),
 }
@@ -194,6 +197,12 @@ def measure(
     stages, missing = available_stages()
     for stage, function in stages.items():
         _, times[stage] = _timed(function, corpus)
+    if "rewrites" in stages:
+        # The pipeline as it should run on a folder of many stories: one rewrite analysis
+        # per story cluster instead of the whole folder taken as one story.
+        _, times["rewrites.per_story_cluster"] = _timed(
+            stages["rewrites"], corpus, clusters=clusters
+        )
     if run_audit:
         _, times["audit"] = _timed(wiretrace.audit, [folder])
     rows = [
@@ -372,9 +381,13 @@ def run(
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    # Warm up: imports, wordfreq's word list and pysbd's rules load once per process, so
-    # the first timed corpus does not pay for them.
-    cluster_stories(wiretrace.load_corpus([config.SEEDS_DIR]))
+    # Warm up: imports, word lists, pysbd's rules and the spaCy model load once per
+    # process, so the first timed corpus does not pay for them.
+    seeds = wiretrace.load_corpus([config.SEEDS_DIR])
+    cluster_stories(seeds)
+    for function in available_stages()[0].values():
+        function(seeds)
+    wiretrace.audit([config.SEEDS_DIR])
     rows: list[dict] = []
     corpora: list[dict] = []
     profile = None
