@@ -1,0 +1,1350 @@
+"""Introduced errors: what a rewrite got wrong compared with its source, sentence by sentence.
+
+:func:`compare_sentences` does the work for one aligned pair (source sentence, rewrite
+sentence); :func:`check_new_sentence` for a rewrite sentence with no source;
+:func:`find_errors` runs both over the ``alignments`` table of the rewrite-detection stage
+and returns the ``findings`` table (``schema.FINDING_COLUMNS`` plus ``sentence_id``).
+
+How a pair is compared: both sentences are cut into comparison units (words with
+British spellings mapped to American, contractions expanded, numbers parsed to values so
+"1,500" = "1500" = "1.5 thousand", dates merged so "26 July" = "July 26", "under way" =
+"underway", possessive "'s" split off), the unit keys are aligned with difflib's
+SequenceMatcher, words that only moved (reordered clauses) are cancelled, and each
+remaining edit is classified, in this order: altered quotation, negation, modality,
+number, date, named entity, typo, then verb or word substitution. Pure deletions at the
+ends of a sentence, or of four or more content words, are trimming, not errors; pure
+insertions of ordinary words are elaboration, not errors. Substitutions by the same
+lemma, a spelling variant, a synonym of the same group or a verb of the same class
+(``data/lexicon.csv``) are benign. Machine-translation artefacts and typos are also
+looked for in sentences without a source.
+
+Kinds produced (the contract's vocabulary): typo, verb_change, word_change,
+number_change, date_change, entity_change, negation_change, modality_change,
+quote_altered, unsupported_addition, mt_artifact. Severity: ``high`` when a claim's
+meaning changes (number, date, name, polarity, certainty, a verb of another class, a
+quotation), ``medium`` when a specific was made vague or dropped, a substitution is not
+a known synonym, or a new sentence carries unattested specifics, ``low`` for cosmetic
+errors (typos, artefacts, generic filler).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import pandas as pd
+
+from wiretrace import schema
+from wiretrace.lexicon import (
+    can_be_verb,
+    edit_distance,
+    is_word,
+    lemma_set,
+    lemmas,
+    load_lexicon,
+    same_lemma,
+    spelling_key,
+    zipf,
+)
+from wiretrace.text import tokens
+
+# ------------------------------------------------------------------------------ units
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
+NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+_YEAR_PREV = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "of",
+    "by",
+    "from",
+    "before",
+    "after",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "to",
+    "and",
+}
+_CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
+_CLITIC_IS = {"it", "that", "there", "he", "she", "what", "who", "here", "where", "this"}
+_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am"}
+_ORDINAL = re.compile(r"(st|nd|rd|th)$")
+#: Function words never reported as substitutions (spaCy's English stop words, minus the
+#: words that carry polarity, modality or quantity, which have checks of their own).
+_KEEP = {
+    "no",
+    "not",
+    "never",
+    "none",
+    "nor",
+    "neither",
+    "nobody",
+    "nothing",
+    "nowhere",
+    "without",
+    "may",
+    "might",
+    "could",
+    "would",
+    "will",
+    "must",
+    "should",
+    "can",
+    "cannot",
+    "few",
+    "many",
+    "several",
+    "all",
+    "most",
+    "more",
+    "less",
+    "only",
+    "first",
+    "last",
+}
+_REPORTING = {
+    "said",
+    "says",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "explained",
+    "added",
+    "noted",
+    "declared",
+    "announced",
+    "reported",
+    "stressed",
+    "emphasised",
+    "emphasized",
+}
+_AUX = {"had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "does"}
+_PREPOSITIONS = {
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "since",
+    "during",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "until",
+}
+_CLAUSE_BREAK = {
+    "that",
+    "and",
+    "but",
+    "or",
+    "who",
+    "whom",
+    "which",
+    "as",
+    "when",
+    "after",
+    "before",
+    "while",
+    "what",
+    "if",
+    "whether",
+    "because",
+    "where",
+    "how",
+}
+_NP_START = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their"}
+_NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non", "dis", "non-")
+_QUOTE_OPEN = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_QUOTE_RE = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201c\u201d\u00ab\u00bb]")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w for w in STOP_WORDS if w not in _KEEP) | {"'s", "poss"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One comparison unit of a sentence.
+
+    ``key`` is what is compared ("NUM:1500", "DATE:7-26", "defense"); ``kind`` is
+    ``word``, ``num``, ``year``, ``date``, ``month``, ``day`` or ``poss``; ``start`` and
+    ``end`` are offsets into the sentence; ``cap`` is True when the wording starts with a
+    capital letter and ``initial`` when it opens the sentence, a quotation or a clause
+    after a colon (where capitals say nothing about names).
+    """
+
+    key: str
+    kind: str
+    start: int
+    end: int
+    surface: str
+    cap: bool = False
+    initial: bool = False
+    value: float | None = None
+
+    @property
+    def is_date(self) -> bool:
+        """True for dates, months, weekdays, years and today/yesterday/tomorrow."""
+        return self.kind in ("date", "month", "day", "year")
+
+    @property
+    def is_number(self) -> bool:
+        """True for quantities (years are dates, not numbers)."""
+        return self.kind == "num"
+
+
+def _number_value(norm: str) -> float | None:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", norm):
+        return float(norm.replace(",", ""))
+    if re.fullmatch(r"\d+(?:\.\d+)?", norm):
+        return float(norm)
+    if re.fullmatch(r"\d+,\d+", norm):  # a decimal comma ("3,5"): read as written
+        return float(norm.replace(",", "."))
+    return NUMBER_WORDS.get(norm)
+
+
+def sentence_units(text: str) -> list[Unit]:
+    """Cut ``text`` into comparison :class:`Unit` s (see the module docstring)."""
+    toks = tokens(text)
+    units: list[Unit] = []
+    i = 0
+    initial = True
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        norm = tok.norm
+        if not tok.is_word:
+            if norm == "'" and units and units[-1].end == tok.start and units[-1].kind == "word":
+                after = toks[i + 1] if i + 1 < n else None
+                if after is None or after.start > tok.end:
+                    units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
+            elif norm == "%":
+                units.append(Unit("percent", "word", tok.start, tok.end, tok.text))
+            if norm in (":", ";") or norm in _QUOTE_OPEN or norm in "\"'(":
+                initial = True
+            i += 1
+            continue
+        cap = tok.text[:1].isupper()
+        nxt = toks[i + 1] if i + 1 < n else None
+        nxt2 = toks[i + 2] if i + 2 < n else None
+        value = _number_value(norm)
+        # Ordinal suffix glued to a number: "26th".
+        if value is not None and nxt and nxt.start == tok.end and _ORDINAL.fullmatch(nxt.norm):
+            end_tok = nxt
+            j = i + 2
+        else:
+            end_tok = tok
+            j = i + 1
+        if value is not None:
+            # Day + month ("26 July", "26 of July") or number + multiplier.
+            after = toks[j] if j < n else None
+            if after and after.norm == "of" and j + 1 < n and toks[j + 1].norm in MONTHS:
+                after = toks[j + 1]
+                j += 1
+            if (
+                after
+                and after.norm in MONTHS
+                and after.text[:1].isupper()
+                and 1 <= value <= 31
+                and value == int(value)
+            ):
+                month = MONTHS[after.norm]
+                key = f"DATE:{month}-{int(value)}"
+                units.append(
+                    Unit(key, "date", tok.start, after.end, text[tok.start : after.end], cap, initial)
+                )
+                i = j + 1
+                if i < n and toks[i].norm == ".":
+                    i += 1
+                initial = False
+                continue
+            if after and after.norm in MULTIPLIERS:
+                value *= MULTIPLIERS[after.norm]
+                units.append(
+                    Unit(
+                        f"NUM:{value:g}",
+                        "num",
+                        tok.start,
+                        after.end,
+                        text[tok.start : after.end],
+                        value=value,
+                    )
+                )
+                i = j + 1
+                initial = False
+                continue
+            prev = units[-1] if units else None
+            is_year = (
+                re.fullmatch(r"\d{4}", norm) is not None
+                and 1800 <= value <= 2100
+                and (
+                    prev is None
+                    or prev.key in _YEAR_PREV
+                    or prev.kind in ("month", "date")
+                    or nxt is None
+                    or not nxt.is_word
+                )
+            )
+            kind = "year" if is_year else "num"
+            key = f"YEAR:{int(value)}" if is_year else f"NUM:{value:g}"
+            units.append(
+                Unit(key, kind, tok.start, end_tok.end, text[tok.start : end_tok.end], value=value)
+            )
+            i = j
+            initial = False
+            continue
+        if norm in MONTHS and cap and (not initial or norm != "may"):
+            # Month + day ("July 26", "Aug. 3") or a bare month.
+            k = i + 1
+            if k < n and toks[k].norm == "." and toks[k].start == tok.end:
+                k += 1
+            day = toks[k] if k < n else None
+            day_value = _number_value(day.norm) if day else None
+            if (
+                day_value is not None
+                and 1 <= day_value <= 31
+                and day_value == int(day_value)
+                and re.fullmatch(r"\d{1,2}", day.norm)
+            ):
+                end = day.end
+                k += 1
+                if k < n and toks[k].start == day.end and _ORDINAL.fullmatch(toks[k].norm):
+                    end = toks[k].end
+                    k += 1
+                key = f"DATE:{MONTHS[norm]}-{int(day_value)}"
+                units.append(Unit(key, "date", tok.start, end, text[tok.start : end], cap, initial))
+                i = k
+                initial = False
+                continue
+            if norm != "may" or (nxt and (nxt.norm.isdigit())):
+                units.append(
+                    Unit(f"MONTH:{MONTHS[norm]}", "month", tok.start, tok.end, tok.text, cap, initial)
+                )
+                i += 1
+                initial = False
+                continue
+        if norm in WEEKDAYS or norm in RELATIVE_DAYS:
+            units.append(Unit(f"DAY:{norm}", "day", tok.start, tok.end, tok.text, cap, initial))
+            i += 1
+            initial = False
+            continue
+        if norm == "under" and nxt and nxt.norm == "way":
+            units.append(Unit("underway", "word", tok.start, nxt.end, text[tok.start : nxt.end]))
+            i += 2
+            initial = False
+            continue
+        if norm == "per" and nxt and nxt.norm == "cent":
+            units.append(Unit("percent", "word", tok.start, nxt.end, text[tok.start : nxt.end]))
+            i += 2
+            initial = False
+            continue
+        del nxt2
+        # Contractions and clitics share the token's span.
+        parts: list[str]
+        if norm in _CONTRACTIONS:
+            parts = list(_CONTRACTIONS[norm])
+        elif norm == "cannot":
+            parts = ["can", "not"]
+        elif norm.endswith("n't"):
+            parts = [norm[:-3], "not"]
+        elif norm.endswith("'s"):
+            stem = norm[:-2]
+            parts = [stem, "is"] if stem in _CLITIC_IS else [stem, "POSS"]
+        elif any(norm.endswith(c) for c in _CLITICS):
+            clitic = next(c for c in _CLITICS if norm.endswith(c))
+            parts = [norm[: -len(clitic)], _CLITICS[clitic]]
+        else:
+            parts = [norm]
+        for index, part in enumerate(parts):
+            if part == "POSS":
+                units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
+            else:
+                key = spelling_key(part) if index == 0 else part
+                units.append(Unit(key, "word", tok.start, tok.end, tok.text, cap, initial))
+        i += 1
+        initial = False
+    return units
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the inside of each double-quoted passage in ``text``."""
+    return [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One introduced error in a rewrite sentence.
+
+    ``start``/``end`` are offsets into the rewrite sentence (an empty span marks where
+    words were dropped); ``text`` is the rewrite's wording there and ``source_text`` the
+    source's wording it replaces (empty when nothing corresponds).
+    """
+
+    kind: str
+    severity: str
+    text: str
+    source_text: str
+    start: int
+    end: int
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ErrorContext:
+    """What else the cluster says: lower-case words attested in other versions or sources.
+
+    A word that another version or the source also has is never a typo, and a name or
+    number that another version has is not an unsupported specific.
+    """
+
+    known_words: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Edit:
+    src: list[Unit]
+    rw: list[Unit]
+    trim: bool = False
+    rw_at: int = 0  # offset in the rewrite where a pure deletion happened
+    src_start_of_sentence: bool = False
+    src_end_of_sentence: bool = False
+    done: set = field(default_factory=set)
+    tight: bool = False  # a substitution of at most two content words by as many
+
+
+def _span_text(text: str, units: list[Unit]) -> tuple[str, int, int]:
+    if not units:
+        return "", -1, -1
+    start = min(u.start for u in units)
+    end = max(u.end for u in units)
+    return text[start:end], start, end
+
+
+def _q(text: str) -> str:
+    return f"'{text}'" if text else "(nothing)"
+
+
+def _content(units: Iterable[Unit]) -> list[Unit]:
+    stop = _stop_words()
+    return [u for u in units if u.kind != "poss" and u.key not in stop]
+
+
+def _is_entity(u: Unit) -> bool:
+    if u.kind != "word" or not u.cap or u.key in _stop_words():
+        return False
+    if not u.initial:
+        return True
+    lower = u.surface.lower()
+    from wiretrace.lexicon import _gb_words, in_us_dictionary
+
+    return not (lower in _gb_words() or in_us_dictionary(lower))
+
+
+def _group_key(word: str) -> set[str]:
+    lex = load_lexicon()
+    out = set()
+    for lemma in lemma_set(word):
+        if lemma in lex.synonym:
+            out.add("syn:" + lex.synonym[lemma])
+        if lemma in lex.verb_class:
+            out.add("verb:" + lex.verb_class[lemma][0])
+    return out
+
+
+def _benign_pair(a: Unit, b: Unit) -> bool:
+    if a.key == b.key or same_lemma(a.key, b.key):
+        return True
+    lex = load_lexicon()
+    if a.key in lex.demonym and lex.demonym.get(a.key) == lex.demonym.get(b.key):
+        return True
+    return bool(_group_key(a.key) & _group_key(b.key))
+
+
+def _neg_prefix_pair(a: str, b: str) -> bool:
+    for long, short in ((a, b), (b, a)):
+        for prefix in _NEG_PREFIXES:
+            if long == prefix + short:
+                return True
+    return False
+
+
+def _finding(
+    kind: str,
+    severity: str,
+    rewrite: str,
+    source: str,
+    rw_units: list[Unit],
+    src_units: list[Unit],
+    explanation: str,
+    at: int = 0,
+) -> Finding:
+    text, start, end = _span_text(rewrite, rw_units)
+    src_text, _, _ = _span_text(source, src_units)
+    if start < 0:
+        start = end = at
+    return Finding(kind, severity, text, src_text, start, end, explanation)
+
+
+def _modality_groups(units: Iterable[Unit]) -> Counter:
+    lex = load_lexicon()
+    return Counter(lex.modality[u.key][0] for u in units if u.key in lex.modality)
+
+
+def _check_quotes(
+    source: str, rewrite: str, su: list[Unit], ru: list[Unit]
+) -> tuple[list[Finding], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Altered quotations; returns findings and the rewrite/source quote spans handled."""
+    findings: list[Finding] = []
+    handled_rw: list[tuple[int, int]] = []
+    handled_src: list[tuple[int, int]] = []
+    src_quotes = [(s, e, [u for u in su if u.start >= s and u.end <= e]) for s, e in quote_spans(source)]
+    for qs, qe in quote_spans(rewrite):
+        inside = [u for u in ru if u.start >= qs and u.end <= qe]
+        if not inside or not src_quotes:
+            continue
+        keys = [u.key for u in inside]
+        best, best_score = None, 0.0
+        for s, e, sq in src_quotes:
+            common = sum((Counter(keys) & Counter(u.key for u in sq)).values())
+            score = common / len(keys)
+            if score > best_score:
+                best, best_score = (s, e, sq), score
+        if best is None or best_score < 0.5:
+            continue
+        s, e, sq = best
+        handled_rw.append((qs, qe))
+        handled_src.append((s, e))
+        sm = SequenceMatcher(None, [u.key for u in sq], keys, autojunk=False)
+        ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+        changes: list[tuple[list[Unit], list[Unit], int]] = []
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "delete" and (i1 == 0 and j1 == 0 or i2 == len(sq) and j1 == len(inside)):
+                continue  # trimmed at an end
+            if tag == "delete":
+                gap = rewrite[inside[j1 - 1].end : inside[j1].start] if 0 < j1 < len(inside) else ""
+                if "..." in gap or "\u2026" in gap:
+                    continue  # marked omission
+                changes.append((sq[i1:i2], [], inside[j1 - 1].end if j1 else qs))
+            else:
+                changes.append((sq[i1:i2], inside[j1:j2], 0))
+        if not changes:
+            continue
+        parts = []
+        rw_changed: list[Unit] = []
+        src_changed: list[Unit] = []
+        content = False
+        for old, new, _ in changes:
+            old_text = _span_text(source, old)[0]
+            new_text = _span_text(rewrite, new)[0]
+            rw_changed += new
+            src_changed += old
+            content = content or bool(_content(old) or _content(new))
+            if old and new:
+                parts.append(f"{_q(old_text)} became {_q(new_text)}")
+            elif old:
+                parts.append(f"{_q(old_text)} was dropped")
+            else:
+                parts.append(f"{_q(new_text)} was added")
+        at = changes[0][2]
+        findings.append(
+            _finding(
+                "quote_altered",
+                "high" if content else "medium",
+                rewrite,
+                source,
+                rw_changed,
+                src_changed,
+                "Inside the quotation, "
+                + "; ".join(parts)
+                + ": words in quotation marks must be the speaker's, as in the source "
+                + f"({_q(source[s:e])}).",
+                at=at,
+            )
+        )
+    return findings, handled_rw, handled_src
+
+
+def _inside(unit: Unit, spans: list[tuple[int, int]]) -> bool:
+    return any(unit.start >= s and unit.end <= e for s, e in spans)
+
+
+def compare_sentences(
+    source_text: str, rewrite_text: str, context: ErrorContext | None = None
+) -> list[Finding]:
+    """The errors ``rewrite_text`` introduces compared with ``source_text``.
+
+    ``source_text`` is the source's wording of the sentence (one or more sentences) and
+    ``rewrite_text`` the rewrite's; ``context`` lists words the cluster attests elsewhere
+    (see :class:`ErrorContext`). Returns findings in text order, offsets into
+    ``rewrite_text``; an empty list when the rewrite only made benign edits.
+    """
+    context = context or ErrorContext()
+    lex = load_lexicon()
+    su, ru = sentence_units(source_text), sentence_units(rewrite_text)
+    findings, handled_rw, handled_src = _check_quotes(source_text, rewrite_text, su, ru)
+    sm = SequenceMatcher(None, [u.key for u in su], [u.key for u in ru], autojunk=False)
+    edits: list[_Edit] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        src = [u for u in su[i1:i2] if not _inside(u, handled_src)]
+        rw = [u for u in ru[j1:j2] if not _inside(u, handled_rw)]
+        at = ru[j1 - 1].end if j1 > 0 else 0
+        edit = _Edit(src, rw, rw_at=at)
+        n_src, n_rw = len(_content(src)), len(_content(rw))
+        edit.tight = n_src == n_rw <= 2
+        edit.src_start_of_sentence = i1 == 0
+        edit.src_end_of_sentence = i2 == len(su)
+        edits.append(edit)
+    # Words that only moved (reordered clauses) are not edits.
+    inserted: dict[str, list[tuple[int, Unit]]] = defaultdict(list)
+    for index, edit in enumerate(edits):
+        for u in edit.rw:
+            inserted[u.key].append((index, u))
+    for edit in edits:
+        kept = []
+        for u in edit.src:
+            if inserted.get(u.key):
+                index, moved = inserted[u.key].pop(0)
+                edits[index].rw = [x for x in edits[index].rw if x is not moved]
+            else:
+                kept.append(u)
+        edit.src = kept
+    src_keys = {u.key for u in su}
+    for edit in edits:
+        if not edit.src and not edit.rw:
+            continue
+        n_content = len(_content(edit.src))
+        edit.trim = not edit.rw and (
+            n_content >= 4 or edit.src_start_of_sentence or edit.src_end_of_sentence
+        )
+        findings += _classify(edit, source_text, rewrite_text, su, src_keys, context, lex)
+    findings += mt_artifacts(rewrite_text, source_text, context)
+    return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
+
+
+def _classify(
+    edit: _Edit,
+    source: str,
+    rewrite: str,
+    su: list[Unit],
+    src_keys: set[str],
+    context: ErrorContext,
+    lex,
+) -> list[Finding]:
+    out: list[Finding] = []
+    src, rw = edit.src, edit.rw
+    # Negation: a negator added or removed, or an antonym by prefix ("legitimate").
+    neg_s = [u for u in src if u.key in lex.negators]
+    neg_r = [u for u in rw if u.key in lex.negators]
+    if len(neg_s) != len(neg_r) and not edit.trim:
+        added = len(neg_r) > len(neg_s)
+        shown = neg_r if added else [u for u in rw if u.kind == "word"][:3]
+        out.append(
+            _finding(
+                "negation_change",
+                "high",
+                rewrite,
+                source,
+                shown,
+                neg_s or src,
+                f"The source says {_q(_span_text(source, src)[0])}, the rewrite "
+                f"{_q(_span_text(rewrite, rw)[0])}: the negation was "
+                f"{'added' if added else 'removed'}, so the claim now says the opposite.",
+                at=edit.rw_at,
+            )
+        )
+    for a in _content(src):
+        for b in _content(rw):
+            if a.kind == b.kind == "word" and _neg_prefix_pair(a.key, b.key):
+                edit.done |= {id(a), id(b)}
+                out.append(
+                    _finding(
+                        "negation_change",
+                        "high",
+                        rewrite,
+                        source,
+                        [b],
+                        [a],
+                        f"{_q(a.surface)} became {_q(b.surface)}: the opposite meaning.",
+                    )
+                )
+    # Modality: certainty, possibility, hearsay.
+    mod_s, mod_r = _modality_groups(src), _modality_groups(rw)
+    if mod_s != mod_r and not edit.trim:
+        ms = [u for u in src if u.key in lex.modality]
+        mr = [u for u in rw if u.key in lex.modality]
+        glosses_s = "; ".join(f"{_q(u.surface)} ({lex.modality[u.key][1]})" for u in ms)
+        glosses_r = "; ".join(f"{_q(u.surface)} ({lex.modality[u.key][1]})" for u in mr)
+        if ms and mr:
+            why = f"{glosses_s} became {glosses_r}"
+        elif mr:
+            why = f"the rewrite added {glosses_r}"
+        else:
+            why = f"the rewrite dropped {glosses_s}"
+        out.append(
+            _finding(
+                "modality_change",
+                "high",
+                rewrite,
+                source,
+                mr or rw,
+                ms,
+                f"Certainty changed: {why}. Source: {_q(_span_text(source, src)[0])}; "
+                f"rewrite: {_q(_span_text(rewrite, rw)[0])}.",
+                at=edit.rw_at,
+            )
+        )
+    # Numbers.
+    num_s = [u for u in src if u.is_number]
+    num_r = [u for u in rw if u.is_number]
+    vague_r = [u for u in rw if u.key in lex.vague]
+    if num_s and num_r:
+        if sorted(u.value for u in num_s) != sorted(u.value for u in num_r):
+            out.append(
+                _finding(
+                    "number_change",
+                    "high",
+                    rewrite,
+                    source,
+                    num_r,
+                    num_s,
+                    f"The number changed: {_q(_span_text(source, num_s)[0])} in the source, "
+                    f"{_q(_span_text(rewrite, num_r)[0])} in the rewrite.",
+                )
+            )
+    elif num_s and (vague_r or (not rw and not edit.trim)):
+        out.append(
+            _finding(
+                "number_change",
+                "medium",
+                rewrite,
+                source,
+                vague_r,
+                num_s,
+                f"The source's figure {_q(_span_text(source, num_s)[0])} was "
+                + (f"made vague as {_q(_span_text(rewrite, vague_r)[0])}" if vague_r else "dropped")
+                + " while the sentence still makes the claim.",
+                at=edit.rw_at,
+            )
+        )
+    elif num_r and not num_s:
+        new = [u for u in num_r if u.key not in src_keys]
+        if new:
+            out.append(
+                _finding(
+                    "number_change",
+                    "medium",
+                    rewrite,
+                    source,
+                    new,
+                    [],
+                    f"The rewrite gives the figure {_q(_span_text(rewrite, new)[0])}, which the "
+                    f"source sentence does not have.",
+                )
+            )
+    else:
+        appr_s = {lex.approximator[u.key] for u in src if u.key in lex.approximator}
+        appr_r = {lex.approximator[u.key] for u in rw if u.key in lex.approximator}
+        near_number = any(u.is_number for u in su)
+        if near_number and appr_s and appr_r and not appr_s & appr_r:
+            a_s = [u for u in src if u.key in lex.approximator]
+            a_r = [u for u in rw if u.key in lex.approximator]
+            edit.done |= {id(u) for u in a_s + a_r}
+            out.append(
+                _finding(
+                    "number_change",
+                    "medium",
+                    rewrite,
+                    source,
+                    a_r,
+                    a_s,
+                    f"The figure's qualifier changed: {_q(_span_text(source, a_s)[0])} became "
+                    f"{_q(_span_text(rewrite, a_r)[0])}.",
+                )
+            )
+    # Dates and time anchors.
+    date_s = [u for u in src if u.is_date]
+    date_r = [u for u in rw if u.is_date]
+    if date_s and date_r:
+        if sorted(u.key for u in date_s) != sorted(u.key for u in date_r):
+            out.append(
+                _finding(
+                    "date_change",
+                    "high",
+                    rewrite,
+                    source,
+                    date_r,
+                    date_s,
+                    f"The date changed: {_q(_span_text(source, date_s)[0])} in the source, "
+                    f"{_q(_span_text(rewrite, date_r)[0])} in the rewrite.",
+                )
+            )
+    elif date_s and (vague_r or (not rw and not edit.trim)):
+        out.append(
+            _finding(
+                "date_change",
+                "medium",
+                rewrite,
+                source,
+                vague_r,
+                date_s,
+                f"The source's date {_q(_span_text(source, date_s)[0])} was "
+                + (f"made vague as {_q(_span_text(rewrite, vague_r)[0])}" if vague_r else "dropped")
+                + ".",
+                at=edit.rw_at,
+            )
+        )
+    elif date_r and not date_s:
+        new = [u for u in date_r if u.key not in src_keys]
+        if new and src:
+            out.append(
+                _finding(
+                    "date_change",
+                    "medium",
+                    rewrite,
+                    source,
+                    new,
+                    src,
+                    f"The rewrite dates this {_q(_span_text(rewrite, new)[0])} where the source "
+                    f"says {_q(_span_text(source, src)[0])}.",
+                )
+            )
+    # Named entities.
+    ent_s = [u for u in src if _is_entity(u) and id(u) not in edit.done]
+    ent_r = [u for u in rw if _is_entity(u) and id(u) not in edit.done]
+    for a in list(ent_s):
+        for b in list(ent_r):
+            if _benign_pair(a, b):
+                ent_s.remove(a)
+                ent_r.remove(b)
+                edit.done |= {id(a), id(b)}
+                break
+    if ent_s and ent_r:
+        for a, b in zip(ent_s, ent_r):
+            edit.done |= {id(a), id(b)}
+            close = edit_distance(a.key, b.key) <= 2 and min(len(a.key), len(b.key)) >= 5
+            if close and b.key not in context.known_words and not is_word(b.surface):
+                out.append(
+                    _finding(
+                        "typo",
+                        "medium",
+                        rewrite,
+                        source,
+                        [b],
+                        [a],
+                        f"The name {_q(a.surface)} is misspelt {_q(b.surface)}.",
+                    )
+                )
+            else:
+                out.append(
+                    _finding(
+                        "entity_change",
+                        "high",
+                        rewrite,
+                        source,
+                        [b],
+                        [a],
+                        f"{_q(a.surface)} became {_q(b.surface)}: a different name, so the "
+                        "claim is about someone or somewhere else.",
+                    )
+                )
+    elif ent_s and rw and _content(rw) and not ent_r:
+        generic = _content(rw)
+        if len(generic) <= 2 and len(ent_s) <= 3:
+            edit.done |= {id(u) for u in ent_s + generic}
+            out.append(
+                _finding(
+                    "entity_change",
+                    "medium",
+                    rewrite,
+                    source,
+                    generic,
+                    ent_s,
+                    f"The name {_q(_span_text(source, ent_s)[0])} was replaced by the vaguer "
+                    f"{_q(_span_text(rewrite, generic)[0])}.",
+                )
+            )
+    # Typos: non-words the source does not have.
+    src_pairs = {su[k].key + su[k + 1].key: (su[k], su[k + 1]) for k in range(len(su) - 1)}
+    for b in rw:
+        if b.kind != "word" or id(b) in edit.done or b.key in src_keys:
+            continue
+        word = b.surface
+        if "'" in word or is_word(word) or b.key in context.known_words:
+            continue
+        joined = src_pairs.get(b.key)
+        if joined:
+            edit.done.add(id(b))
+            out.append(
+                _finding(
+                    "typo",
+                    "low",
+                    rewrite,
+                    source,
+                    [b],
+                    list(joined),
+                    f"{_q(word)} runs two words together: the source has "
+                    f"{_q(joined[0].surface + ' ' + joined[1].surface)}.",
+                )
+            )
+            continue
+        near = [a for a in src if a.kind == "word" and edit_distance(a.key, b.key) <= 2]
+        if near or not b.cap:
+            edit.done.add(id(b))
+            if near:
+                why = f"a misspelling of the source's {_q(near[0].surface)}"
+            else:
+                split = _run_together(word, context)
+                why = (
+                    f"two words run together ({_q(split)})"
+                    if split
+                    else "not an English word, and no other version or source has it"
+                )
+            out.append(_finding("typo", "low", rewrite, source, [b], near[:1], f"{_q(word)} is {why}."))
+    # Verb and word substitutions.
+    cs = [u for u in _content(src) if u.kind == "word" and id(u) not in edit.done]
+    cr = [u for u in _content(rw) if u.kind == "word" and id(u) not in edit.done]
+    cs = [u for u in cs if u.key not in lex.modality and u.key not in lex.negators]
+    cr = [u for u in cr if u.key not in lex.modality and u.key not in lex.negators]
+    for a in list(cs):
+        for b in list(cr):
+            if _benign_pair(a, b):
+                cs.remove(a)
+                cr.remove(b)
+                break
+    if cs and cr and len(cs) == len(cr) <= 2 and edit.tight:
+        for a, b in zip(cs, cr):
+            if a.cap != b.cap or not _shared_pos(a.key, b.key):
+                continue  # a name for a noun ("the country" -> "Niger"), or restructuring
+            out.append(_substitution(a, b, source, rewrite, lex))
+    elif cs and cr:
+        # A reworded phrase: report only a verb of a different known class.
+        for a in cs:
+            for b in cr:
+                ca = _verb_class(a.key)
+                cb = _verb_class(b.key)
+                if ca and cb and ca[0] != cb[0] and can_be_verb(b.key):
+                    out.append(_substitution(a, b, source, rewrite, lex))
+    return out
+
+
+def _shared_pos(a: str, b: str) -> bool:
+    pos_a, pos_b = set(lemmas(a)) - {"X"}, set(lemmas(b)) - {"X"}
+    return not pos_a or not pos_b or bool(pos_a & pos_b)
+
+
+def _verb_class(word: str) -> tuple[str, str] | None:
+    lex = load_lexicon()
+    for lemma in sorted(lemma_set(word)):
+        if lemma in lex.verb_class:
+            return lex.verb_class[lemma]
+    return None
+
+
+def _substitution(a: Unit, b: Unit, source: str, rewrite: str, lex) -> Finding:
+    is_verb = (
+        can_be_verb(a.key)
+        and can_be_verb(b.key)
+        and not ("NOUN" in lemmas(a.key) and "NOUN" in lemmas(b.key))
+    )
+    kind = "verb_change" if is_verb else "word_change"
+    ca, cb = _verb_class(a.key), _verb_class(b.key)
+    if ca and cb and ca[0] != cb[0]:
+        return _finding(
+            kind,
+            "high",
+            rewrite,
+            source,
+            [b],
+            [a],
+            f"{_q(a.surface)} ({ca[1]}) became {_q(b.surface)} ({cb[1]}): the source reports "
+            f"something else than the rewrite does.",
+        )
+    if len(a.key) >= 4 and edit_distance(a.key, b.key) == 1 and zipf(b.key) < zipf(a.key):
+        return _finding(
+            "typo",
+            "low",
+            rewrite,
+            source,
+            [b],
+            [a],
+            f"{_q(b.surface)} looks like a slip for the source's {_q(a.surface)} (one letter apart).",
+        )
+    what = "verb" if is_verb else "word"
+    return _finding(
+        kind,
+        "medium",
+        rewrite,
+        source,
+        [b],
+        [a],
+        f"The source's {what} {_q(a.surface)} became {_q(b.surface)}, which is not a known "
+        "synonym: check whether the claim still says the same.",
+    )
+
+
+def _run_together(word: str, context: ErrorContext) -> str:
+    """``"Sahel after"`` for ``"Sahelafter"`` when both halves are known words, else ``""``."""
+    lower = word.lower()
+    best = ""
+    for k in range(2, len(lower) - 1):
+        left, right = lower[:k], lower[k:]
+        if len(right) < 3 or len(left) < 3 or zipf(right) < 4.5 or not is_word(right):
+            continue
+        if is_word(word[:k]) or left in context.known_words:
+            if zipf(right) >= (zipf(best.split()[1]) if best else 0):
+                best = f"{word[:k]} {word[k:]}"
+    return best
+
+
+# ------------------------------------------------------------------------ mt artefacts
+
+_GERMAN_QUOTES = re.compile(r"[\u201e\u201a\u00ab\u00bb]")
+_THOUSANDS_DOT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,]*\d)\s+(?=[a-z])")
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])(\d+,\d{1,2})(?!\d)\s*(?=million|billion|percent|per cent|%|euros?)"
+)
+
+
+def mt_artifacts(
+    text: str, source_text: str | None = None, context: ErrorContext | None = None
+) -> list[Finding]:
+    """Signs of machine translation in one sentence, offsets into ``text``.
+
+    Looks for a duplicated reporting verb ("told the newspaper Le Monde said"), a clause
+    opened by an auxiliary or a lower-case verb (verb-second order: "had at the end of July
+    the presidential guard ... overthrew"), German or French quotation marks, a dot as
+    thousands separator ("1.500 soldiers") or a decimal comma ("3,5 million"), and, when
+    no source is given, words run together ("Sahelafter"). Patterns the source sentence
+    has too are not reported (they are not this version's doing).
+    """
+    context = context or ErrorContext()
+    out: list[Finding] = []
+    source_text = source_text or ""
+    toks = tokens(text)
+    words_ = [t for t in toks if t.is_word]
+    # Duplicated reporting verb with one noun phrase between.
+    for i, first in enumerate(toks):
+        if first.norm not in _REPORTING:
+            continue
+        for j in range(i + 1, min(i + 8, len(toks))):
+            tok = toks[j]
+            if not tok.is_word or tok.norm in _CLAUSE_BREAK:
+                break
+            if tok.norm in _REPORTING:
+                between = [t.norm for t in toks[i + 1 : j]]
+                if between and not any(w in _NP_START for w in between[1:]):
+                    span = text[first.start : tok.end]
+                    if span not in source_text:
+                        out.append(
+                            Finding(
+                                "mt_artifact",
+                                "low",
+                                span,
+                                "",
+                                first.start,
+                                tok.end,
+                                f"Two reporting verbs in one clause ({_q(span)}): a "
+                                "machine-translation slip; one of them should go.",
+                            )
+                        )
+                break
+    # Clause opened by an auxiliary (verb-second order) or a lower-case verb.
+    if words_:
+        head = words_[0]
+        nxt = words_[1] if len(words_) > 1 else None
+        lower_start = head.text[:1].islower() and (head.norm in _AUX or can_be_verb(head.norm))
+        aux_prep = head.norm in _AUX and nxt is not None and nxt.norm in _PREPOSITIONS
+        if (lower_start or aux_prep) and not text.rstrip().endswith("?"):
+            span = text[head.start : (nxt.end if nxt else head.end)]
+            out.append(
+                Finding(
+                    "mt_artifact",
+                    "medium",
+                    span,
+                    "",
+                    head.start,
+                    nxt.end if nxt else head.end,
+                    f"The sentence opens with {_q(head.text)}: foreign (verb-second) word order "
+                    "left by machine translation; the subject should come first.",
+                )
+            )
+    for m in _GERMAN_QUOTES.finditer(text):
+        if m.group() in source_text:
+            continue
+        out.append(
+            Finding(
+                "mt_artifact",
+                "low",
+                m.group(),
+                "",
+                m.start(),
+                m.end(),
+                f"Foreign quotation mark {_q(m.group())}: English copy uses \u201c \u201d.",
+            )
+        )
+    for pattern, why in (
+        (_THOUSANDS_DOT, "a dot as thousands separator (German/French style); English writes"),
+        (_DECIMAL_COMMA, "a decimal comma (German/French style); English writes"),
+    ):
+        for m in pattern.finditer(text):
+            number = m.group(1)
+            if number in source_text:
+                continue
+            english = number.replace(".", ",") if "." in number else number.replace(",", ".")
+            out.append(
+                Finding(
+                    "mt_artifact",
+                    "low",
+                    number,
+                    "",
+                    m.start(1),
+                    m.end(1),
+                    f"{_q(number)} uses {why} {_q(english)}: check the figure.",
+                )
+            )
+    if not source_text:
+        for tok in words_:
+            if "'" in tok.text or tok.norm in context.known_words or is_word(tok.text):
+                continue
+            split = _run_together(tok.text, context)
+            if split:
+                out.append(
+                    Finding(
+                        "mt_artifact",
+                        "low",
+                        tok.text,
+                        "",
+                        tok.start,
+                        tok.end,
+                        f"{_q(tok.text)} runs two words together ({_q(split)}), a "
+                        "machine-translation or conversion slip.",
+                    )
+                )
+            elif tok.text[:1].islower() and not tok.norm[:1].isdigit():
+                out.append(
+                    Finding(
+                        "typo",
+                        "low",
+                        tok.text,
+                        "",
+                        tok.start,
+                        tok.end,
+                        f"{_q(tok.text)} is not an English word, and no other version or "
+                        "source has it.",
+                    )
+                )
+    return out
+
+
+# ---------------------------------------------------------------------- new sentences
+
+
+def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[Finding]:
+    """Findings for a rewrite sentence no source supports (alignment label ``new``).
+
+    ``unsupported_addition`` with severity ``medium`` when the sentence carries specifics
+    (numbers, dates, names, quotations) that no other version or source attests, and
+    ``low`` when it carries no specifics at all (generic filler such as "As geopolitical
+    landscapes continue to evolve, it is crucial..."). A new sentence whose specifics are
+    all attested elsewhere in the cluster is not reported. Machine-translation artefacts
+    and non-words are reported as well (see :func:`mt_artifacts`).
+    """
+    context = context or ErrorContext()
+    units = sentence_units(text)
+    findings = mt_artifacts(text, None, context)
+    quotes = quote_spans(text)
+    specific = [u for u in units if u.is_number or u.is_date or _is_entity(u)]
+    unattested = [
+        u
+        for u in specific
+        if u.key.lower() not in context.known_words
+        and u.surface.lower() not in context.known_words
+        and not (u.is_number and _number_words_known(u, context))
+    ]
+    start, end = 0, len(text)
+    if unattested or quotes:
+        shown = ", ".join(dict.fromkeys(_q(u.surface) for u in unattested))
+        what = f"specifics no source has ({shown})" if unattested else "a quotation"
+        if unattested and quotes:
+            what += " and a quotation"
+        findings.append(
+            Finding(
+                "unsupported_addition",
+                "medium",
+                text,
+                "",
+                start,
+                end,
+                f"New claim with {what}: nothing in the source supports this sentence; "
+                "check where it comes from.",
+            )
+        )
+    elif not specific:
+        findings.append(
+            Finding(
+                "unsupported_addition",
+                "low",
+                text,
+                "",
+                start,
+                end,
+                "Generic filler: a sentence with no name, number, date or quotation and no "
+                "source; it adds commentary, not reporting.",
+            )
+        )
+    return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
+
+
+def _number_words_known(unit: Unit, context: ErrorContext) -> bool:
+    value = unit.value
+    if value is None:
+        return False
+    forms = {f"{value:g}", f"{int(value):,}" if value == int(value) else f"{value:g}"}
+    return any(f.lower() in context.known_words for f in forms)
+
+
+# ------------------------------------------------------------------------ the corpus
+
+
+def _known_words(texts: Mapping[str, str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for owner, text in texts.items():
+        for tok in tokens(text, words_only=True):
+            index[tok.norm].add(owner)
+            index[spelling_key(tok.norm)].add(owner)
+        for u in sentence_units(text):
+            if u.kind != "word":
+                index[u.key.lower()].add(owner)
+    return index
+
+
+def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFrame:
+    """The ``findings`` table for every aligned sentence of the corpus.
+
+    ``alignments`` is the rewrite stage's table (``schema.ALIGNMENT_COLUMNS`` plus
+    ``start``; ``source_text`` empty and ``label`` ``new`` for sentences with no source);
+    ``sources`` maps each ``source_id`` to an Article-like object with ``.text``. A word
+    attested by another article of the corpus or by a source is never a typo. Returns
+    ``schema.FINDING_COLUMNS`` plus ``sentence_id``; ``start``/``end`` are offsets into
+    the article's text. Attribution kinds are not produced here.
+    """
+    columns = [*schema.FINDING_COLUMNS, "sentence_id"]
+    if alignments is None or len(alignments) == 0:
+        return schema.empty(columns)
+    texts = {f"article:{a.article_id}": a.text for a in corpus.ok}
+    for source_id, source in sources.items():
+        texts[f"source:{source_id}"] = source.text
+    index = _known_words(texts)
+    contexts: dict[str, ErrorContext] = {}
+    rows = []
+    for row in alignments.itertuples(index=False):
+        article_id = row.article_id
+        if article_id not in contexts:
+            own = f"article:{article_id}"
+            contexts[article_id] = ErrorContext(
+                frozenset(w for w, owners in index.items() if owners - {own})
+            )
+        context = contexts[article_id]
+        source_text = row.source_text if isinstance(row.source_text, str) else ""
+        if row.label == "new" or not source_text.strip():
+            found = check_new_sentence(row.text, context)
+        else:
+            found = compare_sentences(source_text, row.text, context)
+        base = int(row.start)
+        for f in found:
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "kind": f.kind,
+                    "severity": f.severity,
+                    "text": f.text,
+                    "source_text": f.source_text,
+                    "source_id": row.source_id if isinstance(row.source_id, str) else "",
+                    "start": base + f.start,
+                    "end": base + f.end,
+                    "explanation": f.explanation,
+                    "sentence_id": int(row.sentence_id),
+                }
+            )
+    if not rows:
+        return schema.empty(columns)
+    return pd.DataFrame(rows, columns=columns)
