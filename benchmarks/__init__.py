@@ -1,0 +1,1 @@
+"""Benchmark scripts: each module measures one stage and writes benchmarks/results/."""
