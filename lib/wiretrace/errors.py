@@ -1413,9 +1413,9 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
     for row in alignments.itertuples(index=False):
         article_id = row.article_id
         if article_id not in contexts:
-            own = f"article:{article_id}"
+            own = {f"article:{article_id}", f"source:{article_id}"}
             contexts[article_id] = ErrorContext(
-                frozenset(w for w, owners in index.items() if owners - {own})
+                frozenset(w for w, owners in index.items() if owners - own)
             )
         context = contexts[article_id]
         source_text = row.source_text if isinstance(row.source_text, str) else ""
