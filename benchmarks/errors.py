@@ -383,6 +383,25 @@ def inject_number(text: str, rng: random.Random):
     return _replace(text, m.start(), m.end(), new)
 
 
+#: Vague stand-ins for a figure (held out: not the detector's list of vague words).
+HELD_OUT_VAGUE = ["a handful of", "a large number of", "countless", "scores of", "a host of"]
+
+
+def inject_vague_number(text: str, rng: random.Random):
+    """A figure made vague: "1,500 troops" -> "a large number of troops"."""
+    cands = [
+        m
+        for m in _DIGITS.finditer(text)
+        if not _YEAR.fullmatch(m.group())
+        and not _MONTH.search(text[max(0, m.start() - 10) : m.end() + 10])
+        and re.match(r" [a-z]", text[m.end() : m.end() + 2])
+    ]
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    return _replace(text, m.start(), m.end(), rng.choice(HELD_OUT_VAGUE))
+
+
 def inject_date(text: str, rng: random.Random):
     """A year, month or weekday changed."""
     options = []
@@ -724,32 +743,15 @@ def make_cases(seed: int = SEED) -> list[Case]:
                 cases.append(Case(f"{index}:{name}", sent, out, name, [], [name]))
         for kind, inject in INJECTORS.items():
             source = _quoted_source(sent, rng) if kind == "quote_altered" else sent
-            base, benign_used = source, []
-            if rng.random() < 0.5:
-                name = rng.choice(sorted(set(BENIGN) - {"trim_sentence", "trim_quote", "reorder"}))
-                edited = BENIGN[name](source, rng)
-                if edited and edited != source:
-                    base, benign_used = edited, [name]
-            result = inject(base, rng)
-            if result is None:
-                continue
-            rewrite, start, end = result
-            if rewrite == base:
-                continue
-            expected_kind = kind
-            if kind != "mt_artifact" and _in_quote(rewrite, start, end):
-                # Inside a quotation every change is reported as an altered quotation.
-                expected_kind = "quote_altered"
-            cases.append(
-                Case(
-                    f"{index}:{kind}",
-                    source,
-                    rewrite,
-                    kind,
-                    [(expected_kind, start, end)],
-                    benign_used,
-                )
-            )
+            for attempt in range(3 if kind in ("number_change", "date_change") else 1):
+                case = _injected_case(index, attempt, kind, inject, source, rng)
+                if case is not None:
+                    cases.append(case)
+        vague = _injected_case(index, 0, "number_change", inject_vague_number, sent, rng)
+        if vague is not None:
+            vague.case_id += ":vague"
+            cases.append(vague)
+
     # New sentences: filler, new specifics from an unrelated text, and supported ones.
     docs = sorted(by_doc)
     for index, doc_id in enumerate(docs):
@@ -798,6 +800,38 @@ def make_cases(seed: int = SEED) -> list[Case]:
                 )
             )
     return cases
+
+
+#: Benign edits applied before an injection (held-out synonyms are scored on their own).
+PRE_EDITS = sorted(set(BENIGN) - {"synonym_held_out"})
+
+
+def _injected_case(index, attempt, kind, inject, source, rng) -> Case | None:
+    """One injected error, after zero to two benign edits of the source sentence."""
+    base, benign_used = source, []
+    for _ in range(rng.choice([0, 1, 1, 2])):
+        name = rng.choice(PRE_EDITS)
+        edited = BENIGN[name](base, rng)
+        if edited and edited != base:
+            base, benign_used = edited, [*benign_used, name]
+    result = inject(base, rng)
+    if result is None:
+        return None
+    rewrite, start, end = result
+    if rewrite == base:
+        return None
+    expected_kind = kind
+    if kind != "mt_artifact" and _in_quote(rewrite, start, end):
+        # Inside a quotation every change is reported as an altered quotation.
+        expected_kind = "quote_altered"
+    return Case(
+        f"{index}:{kind}:{attempt}",
+        source,
+        rewrite,
+        kind,
+        [(expected_kind, start, end)],
+        benign_used,
+    )
 
 
 def _in_quote(text: str, start: int, end: int) -> bool:
@@ -963,6 +997,214 @@ def score(cases: list[Case], runner, typed: bool = True) -> dict:
     return result
 
 
+# ----------------------------------------------------------------- end-to-end mode
+
+
+def simple_alignment(corpus, threshold: float = 0.5) -> pd.DataFrame:
+    """A stand-in for the rewrite stage: each article sentence against every wire sentence.
+
+    Similarity is difflib's ratio over folded word lists, in [0, 1]; the best wire sentence
+    at ``threshold`` or above is the source (label ``verbatim`` at 1.0, else ``rewrite``),
+    otherwise the sentence is ``new``. Columns follow INTERFACES.md. Quadratic: for the
+    benchmark only.
+    """
+    wires = [a for a in corpus.ok if a.role == "wire"]
+    wire_sents = [
+        (w, s, [t.norm for t in tokens(s.text, words_only=True)]) for w in wires for s in w.sentences
+    ]
+    rows = []
+    for article in corpus.ok:
+        if article.role == "wire":
+            continue
+        for sent in article.sentences:
+            words = [t.norm for t in tokens(sent.text, words_only=True)]
+            best, best_score = None, 0.0
+            for w, ws, wwords in wire_sents:
+                score = SequenceMatcher(None, words, wwords, autojunk=False).ratio()
+                if score > best_score:
+                    best, best_score = (w, ws), score
+            matched = best is not None and best_score >= threshold
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "sentence_id": sent.sentence_id,
+                    "text": sent.text,
+                    "source_id": best[0].article_id if matched else "",
+                    "source_sentence_id": best[1].sentence_id if matched else -1,
+                    "source_text": best[1].text if matched else "",
+                    "similarity": round(best_score, 4),
+                    "label": ("verbatim" if best_score == 1.0 else "rewrite") if matched else "new",
+                    "start": sent.start,
+                    "end": sent.end,
+                    "source_start": best[1].start if matched else -1,
+                    "source_end": best[1].end if matched else -1,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def make_articles(seed: int = SEED, per_source: int = 3):
+    """Whole rewritten articles with known errors, and the wire texts they came from.
+
+    Returns ``(wires, articles)``: ``wires`` maps a wire id to its text (one source
+    document, one sentence per line); ``articles`` maps an article id to ``(wire_id, text,
+    expected)`` with ``expected`` the ``(kind, start, end)`` offsets into the text. Each
+    sentence of the wire is kept (35%), given benign edits (25%) or given an injected
+    error after benign edits (40%); a filler sentence and a sentence with new specifics
+    from another document are inserted.
+    """
+    sentences = source_sentences()
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, sent, _ in sentences:
+        by_doc.setdefault(doc_id, []).append(sent.strip())
+    docs = sorted(by_doc)
+    wires = {f"wire_{d}": "\n".join(by_doc[d]) + "\n" for d in docs}
+    articles = {}
+    for di, doc in enumerate(docs):
+        other = by_doc[docs[(di + 1) % len(docs)]]
+        context = wires[f"wire_{doc}"]
+        specifics = [x for x in other if _unattested_specifics(x, context)]
+        for k in range(per_source):
+            rng = random.Random(f"{seed}:article:{doc}:{k}")
+            parts: list[tuple[str, list]] = []
+            kinds = list(INJECTORS)
+            rng.shuffle(kinds)
+            for index, sent in enumerate(by_doc[doc]):
+                roll = rng.random()
+                if roll < 0.35:
+                    parts.append((sent, []))
+                    continue
+                if roll < 0.60:
+                    edited = sent
+                    for _ in range(rng.choice([1, 2])):
+                        edited = BENIGN[rng.choice(PRE_EDITS)](edited, rng) or edited
+                    parts.append((edited, []))
+                    continue
+                case = None
+                for _ in range(len(kinds)):
+                    kind = kinds.pop(0)
+                    kinds.append(kind)
+                    if kind == "quote_altered":
+                        continue  # needs a quoted source; scored in pair mode
+                    case = _injected_case(index, 0, kind, INJECTORS[kind], sent, rng)
+                    if case is not None:
+                        break
+                if case is None:
+                    parts.append((sent, []))
+                else:
+                    parts.append((case.rewrite, case.expected))
+            # Each rewrite gets its own filler and its own new sentence.
+            filler = HELD_OUT_FILLER[(di * per_source + k) % len(HELD_OUT_FILLER)]
+            parts.insert(rng.randrange(1, len(parts) + 1), (filler, "new"))
+            if len(specifics) > k:
+                parts.insert(rng.randrange(1, len(parts) + 1), (specifics[k], "new"))
+            text, expected = "", []
+            for sent, exp in parts:
+                offset = len(text)
+                if exp == "new":
+                    expected.append(("unsupported_addition", offset, offset + len(sent)))
+                else:
+                    expected += [(kind, offset + s, offset + e) for kind, s, e in exp]
+                text += sent + "\n"
+            articles[f"{doc}_r{k}"] = (f"wire_{doc}", text, expected)
+    return wires, articles
+
+
+def run_end_to_end(seed: int = SEED) -> dict:
+    """Whole articles: load, align (:func:`simple_alignment`), ``find_errors``, score.
+
+    Wire-given mode only; the no-wire mode (three rewrites, consensus source) needs the
+    rewrite stage's consensus alignment and is not implemented here.
+    """
+    import tempfile
+
+    from wiretrace.errors import find_errors
+
+    wires, articles = make_articles(seed)
+    all_alignments, all_findings = [], []
+    seconds = align_seconds = 0.0
+    # One audit per story: the wire and its rewrites, as a user would run it.
+    for wire_id, wire_text in wires.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / "wire").mkdir()
+            (root / "articles").mkdir()
+            (root / "wire" / f"{wire_id}.txt").write_text(wire_text, encoding="utf-8")
+            for article_id, (source_id, text, _) in articles.items():
+                if source_id == wire_id:
+                    path = root / "articles" / f"{article_id}.txt"
+                    path.write_text(text, encoding="utf-8")
+            corpus = load_corpus([root / "articles"], wire=[root / "wire"])
+        start_time = time.perf_counter()
+        alignments = simple_alignment(corpus)
+        align_seconds += time.perf_counter() - start_time
+        sources = {a.article_id: a for a in corpus.ok if a.role == "wire"}
+        start_time = time.perf_counter()
+        all_findings.append(find_errors(corpus, alignments, sources))
+        seconds += time.perf_counter() - start_time
+        all_alignments.append(alignments)
+    alignments = pd.concat(all_alignments, ignore_index=True)
+    findings = pd.concat(all_findings, ignore_index=True)
+    expected_total = {k: 0 for k in KINDS}
+    found = {k: 0 for k in KINDS}
+    correct = 0
+    base_findings = base_correct = base_located = 0
+    by_article = findings.groupby("article_id")
+    for article_id, (_, text, expected) in articles.items():
+        rows = by_article.get_group(article_id) if article_id in by_article.groups else None
+        got = [] if rows is None else list(zip(rows["kind"], rows["start"], rows["end"], strict=True))
+        for kind, s, e in expected:
+            expected_total[kind] += 1
+            found[kind] += any(k == kind and _overlaps(fs, fe, s, e) for k, fs, fe in got)
+        correct += sum(
+            any(k == ek and _overlaps(fs, fe, s, e) for ek, s, e in expected) for k, fs, fe in got
+        )
+        aligned = alignments[alignments["article_id"] == article_id]
+        for row in aligned.itertuples():
+            pair = Case("", row.source_text, row.text, "", new=row.label == "new")
+            for _, fs, fe, _ in baseline(pair):
+                fs, fe = fs + row.start, fe + row.start
+                base_findings += 1
+                base_correct += any(_overlaps(fs, fe, s, e) for _, s, e in expected)
+        for _, s, e in expected:
+            base_located += any(
+                _overlaps(fs + row.start, fe + row.start, s, e)
+                for row in aligned.itertuples()
+                for _, fs, fe, _ in baseline(
+                    Case("", row.source_text, row.text, "", new=row.label == "new")
+                )
+            )
+    n_expected = sum(expected_total.values())
+    n_sentences = int(len(alignments))
+    return {
+        "mode": "end_to_end_wire_given",
+        "alignment": "simple_alignment (difflib ratio >= 0.5 over words, benchmark stand-in)",
+        "articles": len(articles),
+        "sentences": n_sentences,
+        "errors_injected": n_expected,
+        "findings": int(len(findings)),
+        "precision": round(correct / len(findings), 4) if len(findings) else None,
+        "recall": round(sum(found.values()) / max(1, n_expected), 4),
+        "by_kind": {
+            k: {
+                "injected": expected_total[k],
+                "found": found[k],
+                "recall": round(found[k] / expected_total[k], 4) if expected_total[k] else None,
+            }
+            for k in KINDS
+        },
+        "false_findings_per_article": round((len(findings) - correct) / len(articles), 4),
+        "baseline_difflib": {
+            "findings": base_findings,
+            "location_precision": round(base_correct / base_findings, 4) if base_findings else None,
+            "location_recall": round(base_located / max(1, n_expected), 4),
+            "false_findings_per_article": round((base_findings - base_correct) / len(articles), 4),
+        },
+        "seconds_find_errors": round(seconds, 2),
+        "seconds_alignment": round(align_seconds, 2),
+    }
+
+
 def run(out_dir: str | Path = config.BENCHMARK_RESULTS_DIR, seed: int = SEED) -> dict:
     """Build the cases, score the detector and the baseline, write the results, return them."""
     cases = make_cases(seed)
@@ -980,6 +1222,7 @@ def run(out_dir: str | Path = config.BENCHMARK_RESULTS_DIR, seed: int = SEED) ->
         ),
         "detector": detector,
         "baseline_difflib": naive,
+        "end_to_end": run_end_to_end(seed),
     }
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -1020,6 +1263,14 @@ def main() -> None:
     )
     for name, v in det["benign_flag_rate"].items():
         print(f"  benign {name:18s} flagged {v['flagged']}/{v['cases']}")
+    e2e = result["end_to_end"]
+    print(
+        f"end-to-end (wire given): {e2e['articles']} articles, precision {e2e['precision']}, "
+        f"recall {e2e['recall']}, false findings/article {e2e['false_findings_per_article']}; "
+        f"baseline false findings/article {e2e['baseline_difflib']['false_findings_per_article']}"
+    )
+    for kind, v in e2e["by_kind"].items():
+        print(f"  {kind:22s} recall {v['recall']}  ({v['found']}/{v['injected']})")
 
 
 if __name__ == "__main__":

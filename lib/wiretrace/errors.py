@@ -493,11 +493,20 @@ class Finding:
 class ErrorContext:
     """What else the cluster says: lower-case words attested in other versions or sources.
 
-    A word that another version or the source also has is never a typo, and a name or
-    number that another version has is not an unsupported specific.
+    A word that another version or the source also has is never a typo; a name or number
+    of a new sentence is supported when the sources have it (or, with no sources, another
+    version).
     """
 
     known_words: frozenset[str] = frozenset()
+    #: Words of the sources alone (wire copy or consensus texts); when given, a new
+    #: sentence's specifics must be found here to count as supported.
+    source_words: frozenset[str] = frozenset()
+
+    @property
+    def support(self) -> frozenset[str]:
+        """The words that can support a new sentence: the sources', else the cluster's."""
+        return self.source_words or self.known_words
 
 
 @dataclass
@@ -851,17 +860,18 @@ def _classify(
                     f"{_q(_span_text(rewrite, num_r)[0])} in the rewrite.",
                 )
             )
-    elif num_s and (vague_r or (not rw and not edit.trim)):
+    elif num_s and (_content(rw) or not edit.trim):
+        instead = vague_r or _content(rw)
         out.append(
             _finding(
                 "number_change",
                 "medium",
                 rewrite,
                 source,
-                vague_r,
+                instead,
                 num_s,
                 f"The source's figure {_q(_span_text(source, num_s)[0])} was "
-                + (f"made vague as {_q(_span_text(rewrite, vague_r)[0])}" if vague_r else "dropped")
+                + (f"made vague as {_q(_span_text(rewrite, instead)[0])}" if instead else "dropped")
                 + " while the sentence still makes the claim.",
                 at=edit.rw_at,
                 at_end=edit.rw_at_end,
@@ -919,7 +929,8 @@ def _classify(
                     f"{_q(_span_text(rewrite, date_r)[0])} in the rewrite.",
                 )
             )
-    elif date_s and (vague_r or (not rw and not edit.trim)):
+    elif date_s and (_content(rw) or not edit.trim):
+        vague_r = vague_r or _content(rw)
         out.append(
             _finding(
                 "date_change",
@@ -1316,8 +1327,8 @@ def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[F
     unattested = [
         u
         for u in specific
-        if u.key.lower() not in context.known_words
-        and u.surface.lower() not in context.known_words
+        if u.key.lower() not in context.support
+        and u.surface.lower() not in context.support
         and not (u.is_number and _number_words_known(u, context))
     ]
     start, end = 0, len(text)
@@ -1359,12 +1370,10 @@ def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[F
 def _attested_share(units: list[Unit], context: ErrorContext) -> float:
     """Share of the content words of a sentence that the cluster attests elsewhere."""
     content = [u for u in _content(units) if u.kind == "word"]
-    if not content or not context.known_words:
+    support = context.support
+    if not content or not support:
         return 0.0
-    known = sum(
-        u.key in context.known_words or bool(lemma_set(u.key) & context.known_words)
-        for u in content
-    )
+    known = sum(u.key in support or bool(lemma_set(u.key) & support) for u in content)
     return known / len(content)
 
 
@@ -1373,7 +1382,7 @@ def _number_words_known(unit: Unit, context: ErrorContext) -> bool:
     if value is None:
         return False
     forms = {f"{value:g}", f"{int(value):,}" if value == int(value) else f"{value:g}"}
-    return any(f.lower() in context.known_words for f in forms)
+    return any(f.lower() in context.support for f in forms)
 
 
 # ------------------------------------------------------------------------ the corpus
@@ -1397,7 +1406,9 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
     ``alignments`` is the rewrite stage's table (``schema.ALIGNMENT_COLUMNS`` plus
     ``start``; ``source_text`` empty and ``label`` ``new`` for sentences with no source);
     ``sources`` maps each ``source_id`` to an Article-like object with ``.text``. A word
-    attested by another article of the corpus or by a source is never a typo. Returns
+    attested by another article of the corpus or by a source is never a typo; a new
+    sentence is checked against the sources' words (against the other articles' when no
+    source is given). Returns
     ``schema.FINDING_COLUMNS`` plus ``sentence_id``; ``start``/``end`` are offsets into
     the article's text. Attribution kinds are not produced here.
     """
@@ -1415,7 +1426,12 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
         if article_id not in contexts:
             own = {f"article:{article_id}", f"source:{article_id}"}
             contexts[article_id] = ErrorContext(
-                frozenset(w for w, owners in index.items() if owners - own)
+                frozenset(w for w, owners in index.items() if owners - own),
+                frozenset(
+                    w
+                    for w, owners in index.items()
+                    if any(o.startswith("source:") for o in owners - own)
+                ),
             )
         context = contexts[article_id]
         source_text = row.source_text if isinstance(row.source_text, str) else ""
