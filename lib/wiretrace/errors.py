@@ -231,6 +231,11 @@ _QUOTE_RE = re.compile(
 )
 
 
+#: difflib ratio of the unit keys at or above which a pair counts as a close rewrite, where a
+#: substitution by a word that is not a known synonym is reported (severity medium).
+CLOSE_REWRITE = 0.7
+
+
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -520,6 +525,7 @@ class _Edit:
     src_end_of_sentence: bool = False
     done: set = field(default_factory=set)
     tight: bool = False  # a substitution of at most two content words by as many
+    close: bool = True  # the pair is a close rewrite (see CLOSE_REWRITE)
 
 
 def _span_text(text: str, units: list[Unit]) -> tuple[str, int, int]:
@@ -595,6 +601,20 @@ def _finding(
         start, end = at, at if at_end is None else at_end
         text = rewrite[start:end]
     return Finding(kind, severity, text, src_text, start, end, explanation)
+
+
+def _vague_or_dropped(rewrite: str, vague: list[Unit], instead: list[Unit]) -> str:
+    if vague:
+        return f"made vague as {_q(_span_text(rewrite, vague)[0])}"
+    if instead:
+        return f"dropped ({_q(_span_text(rewrite, instead)[0])} stands in its place)"
+    return "dropped"
+
+
+def _stands_in(edit: _Edit) -> bool:
+    """True when a few words directly replace a figure or date ("1,500" -> "a handful of")."""
+    other_src = [u for u in _content(edit.src) if not (u.is_number or u.is_date)]
+    return edit.close and 0 < len(_content(edit.rw)) <= 3 and len(other_src) <= 1
 
 
 def _readings(u: Unit) -> set[float]:
@@ -737,6 +757,9 @@ def compare_sentences(
                 kept.append(u)
         edit.src = kept
     src_keys = {u.key for u in su}
+    # A close rewrite keeps most of the source's words; in a loose paraphrase a swapped
+    # word is most likely rewording, so only known conflicts are reported there.
+    close = sm.ratio() >= CLOSE_REWRITE
     for edit in edits:
         if not edit.src and not edit.rw:
             continue
@@ -744,6 +767,7 @@ def compare_sentences(
         edit.trim = not edit.rw and (
             n_content >= 4 or edit.src_start_of_sentence or edit.src_end_of_sentence
         )
+        edit.close = close
         findings += _classify(edit, source_text, rewrite_text, su, src_keys, context, lex)
     findings += mt_artifacts(rewrite_text, source_text, context)
     return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
@@ -860,7 +884,7 @@ def _classify(
                     f"{_q(_span_text(rewrite, num_r)[0])} in the rewrite.",
                 )
             )
-    elif num_s and (_content(rw) or not edit.trim):
+    elif num_s and (vague_r or _stands_in(edit) or (not rw and not edit.trim)):
         instead = vague_r or _content(rw)
         out.append(
             _finding(
@@ -871,7 +895,7 @@ def _classify(
                 instead,
                 num_s,
                 f"The source's figure {_q(_span_text(source, num_s)[0])} was "
-                + (f"made vague as {_q(_span_text(rewrite, instead)[0])}" if instead else "dropped")
+                + _vague_or_dropped(rewrite, vague_r, instead)
                 + " while the sentence still makes the claim.",
                 at=edit.rw_at,
                 at_end=edit.rw_at_end,
@@ -929,18 +953,18 @@ def _classify(
                     f"{_q(_span_text(rewrite, date_r)[0])} in the rewrite.",
                 )
             )
-    elif date_s and (_content(rw) or not edit.trim):
-        vague_r = vague_r or _content(rw)
+    elif date_s and (vague_r or _stands_in(edit) or (not rw and not edit.trim)):
+        instead = vague_r or _content(rw)
         out.append(
             _finding(
                 "date_change",
                 "medium",
                 rewrite,
                 source,
-                vague_r,
+                instead,
                 date_s,
                 f"The source's date {_q(_span_text(source, date_s)[0])} was "
-                + (f"made vague as {_q(_span_text(rewrite, vague_r)[0])}" if vague_r else "dropped")
+                + _vague_or_dropped(rewrite, vague_r, instead)
                 + ".",
                 at=edit.rw_at,
                 at_end=edit.rw_at_end,
@@ -1000,9 +1024,10 @@ def _classify(
                         "claim is about someone or somewhere else.",
                     )
                 )
-    elif ent_s and rw and _content(rw) and not ent_r:
+    elif ent_s and rw and _content(rw) and not ent_r and edit.tight:
         generic = _content(rw)
-        if len(generic) <= 2 and len(ent_s) <= 3:
+        nouns = not any(can_be_verb(g.key) for g in generic)
+        if len(generic) <= 2 and len(ent_s) <= 3 and nouns:
             edit.done |= {id(u) for u in ent_s + generic}
             out.append(
                 _finding(
@@ -1049,18 +1074,20 @@ def _classify(
                 cs.remove(a)
                 cr.remove(b)
                 break
-    if cs and cr and len(cs) == len(cr) <= 2 and edit.tight:
+    if cs and cr and len(cs) == len(cr) <= 2 and edit.tight and edit.close:
         for a, b in zip(cs, cr, strict=True):
             if a.cap != b.cap or not _shared_pos(a.key, b.key):
                 continue  # a name for a noun ("the country" -> "Niger"), or restructuring
             out.append(_substitution(a, b, source, rewrite, lex))
     elif cs and cr:
-        # A reworded phrase: report only a verb of a different known class.
-        for a in cs:
-            for b in cr:
+        # A reworded phrase: report only a verb of a different known class, once.
+        reported = set()
+        for b in cr:
+            for a in cs:
                 ca = _verb_class(a.key)
                 cb = _verb_class(b.key)
-                if ca and cb and ca[0] != cb[0] and can_be_verb(b.key):
+                if ca and cb and ca[0] != cb[0] and can_be_verb(b.key) and id(b) not in reported:
+                    reported.add(id(b))
                     out.append(_substitution(a, b, source, rewrite, lex))
     return out
 
@@ -1323,7 +1350,13 @@ def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[F
     units = sentence_units(text)
     findings = mt_artifacts(text, None, context)
     quotes = quote_spans(text)
-    specific = [u for u in units if u.is_number or u.is_date or _is_entity(u)]
+    specific = [
+        u
+        for u in units
+        if (u.is_number and u.surface.lower() not in ("one", "two"))
+        or (u.is_date and u.surface.lower() not in RELATIVE_DAYS)
+        or _is_entity(u)
+    ]
     unattested = [
         u
         for u in specific
