@@ -1152,7 +1152,7 @@ def run_end_to_end(seed: int = SEED) -> dict:
     correct = 0
     base_findings = base_correct = base_located = 0
     by_article = findings.groupby("article_id")
-    for article_id, (_, text, expected) in articles.items():
+    for article_id, (_, _text, expected) in articles.items():
         rows = by_article.get_group(article_id) if article_id in by_article.groups else None
         got = (
             [] if rows is None else list(zip(rows["kind"], rows["start"], rows["end"], strict=True))
