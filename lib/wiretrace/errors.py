@@ -686,6 +686,20 @@ def _check_quotes(
         for old, new, (at, at_end) in changes:
             old_text = _span_text(source, old)[0]
             new_text = _span_text(rewrite, new)[0]
+            if _is_slip(old, new):
+                findings.append(
+                    _finding(
+                        "typo",
+                        "low",
+                        rewrite,
+                        source,
+                        new,
+                        old,
+                        f"Inside the quotation, {_q(new_text)} is not a word: a misspelling of "
+                        f"the source's {_q(old_text)}.",
+                    )
+                )
+                continue
             if old and new:
                 what = f"{_q(old_text)} became {_q(new_text)}"
             elif old:
@@ -707,6 +721,17 @@ def _check_quotes(
                 )
             )
     return findings, handled_rw, handled_src
+
+
+def _is_slip(old: list[Unit], new: list[Unit]) -> bool:
+    """True when ``new`` is one non-word misspelling ``old`` (or running its words together)."""
+    if len(new) != 1 or not old or len(old) > 2 or new[0].kind != "word":
+        return False
+    word = new[0]
+    if is_word(word.surface):
+        return False
+    joined = "".join(u.surface.lower() for u in old)
+    return edit_distance(joined, word.surface.lower()) <= 2
 
 
 def _inside(unit: Unit, spans: list[tuple[int, int]]) -> bool:
@@ -785,6 +810,12 @@ def _classify(
     out: list[Finding] = []
     # Words run together ("Sahelafter", "nospecific") first: they hide the words they join.
     pairs = {su[k].key + su[k + 1].key: (su[k], su[k + 1]) for k in range(len(su) - 1)}
+    pairs.update(
+        {
+            (su[k].surface + su[k + 1].surface).lower(): (su[k], su[k + 1])
+            for k in range(len(su) - 1)
+        }
+    )
     for b in list(edit.rw):
         joined = pairs.get(b.key) if b.kind == "word" else None
         if joined and not is_word(b.surface) and b.key not in context.known_words:
@@ -1315,7 +1346,12 @@ def mt_artifacts(
                         "machine-translation or conversion slip.",
                     )
                 )
-            elif tok.text[:1].islower() and not tok.norm[:1].isdigit() and _near_word(tok.norm):
+            elif (
+                tok.text[:1].islower()
+                and not tok.norm[:1].isdigit()
+                and zipf(tok.norm) < 1.5
+                and _near_word(tok.norm)
+            ):
                 out.append(
                     Finding(
                         "typo",
