@@ -16,7 +16,6 @@ from wiretrace.errors import (
     compare_sentences,
     find_errors,
     mt_artifacts,
-    sentence_units,
 )
 from wiretrace.load import load_corpus
 
@@ -295,27 +294,6 @@ def test_new_sentence_with_attested_specifics_is_not_flagged():
     sentence = "Some 1,500 French troops are stationed in Niger."
     context = ErrorContext(frozenset({"1,500", "1500", "french", "niger", "troops"}))
     assert check_new_sentence(sentence, context) == []
-
-
-# ------------------------------------------------------------------------- units
-
-
-@pytest.mark.parametrize(
-    ("text", "keys"),
-    [
-        ("about 1,500 troops", ["about", "NUM:1500", "troops"]),
-        ("about 1500 troops", ["about", "NUM:1500", "troops"]),
-        ("on 26 July", ["on", "DATE:7-26"]),
-        ("on July 26", ["on", "DATE:7-26"]),
-        ("talks were under way", ["talks", "were", "underway"]),
-        ("it didn't", ["it", "did", "not"]),
-        ("the defence ministry", ["the", "defense", "ministry"]),
-        ("in 2020 and three-step", ["in", "YEAR:2020", "and", "NUM:3", "step"]),
-        ("Paris' troops", ["paris", "POSS", "troops"]),
-    ],
-)
-def test_sentence_units(text, keys):
-    assert [u.key for u in sentence_units(text)] == keys
 
 
 # ----------------------------------------------------------------- find_errors
