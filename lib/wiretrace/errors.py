@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -151,13 +151,13 @@ class ErrorContext:
     version).
     """
 
-    known_words: frozenset[str] = frozenset()
+    known_words: Collection[str] = frozenset()
     #: Words of the sources alone (wire copy or consensus texts); when given, a new
     #: sentence's specifics must be found here to count as supported.
-    source_words: frozenset[str] = frozenset()
+    source_words: Collection[str] = frozenset()
 
     @property
-    def support(self) -> frozenset[str]:
+    def support(self) -> Collection[str]:
         """The words that can support a new sentence: the sources', else the cluster's."""
         return self.source_words or self.known_words
 
@@ -1090,7 +1090,7 @@ def _attested_share(units: list[Unit], context: ErrorContext) -> float:
     support = context.support
     if not content or not support:
         return 0.0
-    known = sum(u.key in support or bool(lemma_set(u.key) & support) for u in content)
+    known = sum(any(w in support for w in lemma_set(u.key) | {u.key}) for u in content)
     return known / len(content)
 
 
@@ -1103,6 +1103,37 @@ def _number_words_known(unit: Unit, context: ErrorContext) -> bool:
 
 
 # ------------------------------------------------------------------------ the corpus
+
+
+class AttestedWords(Collection):
+    """The words of a corpus index attested by some owner other than ``exclude``.
+
+    A read-only view (no copy per article): ``index`` maps a word to the set of its
+    owners ("article:ID", "source:ID"); with ``sources_only`` only "source:" owners count.
+    """
+
+    def __init__(self, index: Mapping[str, set[str]], exclude: set[str], sources_only: bool):
+        self._index = index
+        self._exclude = exclude
+        self._sources_only = sources_only
+        owners = set().union(*index.values()) if index else set()
+        self._any = any(self._counts(o) for o in owners - exclude)
+
+    def _counts(self, owner: str) -> bool:
+        return not self._sources_only or owner.startswith("source:")
+
+    def __contains__(self, word: object) -> bool:
+        owners = self._index.get(word, ())  # type: ignore[arg-type]
+        return any(o not in self._exclude and self._counts(o) for o in owners)
+
+    def __iter__(self) -> Iterator[str]:
+        return (w for w in self._index if w in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return self._any
 
 
 def _known_words(texts: Mapping[str, str]) -> dict[str, set[str]]:
@@ -1143,12 +1174,8 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
         if article_id not in contexts:
             own = {f"article:{article_id}", f"source:{article_id}"}
             contexts[article_id] = ErrorContext(
-                frozenset(w for w, owners in index.items() if owners - own),
-                frozenset(
-                    w
-                    for w, owners in index.items()
-                    if any(o.startswith("source:") for o in owners - own)
-                ),
+                AttestedWords(index, own, sources_only=False),
+                AttestedWords(index, own, sources_only=True),
             )
         context = contexts[article_id]
         source_text = row.source_text if isinstance(row.source_text, str) else ""
