@@ -900,7 +900,13 @@ def baseline(case: Case) -> list[tuple[str, int, int, str]]:
 
 
 def score(cases: list[Case], runner, typed: bool = True) -> dict:
-    """Recall per kind, precision and false findings of ``runner`` over ``cases``."""
+    """Recall per kind, precision and false findings of ``runner`` over ``cases``.
+
+    A finding is correct when it has the kind of an injected error and overlaps its span
+    (one character of slack); two findings on the same error both count as correct, so
+    precision is per finding and recall per injected error. With ``typed=False`` (the
+    baseline) only location counts.
+    """
     expected = {k: 0 for k in KINDS}
     found = {k: 0 for k in KINDS}
     located = {k: 0 for k in KINDS}

@@ -11,6 +11,7 @@ import pytest
 from wiretrace import schema
 from wiretrace.config import SEEDS_DIR
 from wiretrace.errors import (
+    AttestedWords,
     ErrorContext,
     check_new_sentence,
     compare_sentences,
@@ -347,3 +348,22 @@ def test_find_errors_on_empty_alignments_returns_the_contract_columns():
     table = find_errors(corpus, pd.DataFrame(columns=schema.ALIGNMENT_COLUMNS), {})
     assert table.empty
     assert list(table.columns[: len(schema.FINDING_COLUMNS)]) == schema.FINDING_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("word", "sources_only", "expected"),
+    [
+        ("toas", False, False),  # only the article itself has it
+        ("bazoum", False, True),  # another article has it
+        ("bazoum", True, False),  # ... but no source
+        ("niamey", True, True),
+    ],
+)
+def test_attested_words_exclude_the_article_itself(word, sources_only, expected):
+    index = {
+        "toas": {"article:001"},
+        "bazoum": {"article:001", "article:002"},
+        "niamey": {"source:wire"},
+    }
+    view = AttestedWords(index, {"article:001", "source:001"}, sources_only=sources_only)
+    assert (word in view) is expected

@@ -675,6 +675,7 @@ def _classify(
                 edit.done |= {id(a), id(b)}
                 break
     if ent_s and ent_r:
+        changed_s, changed_r = [], []
         for a, b in zip(ent_s, ent_r, strict=False):
             edit.done |= {id(a), id(b)}
             close = edit_distance(a.key, b.key) <= 2 and min(len(a.key), len(b.key)) >= 5
@@ -691,18 +692,28 @@ def _classify(
                     )
                 )
             else:
-                out.append(
-                    _finding(
-                        "entity_change",
-                        "high",
-                        rewrite,
-                        source,
-                        [b],
-                        [a],
-                        f"{_q(a.surface)} became {_q(b.surface)}: a different name, so the "
-                        "claim is about someone or somewhere else.",
-                    )
+                changed_s.append(a)
+                changed_r.append(b)
+        # A multi-word name replaced by another ("Mohamed Bazoum" -> "Helga Lindqvist")
+        # is one finding.
+        changed_s += ent_s[len(ent_r) :]
+        changed_r += ent_r[len(ent_s) :]
+        edit.done |= {id(u) for u in changed_s + changed_r}
+        if changed_s and changed_r:
+            old_name = _span_text(source, changed_s)[0]
+            new_name = _span_text(rewrite, changed_r)[0]
+            out.append(
+                _finding(
+                    "entity_change",
+                    "high",
+                    rewrite,
+                    source,
+                    changed_r,
+                    changed_s,
+                    f"{_q(old_name)} became {_q(new_name)}: a different name, so the "
+                    "claim is about someone or somewhere else.",
                 )
+            )
     elif ent_s and rw and _content(rw) and not ent_r and edit.tight:
         generic = _content(rw)
         nouns = not any(can_be_verb(g.key) for g in generic)
