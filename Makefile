@@ -27,11 +27,11 @@ notebooks: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check lib tests benchmarks
+	$(BIN)/ruff format --check .
 
 test: lint
 	$(BIN)/pytest
-	$(BIN)/pytest --nbval notebooks --sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	$(BIN)/pytest --nbval notebooks --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -269,7 +269,9 @@ def extract_parts(text: str) -> tuple[list[MetaPart], list[tuple[int, int]]]:
             if not line:
                 continue
         if at_head and (m := _BYLINE.match(line)):
-            parts.append(MetaPart("byline", m.group("name"), start, start + m.end("name")))
+            parts.append(
+                MetaPart("byline", m.group("name"), start + m.start("name"), start + m.end("name"))
+            )
             if m.group("org"):
                 parts.append(
                     MetaPart("credit", m.group("org"), start + m.start("org"), start + m.end("org"))
@@ -300,8 +302,8 @@ def extract_parts(text: str) -> tuple[list[MetaPart], list[tuple[int, int]]]:
             parts.append(MetaPart("photo_credit", text[cut:end], cut, end))
             continue
         if len(blocks) < 3 and (m := _DATELINE_INLINE.match(line)):
-            dl = m.group("dateline")
-            parts.append(MetaPart("dateline", dl.rstrip(" -\u2013\u2014"), start, start + len(dl)))
+            dateline = m.group("dateline").rstrip(" -\u2013\u2014")
+            parts.append(MetaPart("dateline", dateline, start, start + len(dateline)))
             start += m.end()
         blocks.append((start, end))
     # A sign-off at the end of the last paragraph: "(cs/afp/dpa)", "- AFP".
@@ -432,6 +434,10 @@ def _html(path: Path, html: str) -> _Raw:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body:
         return _Raw(path.stem, str(path), None, "no article text found in the HTML")
+    title = getattr(doc, "title", None) or ""
+    first, _, rest = body.partition("\n")
+    if title and first.strip() and first.strip() in title:  # the headline, kept as metadata
+        body = rest
     meta = {
         "title": getattr(doc, "title", None),
         "byline": getattr(doc, "author", None),
@@ -447,9 +453,9 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    if child.name.lower() not in SIDECAR_NAMES:
-                        yield child
+                hidden = child.name.startswith(".") or child.name.lower() in SIDECAR_NAMES
+                if child.is_file() and not hidden:
+                    yield child
         elif path.is_file():
             yield path
         else:
@@ -512,7 +518,7 @@ def load_corpus(
     metadata (``meta`` wins). Article ids are file stems or record ids; a repeated id gets
     a ``~2``, ``~3`` suffix. Raises :class:`InputError` only for paths that do not exist.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     paths, wire = list(paths), list(wire)
     sidecar: dict[str, dict] = {}

@@ -1,0 +1,220 @@
+"""Rewrite detection for a corpus: alignments, derivation, sources, stemma, per cluster.
+
+:func:`analyse_rewrites` is the stage the audit pipeline calls. For each story cluster
+(the whole corpus is one cluster, ``cluster_id`` 0, unless a ``clusters`` table is
+given) it picks the source every article is compared with:
+
+- the cluster's wire copy (articles with ``role == 'wire'``) when there is any; with
+  several wire articles, each article's source is the one that accounts for most of it;
+- otherwise the consensus of the cluster's witnesses (:mod:`wiretrace.witnesses`), with
+  id ``consensus:<cluster_id>``; when no two articles overlap enough to be witnesses of
+  one text, there is no source and every sentence is ``new``.
+
+It then aligns every article's sentences with that source (:mod:`wiretrace.align`),
+measures and classifies derivation (:mod:`wiretrace.derive`) against the source and
+against the other articles of the cluster (among its first ``MAX_WITNESSES``), and
+infers who copied whom (:mod:`wiretrace.stemma`). Returns a :class:`RewriteAnalysis`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from wiretrace.align import (
+    ALIGNMENT_EXTRA_COLUMNS,
+    SentenceAlignment,
+    SourceIndex,
+    align_sentences,
+    alignment_rows,
+)
+from wiretrace.derive import DERIVATION_EXTRA_COLUMNS, PARTIAL_MIN, derivation_scores
+from wiretrace.load import Article, Corpus
+from wiretrace.schema import ALIGNMENT_COLUMNS, DERIVATION_COLUMNS
+from wiretrace.stemma import STEMMA_COLUMNS, infer_stemma
+from wiretrace.witnesses import Consensus, align_pairs, build_consensus, select_voters
+
+#: Columns of ``RewriteAnalysis.alignments``.
+ALIGNMENTS_TABLE_COLUMNS = ALIGNMENT_COLUMNS + ALIGNMENT_EXTRA_COLUMNS
+#: Columns of ``RewriteAnalysis.derivation``: the contract's, the extras of
+#: :mod:`wiretrace.derive`, then ``source_kind`` (wire | consensus | article) and
+#: ``cluster_id``. ``primary`` is True on the row against the article's cluster source.
+DERIVATION_TABLE_COLUMNS = (
+    DERIVATION_COLUMNS + DERIVATION_EXTRA_COLUMNS + ["source_kind", "cluster_id"]
+)
+
+
+#: At most this many articles of a cluster (the first in input order) are aligned with
+#: each other: they are the candidate witnesses of the consensus and the ones compared
+#: pairwise (derivation rows between articles, stemma evidence from containment). Every
+#: article is still aligned with the cluster's source. Pairwise work grows with the
+#: square of this number (about 12 ms a pair), so it is capped.
+MAX_WITNESSES = 20
+
+
+@dataclass
+class RewriteAnalysis:
+    """The tables of rewrite detection (see ``docs`` of :func:`analyse_rewrites`)."""
+
+    alignments: pd.DataFrame
+    derivation: pd.DataFrame
+    sources: dict[str, Article]
+    stemma: pd.DataFrame
+    clusters: pd.DataFrame
+    consensus: dict[str, Consensus] = field(default_factory=dict)
+
+    def derived_alignments(
+        self, classes: tuple[str, ...] = ("wholly", "partially")
+    ) -> pd.DataFrame:
+        """The alignment rows of articles whose derivation from their source is in ``classes``.
+
+        What an error check should compare: in an article that is not derived from the
+        source (a later story, another agency's report) a sentence aligned with the
+        source shares its topic, not its text, and differences are not errors.
+        """
+        primary = self.derivation[self.derivation["primary"].astype(bool)]
+        keep = set(primary.loc[primary["derivation"].isin(classes), "article_id"])
+        return self.alignments[self.alignments["article_id"].isin(keep)].reset_index(drop=True)
+
+
+def _cluster_map(articles: list[Article], clusters: pd.DataFrame | None) -> dict[str, int]:
+    if clusters is None:
+        return {a.article_id: 0 for a in articles}
+    given = {str(r.article_id): int(r.cluster_id) for r in clusters.itertuples(index=False)}
+    out, next_id = {}, max(given.values(), default=-1) + 1
+    for a in articles:
+        if a.article_id in given:
+            out[a.article_id] = given[a.article_id]
+        else:  # an article the clustering did not place is a story of its own
+            out[a.article_id], next_id = next_id, next_id + 1
+    return out
+
+
+def _derivation_row(article, aligned, source, source_kind, primary, cluster_id) -> dict:
+    scores = derivation_scores(article.sentences, aligned, source.sentences)
+    return {
+        "article_id": article.article_id,
+        "source_id": source.article_id,
+        **scores,
+        "primary": primary,
+        "source_kind": source_kind,
+        "cluster_id": cluster_id,
+    }
+
+
+def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None:
+    wires = [a for a in members if a.role == "wire"]
+    copies = [a for a in members if a.role != "wire"]
+    witnesses = copies[:MAX_WITNESSES]
+    pairs = align_pairs(witnesses)
+    own: dict[str, tuple[Article, list[SentenceAlignment], dict]] = {}
+    if wires:
+        indexes = {w.article_id: SourceIndex(w.sentences) for w in wires}
+        for a in copies:
+            best = None
+            for w in wires:
+                aligned = align_sentences(a.sentences, indexes[w.article_id])
+                row = _derivation_row(a, aligned, w, "wire", False, cluster_id)
+                if best is None or row["containment"] > best[2]["containment"]:
+                    best = (w, aligned, row)
+                out["derivation"].append(row)
+            best[2]["primary"] = True
+            own[a.article_id] = best
+        for w in wires:
+            out["sources"][w.article_id] = w
+    else:
+        voters = select_voters(pairs, [a.article_id for a in witnesses])
+        if voters:
+            consensus = build_consensus(pairs, voters, cluster_id)
+            source = consensus.article
+            out["sources"][source.article_id] = source
+            out["consensus"][source.article_id] = consensus
+            index = SourceIndex(source.sentences)
+            for a in copies:
+                aligned = align_sentences(a.sentences, index)
+                row = _derivation_row(a, aligned, source, "consensus", True, cluster_id)
+                out["derivation"].append(row)
+                own[a.article_id] = (source, aligned, row)
+    for a in copies:
+        if a.article_id in own:
+            source, aligned, _ = own[a.article_id]
+            index = SourceIndex(source.sentences)
+            out["alignments"].extend(
+                alignment_rows(a.article_id, a.sentences, source.article_id, index, aligned)
+            )
+        else:
+            none = [SentenceAlignment(s.sentence_id, (), 0.0, 0.0, 0.0, "new") for s in a.sentences]
+            out["alignments"].extend(
+                alignment_rows(a.article_id, a.sentences, "", SourceIndex([]), none)
+            )
+    for (a_id, b_id), aligned in pairs.aligned.items():
+        a, b = pairs.articles[a_id], pairs.articles[b_id]
+        out["derivation"].append(_derivation_row(a, aligned, b, "article", False, cluster_id))
+    # Stemma: one source for the cluster (the most used wire article when there are several).
+    if own:
+        sources = [own[a_id][0].article_id for a_id in own]
+        main = max(dict.fromkeys(sources), key=sources.count)
+        source = next(v[0] for v in own.values() if v[0].article_id == main)
+        on_main = [a for a in copies if a.article_id in own and own[a.article_id][0] is source]
+        edges = infer_stemma(
+            on_main,
+            source,
+            {a.article_id: own[a.article_id][1] for a in on_main},
+            {a.article_id: own[a.article_id][2]["containment"] for a in on_main},
+            pairs,
+            cluster_id,
+            derived_min=PARTIAL_MIN,
+        )
+        out["stemma"].append(edges)
+
+
+def analyse_rewrites(
+    corpus: Corpus, progress: bool = False, clusters: pd.DataFrame | None = None
+) -> RewriteAnalysis:
+    """Align, classify and relate every accepted article of ``corpus`` with its source.
+
+    ``clusters`` (optional) is a table ``article_id, cluster_id`` from story clustering;
+    each cluster is audited on its own. Without it the whole corpus is cluster 0.
+    ``progress`` shows a progress bar over clusters. Returns a :class:`RewriteAnalysis`:
+
+    - ``alignments``: one row per sentence of every non-wire article, columns
+      ``schema.ALIGNMENT_COLUMNS + [start, end, source_start, source_end]``;
+    - ``derivation``: one row per (article, candidate source): the cluster's source
+      (``primary`` True; every wire article when there are several) and every other
+      non-wire article of the cluster that shares enough vocabulary to be aligned
+      (``witnesses.PAIR_MIN``), among the first ``MAX_WITNESSES`` of the cluster;
+      columns ``DERIVATION_TABLE_COLUMNS``;
+    - ``sources``: every ``source_id`` used in ``alignments`` -> its Article (wire
+      articles, and consensus texts built as Articles);
+    - ``stemma``: edges ``source_id, article_id, confidence, evidence, directed,
+      cluster_id`` (:mod:`wiretrace.stemma`);
+    - ``clusters``: ``article_id, cluster_id`` of every accepted article;
+    - ``consensus``: the :class:`~wiretrace.witnesses.Consensus` of each cluster that got
+      one, by source id (voters, base witness, support per sentence).
+    """
+    from tqdm import tqdm
+
+    articles = corpus.ok
+    cluster_of = _cluster_map(articles, clusters)
+    out: dict = {"alignments": [], "derivation": [], "sources": {}, "stemma": [], "consensus": {}}
+    cluster_ids = sorted(set(cluster_of.values()))
+    for cid in tqdm(cluster_ids, desc="rewrites", unit="cluster", disable=not progress):
+        members = [a for a in articles if cluster_of[a.article_id] == cid]
+        _analyse_cluster(cid, members, out)
+    stemma = (
+        pd.concat(out["stemma"], ignore_index=True)
+        if out["stemma"]
+        else pd.DataFrame({c: pd.Series(dtype=object) for c in STEMMA_COLUMNS})
+    )
+    return RewriteAnalysis(
+        alignments=pd.DataFrame(out["alignments"], columns=ALIGNMENTS_TABLE_COLUMNS),
+        derivation=pd.DataFrame(out["derivation"], columns=DERIVATION_TABLE_COLUMNS),
+        sources=out["sources"],
+        stemma=stemma,
+        clusters=pd.DataFrame(
+            [(a.article_id, cluster_of[a.article_id]) for a in articles],
+            columns=["article_id", "cluster_id"],
+        ),
+        consensus=out["consensus"],
+    )

@@ -1,0 +1,89 @@
+"""The docs keep their promises: docstrings, the README's contract, environment.yml."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import wiretrace
+from wiretrace import schema
+from wiretrace.cli import build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MODULES = [
+    importlib.import_module(m.name)
+    for m in pkgutil.iter_modules(wiretrace.__path__, prefix="wiretrace.")
+]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+def test_every_public_function_has_a_docstring(module):
+    assert module.__doc__, f"{module.__name__} has no module docstring"
+    missing = []
+    for name, obj in vars(module).items():
+        if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+            continue
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            if not inspect.getdoc(obj):
+                missing.append(name)
+            if inspect.isclass(obj):
+                for attr, member in vars(obj).items():
+                    if (
+                        not attr.startswith("_")
+                        and inspect.isfunction(member)
+                        and not member.__doc__
+                    ):
+                        missing.append(f"{name}.{attr}")
+    assert missing == []
+
+
+def _cli_options():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    yield "wiretrace audit"
+    for name, command in sub.choices.items():
+        yield f"wiretrace {name}"
+        for action in command._actions:
+            yield from (o for o in action.option_strings if o.startswith("--") and o != "--help")
+
+
+@pytest.mark.parametrize("option", sorted(set(_cli_options())))
+def test_every_cli_command_and_flag_is_in_the_readme(option):
+    assert f"`{option}" in README
+
+
+@pytest.mark.parametrize(
+    ("table", "columns"),
+    [*schema.TABLES.items(), ("scorecard", schema.SCORECARD_BASE_COLUMNS)],
+)
+def test_readme_documents_every_column(table, columns):
+    row = re.search(rf"^\| `{table}` \| `([^`]*)`", README, re.MULTILINE)
+    assert row, f"no row for {table} in the README's contract table"
+    assert row.group(1).split(", ") == columns
+
+
+@pytest.mark.parametrize("kind", schema.FINDING_KINDS)
+def test_readme_documents_every_finding_kind(kind):
+    assert f"`{kind}`" in README
+
+
+def _requirement_names(specs):
+    return sorted(re.split(r"[<>=!~ \[]", s, maxsplit=1)[0].lower() for s in specs)
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        declared += extra
+    env = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    listed = re.findall(r"^\s+- ([A-Za-z][^\s#]*)\s*$", env.split("- pip:", 1)[1], re.MULTILINE)
+    assert sorted(listed) == sorted(declared)
+    assert _requirement_names(listed) == _requirement_names(declared)

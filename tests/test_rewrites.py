@@ -1,0 +1,124 @@
+"""analyse_rewrites: the tables the audit pipeline receives, per cluster and with wire copy."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from wiretrace import schema
+from wiretrace.load import Corpus
+from wiretrace.rewrites import ALIGNMENTS_TABLE_COLUMNS, analyse_rewrites
+
+
+@pytest.fixture(scope="module")
+def analysis(seeds):
+    return analyse_rewrites(seeds)
+
+
+def test_tables_follow_the_contract(analysis, seeds):
+    alignments = analysis.alignments
+    assert list(alignments.columns[: len(schema.ALIGNMENT_COLUMNS)]) == schema.ALIGNMENT_COLUMNS
+    assert list(alignments.columns) == ALIGNMENTS_TABLE_COLUMNS
+    derivation = analysis.derivation
+    assert list(derivation.columns[: len(schema.DERIVATION_COLUMNS)]) == schema.DERIVATION_COLUMNS
+    assert len(alignments) == sum(len(a.sentences) for a in seeds.ok)
+    assert set(alignments["label"]) <= set(schema.ALIGNMENT_LABELS)
+    assert set(derivation["derivation"]) <= set(schema.DERIVATION_CLASSES)
+    assert alignments["similarity"].between(0, 1).all()
+    assert list(analysis.clusters["cluster_id"]) == [0] * 5
+    assert list(analysis.sources) == ["consensus:0"]
+
+
+def test_offsets_point_at_article_and_source(analysis, seeds):
+    for row in analysis.alignments.itertuples():
+        assert seeds[row.article_id].text[row.start : row.end] == row.text
+        if row.label == "new":
+            assert (row.source_id, row.source_sentence_id, row.source_start) == ("", -1, -1)
+        else:
+            source = analysis.sources[row.source_id]
+            assert source.text[row.source_start : row.source_end] == row.source_text
+
+
+@pytest.mark.parametrize(
+    ("seed", "sentence", "label"),
+    [
+        ("001", "The source did not give details.", "verbatim"),
+        ("002", "The source did not give details.", "verbatim"),
+        (
+            "002",
+            "The July 26 military coup ousted French ally President Mohamed Bazoum.",
+            "rewrite",
+        ),
+        (
+            "003",
+            "This reevaluation of France’s military presence in Niger signifies a shift",
+            "new",
+        ),
+    ],
+)
+def test_seed_sentence_labels(analysis, seed, sentence, label):
+    rows = analysis.alignments[
+        analysis.alignments["article_id"].str.startswith(seed)
+        & analysis.alignments["text"].str.startswith(sentence)
+    ]
+    assert list(rows["label"]) == [label]
+
+
+def test_typo_sentence_aligns_with_the_clean_consensus_reading(analysis):
+    rows = analysis.alignments[analysis.alignments["text"].str.contains("toas")]
+    (row,) = rows.itertuples()
+    assert "regime illegitimate" in row.source_text and "toas" not in row.source_text
+
+
+def test_clusters_are_audited_separately(seeds):
+    ids = [a.article_id for a in seeds.ok]
+    clusters = pd.DataFrame({"article_id": ids, "cluster_id": [0, 0, 0, 1, 2]})
+    analysis = analyse_rewrites(seeds, clusters=clusters)
+    assert sorted(analysis.sources) == ["consensus:0"]
+    lone = analysis.alignments[analysis.alignments["article_id"] == ids[3]]
+    assert set(lone["label"]) == {"new"} and set(lone["source_id"]) == {""}
+    derivation = analysis.derivation
+    assert set(derivation.loc[derivation["article_id"] == ids[3], "source_id"]) == set()
+
+
+def test_wire_copy_is_the_source_when_given(seeds):
+    import copy
+
+    articles = [copy.copy(a) for a in seeds.ok]
+    articles[1].role = "wire"  # pretend 001 is the AFP wire copy
+    analysis = analyse_rewrites(Corpus(articles))
+    wire_id = articles[1].article_id
+    assert list(analysis.sources) == [wire_id]
+    assert wire_id not in set(analysis.alignments["article_id"])
+    primary = analysis.derivation[analysis.derivation["primary"]]
+    assert set(primary["source_id"]) == {wire_id}
+    assert dict(zip(primary["article_id"].str[:3], primary["derivation"], strict=True)) == {
+        "000": "partially",
+        "002": "wholly",
+        "003": "non",
+        "004": "non",
+    }
+
+
+@pytest.mark.parametrize(
+    ("classes", "expected"),
+    [
+        (("wholly", "partially"), ["000", "001", "002"]),
+        (("wholly",), ["001", "002"]),
+        (("non",), ["003", "004"]),
+    ],
+)
+def test_derived_alignments(analysis, classes, expected):
+    rows = analysis.derived_alignments(classes)
+    assert sorted(set(rows["article_id"].str[:3])) == expected
+
+
+def test_only_the_first_witnesses_are_compared_pairwise(seeds, monkeypatch):
+    from wiretrace import rewrites
+
+    monkeypatch.setattr(rewrites, "MAX_WITNESSES", 2)
+    analysis = analyse_rewrites(seeds)
+    pairwise = analysis.derivation[analysis.derivation["source_kind"] == "article"]
+    assert sorted(pairwise["article_id"].str[:3]) == ["000", "001"]
+    assert len(analysis.alignments) == sum(len(a.sentences) for a in seeds.ok)
+    assert analysis.consensus["consensus:0"].voters == [a.article_id for a in seeds.ok[:2]]
