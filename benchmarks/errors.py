@@ -28,7 +28,7 @@ figures); end to end with the wire given (whole articles, three rewrites per sou
 document with errors, benign edits, filler and new sentences, written to files, loaded,
 aligned by :func:`simple_alignment`, a stand-in written here for the rewrite stage, and
 run through ``find_errors``); and end to end without the wire (the three rewrites only,
-aligned to their consensus by ``wiretrace.align.analyse_rewrites``), which is skipped
+aligned to their consensus by ``wiretrace.rewrites.analyse_rewrites``), which is skipped
 until the rewrite stage is merged. The seeds are run too, with 001 as the wire: 002's
 documented errors are checked, and finding counts for the other seeds are reported.
 
@@ -48,6 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+
 from wiretrace import config
 from wiretrace.errors import ErrorContext, check_new_sentence, compare_sentences
 from wiretrace.lexicon import is_word
@@ -1125,29 +1126,31 @@ def make_articles(seed: int = SEED, per_source: int = 3):
 def _stage_alignment():
     """The rewrite stage's ``analyse_rewrites`` when it is installed, else None."""
     try:
-        from wiretrace.align import analyse_rewrites
+        from wiretrace.rewrites import analyse_rewrites
     except ImportError:
         return None
     return analyse_rewrites
 
 
-def run_end_to_end(seed: int = SEED, wire_given: bool = True) -> dict:
+def run_end_to_end(seed: int = SEED, wire_given: bool = True, stage: bool = False) -> dict:
     """Whole articles: load, align, ``find_errors``, score against the injected errors.
 
     ``wire_given=True``: each story's wire is loaded with its three rewrites and aligned by
-    :func:`simple_alignment`. ``wire_given=False``: only the three rewrites are loaded and
-    the rewrite stage's ``analyse_rewrites`` (consensus of the versions as the source)
-    aligns them; without that stage (branch ``rewrite`` not merged) the mode is reported
-    as skipped, not scored.
+    :func:`simple_alignment`, or by the rewrite stage with ``stage=True``.
+    ``wire_given=False``: only the three rewrites are loaded and the rewrite stage's
+    ``analyse_rewrites`` (consensus of the versions as the source) aligns them. The
+    stage's rows are those of derived articles (``derived_alignments()``), as the audit
+    uses them; without the stage installed the mode is reported as skipped, not scored.
     """
     import tempfile
 
     from wiretrace.errors import find_errors
 
-    analyse = None if wire_given else _stage_alignment()
+    use_stage = stage or not wire_given
+    analyse = _stage_alignment() if use_stage else None
     mode = "end_to_end_wire_given" if wire_given else "end_to_end_no_wire"
-    if not wire_given and analyse is None:
-        return {"mode": mode, "status": "skipped: needs wiretrace.align.analyse_rewrites"}
+    if use_stage and analyse is None:
+        return {"mode": mode, "status": "skipped: needs wiretrace.rewrites.analyse_rewrites"}
     wires, articles = make_articles(seed)
     all_alignments, all_findings = [], []
     seconds = align_seconds = 0.0
@@ -1165,12 +1168,12 @@ def run_end_to_end(seed: int = SEED, wire_given: bool = True) -> dict:
             wire = [root / "wire"] if wire_given else []
             corpus = load_corpus([root / "articles"], wire=wire)
         start_time = time.perf_counter()
-        if wire_given:
+        if not use_stage:
             alignments = simple_alignment(corpus)
             sources = {a.article_id: a for a in corpus.ok if a.role == "wire"}
         else:
             analysis = analyse(corpus)
-            alignments, sources = analysis.alignments, analysis.sources
+            alignments, sources = analysis.derived_alignments(), analysis.sources
         align_seconds += time.perf_counter() - start_time
         start_time = time.perf_counter()
         all_findings.append(find_errors(corpus, alignments, sources))
@@ -1213,9 +1216,9 @@ def run_end_to_end(seed: int = SEED, wire_given: bool = True) -> dict:
     n_sentences = int(len(alignments))
     return {
         "mode": mode,
-        "alignment": "simple_alignment (difflib ratio >= 0.5 over words, benchmark stand-in)"
-        if wire_given
-        else "wiretrace.align.analyse_rewrites (consensus source)",
+        "alignment": "wiretrace.rewrites.analyse_rewrites (derived_alignments)"
+        if use_stage
+        else "simple_alignment (difflib ratio >= 0.5 over words, benchmark stand-in)",
         "articles": len(articles),
         "sentences": n_sentences,
         "errors_injected": n_expected,
@@ -1313,6 +1316,7 @@ def run(out_dir: str | Path = config.BENCHMARK_RESULTS_DIR, seed: int = SEED) ->
         "baseline_difflib": naive,
         "other_seed": _other_seed(seed + 1),
         "end_to_end": run_end_to_end(seed),
+        "end_to_end_stage": run_end_to_end(seed, stage=True),
         "end_to_end_no_wire": run_end_to_end(seed, wire_given=False),
         "seeds": run_seeds(),
     }
@@ -1365,7 +1369,17 @@ def main() -> None:
     )
     for kind, v in e2e["by_kind"].items():
         print(f"  {kind:22s} recall {v['recall']}  ({v['found']}/{v['injected']})")
-    print(f"end-to-end without wire: {result['end_to_end_no_wire'].get('status', 'scored')}")
+    for key in ("end_to_end_stage", "end_to_end_no_wire"):
+        e2e = result[key]
+        if "status" in e2e:
+            print(f"{key}: {e2e['status']}")
+            continue
+        print(
+            f"{key} ({e2e['alignment']}): precision {e2e['precision']}, recall {e2e['recall']}, "
+            f"false findings/article {e2e['false_findings_per_article']}"
+        )
+        for kind, v in e2e["by_kind"].items():
+            print(f"  {kind:22s} recall {v['recall']}  ({v['found']}/{v['injected']})")
     seeds = result["seeds"]
     print(
         f"seeds (001 as wire): 002's documented errors found {seeds['002_known_found']}/"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+
 from wiretrace import schema
 from wiretrace.config import SEEDS_DIR
 from wiretrace.errors import (

@@ -6,6 +6,7 @@ import importlib.util
 import sys
 
 import pytest
+
 from wiretrace.config import PROJECT_ROOT
 from wiretrace.lexicon import is_word, load_lexicon, same_lemma, spelling_key
 

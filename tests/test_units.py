@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from wiretrace.units import quote_spans, sentence_units
 
 

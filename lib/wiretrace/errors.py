@@ -174,6 +174,7 @@ class _Edit:
     done: set = field(default_factory=set)
     tight: bool = False  # a substitution of at most two content words by as many
     close: bool = True  # the pair is a close rewrite (see CLOSE_REWRITE)
+    polarity_kept: bool = False  # both sentences have as many negators
 
 
 def _span_text(text: str, units: list[Unit]) -> tuple[str, int, int]:
@@ -433,6 +434,7 @@ def compare_sentences(
     # A close rewrite keeps most of the source's words; in a loose paraphrase a swapped
     # word is most likely rewording, so only known conflicts are reported there.
     close = sm.ratio() >= CLOSE_REWRITE
+    polarity_kept = sum(u.key in lex.negators for u in su) == sum(u.key in lex.negators for u in ru)
     for edit in edits:
         if not edit.src and not edit.rw:
             continue
@@ -441,6 +443,7 @@ def compare_sentences(
             n_content >= 4 or edit.src_start_of_sentence or edit.src_end_of_sentence
         )
         edit.close = close
+        edit.polarity_kept = polarity_kept
         findings += _classify(edit, source_text, rewrite_text, su, src_keys, context, lex)
     findings += mt_artifacts(rewrite_text, source_text, context)
     return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
@@ -485,7 +488,7 @@ def _classify(
     # Negation: a negator added or removed, or an antonym by prefix ("legitimate").
     neg_s = [u for u in src if u.key in lex.negators]
     neg_r = [u for u in rw if u.key in lex.negators]
-    if len(neg_s) != len(neg_r) and not edit.trim:
+    if len(neg_s) != len(neg_r) and not edit.trim and not edit.polarity_kept:
         added = len(neg_r) > len(neg_s)
         shown = neg_r if added else [u for u in rw if u.kind == "word"][:3]
         out.append(
@@ -581,7 +584,9 @@ def _classify(
             )
         )
     elif num_r and not num_s:
-        new = [u for u in num_r if u.key not in src_keys]
+        new = [
+            u for u in num_r if u.key not in src_keys and u.surface.lower() not in ("one", "two")
+        ]
         if new:
             out.append(
                 _finding(
