@@ -759,7 +759,7 @@ def make_cases(seed: int = SEED) -> list[Case]:
 
     # New sentences: filler, new specifics from an unrelated text, and supported ones.
     docs = sorted(by_doc)
-    for index, doc_id in enumerate(docs):
+    for doc_id in docs:
         rng = random.Random(f"{seed}:new:{doc_id}")
         context = doc_text[doc_id]
         for k, filler in enumerate(rng.sample(HELD_OUT_FILLER, 3)):
@@ -774,7 +774,7 @@ def make_cases(seed: int = SEED) -> list[Case]:
                     context=context,
                 )
             )
-        other = docs[(index + 1) % len(docs)]
+        other = _other_story(doc_id, docs)
         picked = 0
         for sent in by_doc[other]:
             if picked == 3:
@@ -837,6 +837,21 @@ def _injected_case(index, attempt, kind, inject, source, rng) -> Case | None:
         [(expected_kind, start, end)],
         benign_used,
     )
+
+
+def _story(doc_id: str) -> str:
+    """The story a source document belongs to: the seeds are one story, each task another."""
+    return "niger" if doc_id[:3].isdigit() else doc_id
+
+
+def _other_story(doc_id: str, docs: list[str]) -> str:
+    """The next document (in sorted order, wrapping) that tells another story."""
+    start = docs.index(doc_id)
+    for step in range(1, len(docs)):
+        candidate = docs[(start + step) % len(docs)]
+        if _story(candidate) != _story(doc_id):
+            return candidate
+    return doc_id
 
 
 def _in_quote(text: str, start: int, end: int) -> bool:
@@ -1074,7 +1089,7 @@ def make_articles(seed: int = SEED, per_source: int = 3):
     wires = {f"wire_{d}": "\n".join(by_doc[d]) + "\n" for d in docs}
     articles = {}
     for di, doc in enumerate(docs):
-        other = by_doc[docs[(di + 1) % len(docs)]]
+        other = by_doc[_other_story(doc, docs)]
         context = wires[f"wire_{doc}"]
         specifics = [x for x in other if _unattested_specifics(x, context)]
         for k in range(per_source):
@@ -1186,14 +1201,26 @@ def run_end_to_end(seed: int = SEED, wire_given: bool = True, stage: bool = Fals
     correct = 0
     base_findings = base_correct = base_located = 0
     by_article = findings.groupby("article_id")
-    for article_id, (_, _text, expected) in articles.items():
+    false_examples, missed_examples = [], []
+    for article_id, (_, text, expected) in articles.items():
         rows = by_article.get_group(article_id) if article_id in by_article.groups else None
         got = (
             [] if rows is None else list(zip(rows["kind"], rows["start"], rows["end"], strict=True))
         )
         for kind, s, e in expected:
             expected_total[kind] += 1
-            found[kind] += any(k == kind and _overlaps(fs, fe, s, e) for k, fs, fe in got)
+            hit = any(k == kind and _overlaps(fs, fe, s, e) for k, fs, fe in got)
+            found[kind] += hit
+            if not hit and len(missed_examples) < 30:
+                line_start = text.rfind("\n", 0, s) + 1
+                line_end = text.find("\n", e)
+                missed_examples.append(
+                    {"article": article_id, "kind": kind, "sentence": text[line_start:line_end]}
+                )
+        for k, fs, fe in got:
+            hit = any(k == ek and _overlaps(fs, fe, s, e) for ek, s, e in expected)
+            if not hit and len(false_examples) < 30:
+                false_examples.append({"article": article_id, "kind": k, "text": text[fs:fe]})
         correct += sum(
             any(k == ek and _overlaps(fs, fe, s, e) for ek, s, e in expected) for k, fs, fe in got
         )
@@ -1240,6 +1267,8 @@ def run_end_to_end(seed: int = SEED, wire_given: bool = True, stage: bool = Fals
             "location_recall": round(base_located / max(1, n_expected), 4),
             "false_findings_per_article": round((base_findings - base_correct) / len(articles), 4),
         },
+        "false_examples": false_examples,
+        "missed_examples": missed_examples,
         "seconds_find_errors": round(seconds, 2),
         "seconds_alignment": round(align_seconds, 2),
     }

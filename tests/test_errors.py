@@ -368,3 +368,26 @@ def test_attested_words_exclude_the_article_itself(word, sources_only, expected)
     }
     view = AttestedWords(index, {"article:001", "source:001"}, sources_only=sources_only)
     assert (word in view) is expected
+
+
+def test_seeds_through_the_rewrite_stage_pin_each_error_on_its_version():
+    """No wire: the consensus of the versions is the source; "toas" is 001's own typo, the
+    changed verb, the altered quotation and the added "reportedly" are 002's, and 001 is
+    not flagged for the wording 002 changed."""
+    from wiretrace.rewrites import analyse_rewrites
+
+    corpus = load_corpus([SEEDS_DIR])
+    analysis = analyse_rewrites(corpus)
+    findings = find_errors(corpus, analysis.derived_alignments(), analysis.sources)
+    by_version = {
+        article_id[:3]: list(zip(rows["kind"], rows["text"], strict=True))
+        for article_id, rows in findings.groupby("article_id")
+    }
+    assert by_version["001"] == [("typo", "toas")]
+    assert by_version["002"] == [
+        ("verb_change", "suspended"),
+        ("quote_altered", "the movement"),
+        ("modality_change", "reportedly"),
+    ]
+    for row in findings.itertuples():
+        assert corpus[row.article_id].text[row.start : row.end] == row.text

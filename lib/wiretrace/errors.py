@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -130,7 +130,9 @@ class Finding:
 
     ``start``/``end`` are offsets into the rewrite sentence (an empty span marks where
     words were dropped); ``text`` is the rewrite's wording there and ``source_text`` the
-    source's wording it replaces (empty when nothing corresponds).
+    source's wording it replaces (empty when nothing corresponds), at ``source_start`` to
+    ``source_end`` in the source sentence (an empty span where words were added; -1 when
+    the finding has no counterpart in a source, as for artefacts and new sentences).
     """
 
     kind: str
@@ -140,6 +142,8 @@ class Finding:
     start: int
     end: int
     explanation: str
+    source_start: int = -1
+    source_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ class _Edit:
     tight: bool = False  # a substitution of at most two content words by as many
     close: bool = True  # the pair is a close rewrite (see CLOSE_REWRITE)
     polarity_kept: bool = False  # both sentences have as many negators
+    src_at: int = 0  # where the edit sits in the source
 
 
 def _span_text(text: str, units: list[Unit]) -> tuple[str, int, int]:
@@ -245,11 +250,11 @@ def _finding(
     at_end: int | None = None,
 ) -> Finding:
     text, start, end = _span_text(rewrite, rw_units)
-    src_text, _, _ = _span_text(source, src_units)
+    src_text, src_start, src_end = _span_text(source, src_units)
     if start < 0:
         start, end = at, at if at_end is None else at_end
         text = rewrite[start:end]
-    return Finding(kind, severity, text, src_text, start, end, explanation)
+    return Finding(kind, severity, text, src_text, start, end, explanation, src_start, src_end)
 
 
 def _vague_or_dropped(rewrite: str, vague: list[Unit], instead: list[Unit]) -> str:
@@ -319,8 +324,11 @@ def _check_quotes(
         handled_src.append((s, e))
         sm = SequenceMatcher(None, [u.key for u in sq], keys, autojunk=False)
         ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
-        changes: list[tuple[list[Unit], list[Unit], int]] = []
+        changes: list[tuple[list[Unit], list[Unit], tuple[int, int]]] = []
+        added_at: dict[int, int] = {}  # id of the first added unit -> its place in the source
         for tag, i1, i2, j1, j2 in ops:
+            if tag == "insert":
+                added_at[id(inside[j1])] = sq[i1].start if i1 < len(sq) else e
             if tag == "delete" and (i1 == 0 and j1 == 0 or i2 == len(sq) and j1 == len(inside)):
                 continue  # trimmed at an end
             if tag == "delete":
@@ -355,20 +363,22 @@ def _check_quotes(
                 what = f"{_q(old_text)} was dropped"
             else:
                 what = f"{_q(new_text)} was added"
-            findings.append(
-                _finding(
-                    "quote_altered",
-                    "high" if _content(old) or _content(new) else "medium",
-                    rewrite,
-                    source,
-                    new,
-                    old,
-                    f"Inside the quotation, {what}: words in quotation marks must be the "
-                    f"speaker's, as in the source ({_q(source[s:e])}).",
-                    at=at,
-                    at_end=at_end,
-                )
+            finding = _finding(
+                "quote_altered",
+                "high" if _content(old) or _content(new) else "medium",
+                rewrite,
+                source,
+                new,
+                old,
+                f"Inside the quotation, {what}: words in quotation marks must be the "
+                f"speaker's, as in the source ({_q(source[s:e])}).",
+                at=at,
+                at_end=at_end,
             )
+            if not old:
+                place = added_at.get(id(new[0]), e) if new else e
+                finding = replace(finding, source_start=place, source_end=place)
+            findings.append(finding)
     return findings, handled_rw, handled_src
 
 
@@ -411,6 +421,7 @@ def compare_sentences(
         at = ru[j1 - 1].end if j1 > 0 else 0
         at_end = ru[j1].start if j1 < len(ru) else len(rewrite_text)
         edit = _Edit(src, rw, rw_at=at, rw_at_end=max(at, at_end) if j1 > 0 else at_end)
+        edit.src_at = su[i1].start if i1 < len(su) else len(source_text)
         n_src, n_rw = len(_content(src)), len(_content(rw))
         edit.tight = n_src == n_rw <= 2
         edit.src_start_of_sentence = i1 == 0
@@ -444,7 +455,10 @@ def compare_sentences(
         )
         edit.close = close
         edit.polarity_kept = polarity_kept
-        findings += _classify(edit, source_text, rewrite_text, su, src_keys, context, lex)
+        for f in _classify(edit, source_text, rewrite_text, su, src_keys, context, lex):
+            if f.source_start < 0:  # words added: the place in the source where they went
+                f = replace(f, source_start=edit.src_at, source_end=edit.src_at)
+            findings.append(f)
     findings += mt_artifacts(rewrite_text, source_text, context)
     return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
 
@@ -1164,6 +1178,39 @@ def _known_words(texts: Mapping[str, str]) -> dict[str, set[str]]:
     return index
 
 
+#: Columns ``find_errors`` adds after ``schema.FINDING_COLUMNS``: the article sentence's id,
+#: and the offsets of the source wording in the source's text (-1 when there is none).
+#: ``contested`` is True where the source is a consensus whose witnesses were split on
+#: that passage (see :mod:`wiretrace.witnesses`): the consensus kept one reading, so the
+#: change may be the other version's.
+FINDING_EXTRA_COLUMNS = ["sentence_id", "source_start", "source_end", "contested"]
+CONTESTED_NOTE = (
+    " The versions are split on this passage (no majority): the consensus kept the reading"
+    " of the best-attested version, so check which version changed it."
+)
+
+
+def _source_offset(row, source, source_text: str) -> int:
+    """Where ``source_text`` starts in the source's text, or -1 when it cannot be placed."""
+    if source is None or not source_text:
+        return -1
+    start = getattr(row, "source_start", -1)
+    try:
+        start = int(start)
+    except (TypeError, ValueError):
+        start = -1
+    if start >= 0 and source.text[start : start + len(source_text)] == source_text:
+        return start
+    found = source.text.find(source_text)
+    return found
+
+
+def _contested(source) -> list[tuple[int, int]]:
+    """Spans of a consensus source where the witnesses were split (``contested`` parts)."""
+    parts = getattr(source, "parts", None) or []
+    return [(p.start, p.end) for p in parts if getattr(p, "kind", "") == "contested"]
+
+
 def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFrame:
     """The ``findings`` table for every aligned sentence of the corpus.
 
@@ -1172,11 +1219,14 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
     ``sources`` maps each ``source_id`` to an Article-like object with ``.text``. A word
     attested by another article of the corpus or by a source is never a typo; a new
     sentence is checked against the sources' words (against the other articles' when no
-    source is given). Returns
-    ``schema.FINDING_COLUMNS`` plus ``sentence_id``; ``start``/``end`` are offsets into
-    the article's text. Attribution kinds are not produced here.
+    source is given). Returns ``schema.FINDING_COLUMNS`` plus :data:`FINDING_EXTRA_COLUMNS`;
+    ``start``/``end`` are offsets into the article's text. A difference inside a
+    ``contested`` span of a consensus source (where the witnesses were split, see
+    :mod:`wiretrace.witnesses`) cannot be pinned on one version for sure: it is reported
+    with ``contested`` True and a note saying so.
+    Attribution kinds are not produced here.
     """
-    columns = [*schema.FINDING_COLUMNS, "sentence_id"]
+    columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
     if alignments is None or len(alignments) == 0:
         return schema.empty(columns)
     texts = {f"article:{a.article_id}": a.text for a in corpus.ok}
@@ -1200,7 +1250,18 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
         else:
             found = compare_sentences(source_text, row.text, context)
         base = int(row.start)
+        source_id = row.source_id if isinstance(row.source_id, str) else ""
+        source_base = _source_offset(row, sources.get(source_id), source_text)
+        contested = _contested(sources.get(source_id))
         for f in found:
+            source_start = source_end = -1
+            split = False
+            explanation = f.explanation
+            if source_base >= 0 and f.source_start >= 0:
+                source_start, source_end = source_base + f.source_start, source_base + f.source_end
+                split = any(source_start <= ce and source_end >= cs for cs, ce in contested)
+            if split:
+                explanation += CONTESTED_NOTE
             rows.append(
                 {
                     "article_id": article_id,
@@ -1211,8 +1272,11 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
                     "source_id": row.source_id if isinstance(row.source_id, str) else "",
                     "start": base + f.start,
                     "end": base + f.end,
-                    "explanation": f.explanation,
+                    "explanation": explanation,
                     "sentence_id": int(row.sentence_id),
+                    "source_start": source_start,
+                    "source_end": source_end,
+                    "contested": split,
                 }
             )
     if not rows:
