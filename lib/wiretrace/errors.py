@@ -498,6 +498,23 @@ def _classify(
                     f"{_q(joined[0].surface + ' ' + joined[1].surface)}.",
                 )
             )
+    # The source's own slips ("Inheritanceis", "fatcors"): a rewrite that corrects them
+    # changed nothing that matters.
+    for a in list(edit.src):
+        if a.kind != "word" or is_word(a.surface):
+            continue
+        split = [
+            (x, y) for x, y in zip(edit.rw, edit.rw[1:], strict=False) if x.key + y.key == a.key
+        ]
+        fixed = [
+            b
+            for b in edit.rw
+            if b.kind == "word" and is_word(b.surface) and edit_distance(a.key, b.key) <= 2
+        ]
+        gone = list(split[0]) if split else fixed[:1]
+        if gone:
+            edit.src = [u for u in edit.src if u is not a]
+            edit.rw = [u for u in edit.rw if all(u is not g for g in gone)]
     src, rw = edit.src, edit.rw
     # Negation: a negator added or removed, or an antonym by prefix ("legitimate").
     neg_s = [u for u in src if u.key in lex.negators]
@@ -693,7 +710,9 @@ def _classify(
                 ent_r.remove(b)
                 edit.done |= {id(a), id(b)}
                 break
-    if ent_s and ent_r:
+    at_an_end = edit.src_end_of_sentence or edit.src_start_of_sentence
+    small = len(_content(rw)) <= 4 and (len(_content(src)) <= 4 or at_an_end)
+    if ent_s and ent_r and small:
         changed_s, changed_r = [], []
         for a, b in zip(ent_s, ent_r, strict=False):
             edit.done |= {id(a), id(b)}
@@ -783,6 +802,13 @@ def _classify(
                 cs.remove(a)
                 cr.remove(b)
                 break
+    if cs and cr and len(cr) <= 2 < len(cs) and edit.close and not edit.tight:
+        # A word changed where the sentence was also cut short: the rewrite's words stand
+        # for the first source words (or the last ones when the start was cut).
+        if edit.src_end_of_sentence:
+            cs, edit.tight = cs[: len(cr)], True
+        elif edit.src_start_of_sentence:
+            cs, edit.tight = cs[-len(cr) :], True
     if cs and cr and len(cs) == len(cr) <= 2 and edit.tight and edit.close:
         for a, b in zip(cs, cr, strict=True):
             if a.cap != b.cap or not _shared_pos(a.key, b.key):
