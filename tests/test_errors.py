@@ -16,6 +16,7 @@ from wiretrace.errors import (
     ErrorContext,
     check_new_sentence,
     compare_sentences,
+    find_artifacts,
     find_errors,
     mt_artifacts,
 )
@@ -391,3 +392,28 @@ def test_seeds_through_the_rewrite_stage_pin_each_error_on_its_version():
     ]
     for row in findings.itertuples():
         assert corpus[row.article_id].text[row.start : row.end] == row.text
+
+
+def test_find_artifacts_in_articles_that_are_not_rewrites():
+    """003 (a later story) ends with filler; 004 (a machine translation) has three artefacts."""
+    corpus = load_corpus([SEEDS_DIR])
+    table = find_artifacts(corpus, ["003_665655b582766711", "004_d5c23e7a232071b8"])
+    got = [
+        (a[:3], k, t[:40])
+        for a, k, t in zip(table["article_id"], table["kind"], table["text"], strict=True)
+    ]
+    assert ("003", "unsupported_addition", S003_FILLER[:40]) in got
+    assert [g for g in got if g[1] == "mt_artifact"] == [
+        ("004", "mt_artifact", "told the newspaper Le Monde said"),
+        ("004", "mt_artifact", "had at"),
+        ("004", "mt_artifact", "Sahelafter"),
+    ]
+    for row in table.itertuples():
+        assert corpus[row.article_id].text[row.start : row.end] == row.text
+
+
+def test_find_artifacts_on_a_clean_article_reports_nothing():
+    corpus = load_corpus(
+        [SEEDS_DIR / "001_d598337ef24b6ebd.txt", SEEDS_DIR / "002_81e9dda9929231ae.txt"]
+    )
+    assert find_artifacts(corpus, ["002_81e9dda9929231ae"]).empty

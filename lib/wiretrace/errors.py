@@ -3,7 +3,10 @@
 :func:`compare_sentences` does the work for one aligned pair (source sentence, rewrite
 sentence); :func:`check_new_sentence` for a rewrite sentence with no source;
 :func:`find_errors` runs both over the ``alignments`` table of the rewrite-detection stage
-and returns the ``findings`` table (``schema.FINDING_COLUMNS`` plus ``sentence_id``).
+and returns the ``findings`` table (``schema.FINDING_COLUMNS`` plus
+:data:`FINDING_EXTRA_COLUMNS`); :func:`find_artifacts` reports what needs no source
+(machine-translation artefacts, non-words, generic filler) in articles that are not
+rewrites of a source.
 
 How a pair is compared: both sentences are cut into comparison units
 (:mod:`wiretrace.units`: British spellings mapped to American, contractions expanded,
@@ -1305,6 +1308,62 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
                     "contested": split,
                 }
             )
+    if not rows:
+        return schema.empty(columns)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def find_artifacts(corpus, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Findings that need no source, for articles not derived from one.
+
+    An article that is not a rewrite of the cluster's source (a later story, a machine
+    translation of another agency's report) has no wording to compare with, but can still
+    carry machine-translation artefacts, non-words and generic filler. For each sentence
+    of the articles in ``article_ids`` (default: every ok, non-wire article) this reports
+    :func:`mt_artifacts` (typos and run-together words included) and, as
+    ``unsupported_addition`` with severity ``low``, sentences with no name, number, date or
+    quotation whose words the other articles mostly lack (generic filler; not judged in
+    a corpus of one article, where there is nothing to compare with). New sentences
+    with specifics are not reported here: in an article that is not a rewrite every
+    sentence is new. Returns the same columns as :func:`find_errors` (``source_id`` empty,
+    source offsets -1, ``contested`` False).
+    """
+    columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
+    articles = [a for a in corpus.ok if a.role != "wire"]
+    if article_ids is not None:
+        wanted = set(article_ids)
+        articles = [a for a in articles if a.article_id in wanted]
+    if not articles:
+        return schema.empty(columns)
+    index = _known_words({f"article:{a.article_id}": a.text for a in corpus.ok})
+    rows = []
+    for article in articles:
+        own = {f"article:{article.article_id}"}
+        context = ErrorContext(AttestedWords(index, own, sources_only=False))
+        for sentence in article.sentences:
+            found = [
+                f
+                for f in check_new_sentence(sentence.text, context)
+                if f.kind != "unsupported_addition" or (f.severity == "low" and context.known_words)
+            ]
+            for f in found:
+                rows.append(
+                    {
+                        "article_id": article.article_id,
+                        "kind": f.kind,
+                        "severity": f.severity,
+                        "text": f.text,
+                        "source_text": "",
+                        "source_id": "",
+                        "start": sentence.start + f.start,
+                        "end": sentence.start + f.end,
+                        "explanation": f.explanation,
+                        "sentence_id": sentence.sentence_id,
+                        "source_start": -1,
+                        "source_end": -1,
+                        "contested": False,
+                    }
+                )
     if not rows:
         return schema.empty(columns)
     return pd.DataFrame(rows, columns=columns)
