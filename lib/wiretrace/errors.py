@@ -53,7 +53,7 @@ from wiretrace.lexicon import (
     spelling_key,
     zipf,
 )
-from wiretrace.text import tokens
+from wiretrace.text import fold, tokens
 from wiretrace.units import (
     RELATIVE_DAYS,
     Unit,
@@ -1313,6 +1313,12 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
     return pd.DataFrame(rows, columns=columns)
 
 
+def _has_filler_cue(text: str) -> bool:
+    """True when the sentence holds a phrase of generic commentary from the lexicon."""
+    folded = fold(text).lower()
+    return any(cue in folded for cue in load_lexicon().filler_cues)
+
+
 def find_artifacts(corpus, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
     """Findings that need no source, for articles not derived from one.
 
@@ -1322,8 +1328,10 @@ def find_artifacts(corpus, article_ids: Iterable[str] | None = None) -> pd.DataF
     of the articles in ``article_ids`` (default: every ok, non-wire article) this reports
     :func:`mt_artifacts` (typos and run-together words included) and, as
     ``unsupported_addition`` with severity ``low``, sentences with no name, number, date or
-    quotation whose words the other articles mostly lack (generic filler; not judged in
-    a corpus of one article, where there is nothing to compare with). New sentences
+    quotation whose words the other articles mostly lack and that use a phrase of generic
+    commentary from the lexicon (``filler_cue``: "it is crucial", "continue to evolve");
+    an original article's own reporting is not called filler, and nothing is judged in a
+    corpus of one article, where there is nothing to compare with. New sentences
     with specifics are not reported here: in an article that is not a rewrite every
     sentence is new. Returns the same columns as :func:`find_errors` (``source_id`` empty,
     source offsets -1, ``contested`` False).
@@ -1341,10 +1349,12 @@ def find_artifacts(corpus, article_ids: Iterable[str] | None = None) -> pd.DataF
         own = {f"article:{article.article_id}"}
         context = ErrorContext(AttestedWords(index, own, sources_only=False))
         for sentence in article.sentences:
+            generic = _has_filler_cue(sentence.text)
             found = [
                 f
                 for f in check_new_sentence(sentence.text, context)
-                if f.kind != "unsupported_addition" or (f.severity == "low" and context.known_words)
+                if f.kind != "unsupported_addition"
+                or (f.severity == "low" and context.known_words and generic)
             ]
             for f in found:
                 rows.append(

@@ -64,6 +64,9 @@ class Lexicon:
     vague: frozenset[str] = frozenset()
     #: lower-case country or demonym -> country group.
     demonym: dict[str, str] = field(default_factory=dict)
+    #: phrases of generic commentary ("it is crucial", "continue to evolve"): a sentence
+    #: of an article that is not a rewrite is called filler only when it has one.
+    filler_cues: tuple[str, ...] = ()
 
     def words(self) -> set[str]:
         """Every word the lexicon holds (used to keep benchmark lists disjoint from it)."""
@@ -88,6 +91,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     approximator: dict[str, str] = {}
     vague: set[str] = set()
     demonym: dict[str, str] = {}
+    filler_cues: list[str] = []
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             category, word = row["category"], row["word"].strip().lower()
@@ -106,6 +110,8 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
                 vague.add(word)
             elif category == "demonym":
                 demonym[word] = group
+            elif category == "filler_cue":
+                filler_cues.append(word)
             else:
                 raise ValueError(f"{path}: unknown category {category!r}")
     return Lexicon(
@@ -116,6 +122,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         approximator,
         frozenset(vague),
         demonym,
+        tuple(filler_cues),
     )
 
 
