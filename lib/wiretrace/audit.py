@@ -17,12 +17,18 @@ from pathlib import Path
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.load import Corpus, load_corpus
+from wiretrace.load import Article, Corpus, load_corpus
 
 
 @dataclass
 class AuditResult:
-    """The tables of one audit run; see the README's "Output contract" for every column."""
+    """The tables of one audit run; see the README's "Output contract" for every column.
+
+    Besides the contract's tables it keeps what the notebooks draw: ``claims`` (who is
+    quoted or cited), ``stemma`` (who copied whom), ``clusters`` (story clusters),
+    ``readability`` (per version and against its source) and ``sources`` (the texts the
+    alignments point into: wire articles and reconstructed consensus texts).
+    """
 
     corpus: Corpus
     articles: pd.DataFrame
@@ -32,10 +38,15 @@ class AuditResult:
     alignments: pd.DataFrame
     findings: pd.DataFrame
     scorecard: pd.DataFrame
+    claims: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stemma: pd.DataFrame = field(default_factory=pd.DataFrame)
+    clusters: pd.DataFrame = field(default_factory=pd.DataFrame)
+    readability: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sources: dict[str, Article] = field(default_factory=dict)
     parameters: dict = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The contract's tables by name, in the order they are written."""
+        """Every table by name, in the order they are written (the contract's first)."""
         return {
             "articles": self.articles,
             "metadata": self.metadata,
@@ -44,7 +55,20 @@ class AuditResult:
             "alignments": self.alignments,
             "findings": self.findings,
             "scorecard": self.scorecard,
+            "claims": self.claims,
+            "stemma": self.stemma,
+            "clusters": self.clusters,
+            "readability": self.readability,
+            "sources": self.sources_table(),
         }
+
+    def sources_table(self) -> pd.DataFrame:
+        """The source texts the alignments point into: ``source_id, kind, text``."""
+        rows = [
+            {"source_id": source_id, "kind": source.role, "text": source.text}
+            for source_id, source in sorted(self.sources.items())
+        ]
+        return pd.DataFrame(rows, columns=["source_id", "kind", "text"])
 
     def summary(self) -> dict:
         """Counts a reader wants first: articles read and rejected, findings by severity."""
@@ -100,10 +124,19 @@ def _version() -> str:
     return __version__
 
 
-def build_scorecard(corpus: Corpus) -> pd.DataFrame:
-    """One row per article: status, role and size; later stages add their columns."""
-    table = corpus.table()
-    return table[schema.SCORECARD_BASE_COLUMNS].copy()
+def _main_sources(derivation: pd.DataFrame) -> dict[str, str]:
+    """Each article's primary source id (the wire copy or the cluster's consensus)."""
+    if derivation.empty:
+        return {}
+    primary = derivation[derivation["primary"].astype(bool)]
+    return dict(zip(primary["article_id"], primary["source_id"], strict=True))
+
+
+def _sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
+    order = {kind: n for n, kind in enumerate(schema.FINDING_KINDS)}
+    findings = findings.assign(_kind=findings["kind"].map(order))
+    findings = findings.sort_values(["article_id", "start", "_kind"], kind="stable")
+    return findings.drop(columns="_kind").reset_index(drop=True)
 
 
 def audit(
@@ -119,22 +152,77 @@ def audit(
     of a lost source. ``meta`` is a sidecar metadata CSV (see :func:`load_corpus`).
     ``progress`` shows progress bars on long runs. Raises
     :class:`wiretrace.load.InputError` when a path does not exist or no input is given.
+
+    Stages, in order: load; provenance (credits and claims); rewrite detection (sources,
+    alignments, derivation, stemma); attribution findings on the derived articles;
+    readability against each article's source; the scorecard.
     """
+    from wiretrace.attribution import attribution_findings, find_attributions, provenance_scorecard
+    from wiretrace.claims import extract_claims
+    from wiretrace.errors import find_artifacts, find_errors
     from wiretrace.load import InputError
+    from wiretrace.readability import readability_table
+    from wiretrace.rewrites import analyse_rewrites
+    from wiretrace.scorecard import build_scorecard
 
     paths, wire = list(paths), list(wire)
     if not paths and not wire:
         raise InputError("no input paths given")
     corpus = load_corpus(paths, wire=wire, meta=meta, progress=progress)
+    attributions = find_attributions(corpus)
+    claims = extract_claims(corpus)
+    rewrites = analyse_rewrites(corpus, progress=progress)
+    derived = rewrites.derived_alignments()
+    # Articles that are not rewrites of their source (a later story, another agency's
+    # report) are only checked for what needs no source: MT artefacts, non-words, filler.
+    underived = [
+        a.article_id
+        for a in corpus.ok
+        if a.role != "wire" and a.article_id not in set(derived["article_id"])
+    ]
+    findings = _sort_findings(
+        pd.concat(
+            [
+                attribution_findings(
+                    corpus,
+                    derived,
+                    rewrites.sources,
+                    rewrites.derivation,
+                    attributions,
+                    claims=claims,
+                ),
+                find_errors(corpus, derived, rewrites.sources),
+                find_artifacts(corpus, underived),
+            ],
+            ignore_index=True,
+        )
+    )
+    provenance = provenance_scorecard(
+        corpus, attributions, findings, rewrites.alignments, rewrites.sources, rewrites.derivation
+    )
+    readability = readability_table(corpus, rewrites.sources, _main_sources(rewrites.derivation))
+    scorecard = build_scorecard(
+        corpus.table(),
+        derivation=rewrites.derivation[rewrites.derivation["primary"].astype(bool)],
+        alignments=rewrites.alignments,
+        findings=findings,
+        provenance=provenance,
+        readability=readability,
+    )
     return AuditResult(
         corpus=corpus,
         articles=corpus.table(),
         metadata=corpus.metadata_table(),
-        attributions=schema.empty(schema.ATTRIBUTION_COLUMNS),
-        derivation=schema.empty(schema.DERIVATION_COLUMNS),
-        alignments=schema.empty(schema.ALIGNMENT_COLUMNS),
-        findings=schema.empty(schema.FINDING_COLUMNS),
-        scorecard=build_scorecard(corpus),
+        attributions=attributions,
+        derivation=rewrites.derivation,
+        alignments=rewrites.alignments,
+        findings=findings,
+        scorecard=scorecard,
+        claims=claims,
+        stemma=rewrites.stemma,
+        clusters=rewrites.clusters,
+        readability=readability,
+        sources=rewrites.sources,
         parameters={
             "paths": [str(p) for p in paths],
             "wire": [str(p) for p in wire],

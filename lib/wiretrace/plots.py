@@ -11,15 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
 
-matplotlib.use("Agg")  # charts are files first; notebooks display the figure objects
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-
-from wiretrace.config import FIGURES_DIR  # noqa: E402
+from wiretrace.config import FIGURES_DIR
 
 #: Okabe & Ito (2008), "Color Universal Design": distinct for the common colour blindnesses.
 OKABE_ITO = {
@@ -52,6 +48,13 @@ COLOURS = {
     "wire": OKABE_ITO["black"],
     "article": OKABE_ITO["blue"],
 }
+
+
+def _done(fig: plt.Figure, data: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Lay out and close the figure: the caller displays or saves it, pyplot keeps nothing."""
+    fig.tight_layout()
+    plt.close(fig)
+    return fig, data.reset_index(drop=True)
 
 
 def use_style() -> None:
@@ -92,5 +95,261 @@ def article_lengths(articles: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     )
     ax.set(xlabel="words in the body", ylabel="", title="Length of each version")
     ax.legend(title="role", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    fig.tight_layout()
-    return fig, data
+    return _done(fig, data)
+
+
+#: Credit forms from the strongest credit of the text to a photo credit (which does not
+#: credit the text); a cell of the credit heatmap shows the strongest form found.
+FORM_ORDER = ["byline", "dateline", "sign_off", "in_text", "photo_credit"]
+FORM_COLOURS = {
+    "byline": OKABE_ITO["blue"],
+    "dateline": OKABE_ITO["purple"],
+    "sign_off": OKABE_ITO["green"],
+    "in_text": OKABE_ITO["orange"],
+    "photo_credit": OKABE_ITO["grey"],
+}
+#: Provenance verdicts, coloured from worst to best.
+VERDICT_COLOURS = {
+    "uncredited wire copy": OKABE_ITO["vermillion"],
+    "mixed": OKABE_ITO["orange"],
+    "credited wire copy": OKABE_ITO["blue"],
+    "original or unknown": OKABE_ITO["grey"],
+}
+
+
+def _short(article_id: str, width: int = 22) -> str:
+    return article_id if len(article_id) <= width else article_id[: width - 1] + "\u2026"
+
+
+def _legend(ax, colours: dict[str, str], keys, title: str) -> None:
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=colours[k], label=k.replace("_", " ")) for k in keys]
+    ax.legend(
+        handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
+    )
+
+
+def credit_heatmap(
+    articles: pd.DataFrame, attributions: pd.DataFrame
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Articles × agencies, each cell coloured by the strongest form of credit found.
+
+    Rows are every audited article, so an article that credits nobody shows an empty row;
+    the data has one row per (article, agency) with all the forms found, ``;``-joined.
+    """
+    use_style()
+    ids = articles.loc[articles["status"] == "ok", "article_id"].tolist()
+    data = (
+        attributions.groupby(["article_id", "agency"])["form"]
+        .agg(lambda s: "; ".join(f for f in FORM_ORDER if f in set(s)))
+        .reset_index(name="forms")
+    )
+    agencies = sorted(data["agency"].unique())
+    fig, ax = plt.subplots(figsize=(1.3 * max(len(agencies), 2) + 3.2, 0.5 * len(ids) + 1.4))
+    ax.set_xlim(0, max(len(agencies), 1))
+    ax.set_ylim(len(ids), 0)
+    for row in data.itertuples():
+        if row.article_id not in ids:
+            continue
+        y, x = ids.index(row.article_id), agencies.index(row.agency)
+        strongest = row.forms.split("; ")[0]
+        ax.add_patch(plt.Rectangle((x, y), 1, 1, color=FORM_COLOURS[strongest], alpha=0.9))
+        ax.text(x + 0.5, y + 0.5, row.forms.replace("_", " "), ha="center", va="center", fontsize=7)
+    ax.set_xticks([i + 0.5 for i in range(len(agencies))], agencies)
+    ax.set_yticks([i + 0.5 for i in range(len(ids))], [_short(a) for a in ids])
+    ax.grid(False)
+    ax.set(title="Who credits which agency, and how", xlabel="agency credited", ylabel="")
+    _legend(ax, FORM_COLOURS, FORM_ORDER, "strongest credit")
+    return _done(fig, data)
+
+
+def containment_heatmap(derivation: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """How much of each article (rows) each source or other version (columns) accounts for.
+
+    A cell is ``containment``: the share of the row article's wording found in the column
+    text, in [0, 1]. The matrix is not symmetric: a short rewrite can be wholly contained
+    in a long original that it covers only in part.
+    """
+    use_style()
+    data = derivation[["article_id", "source_id", "containment", "derivation"]].copy()
+    matrix = data.pivot(index="article_id", columns="source_id", values="containment")
+    cols = sorted(matrix.columns, key=lambda c: (not str(c).startswith("consensus"), str(c)))
+    matrix = matrix[cols]
+    fig, ax = plt.subplots(figsize=(1.15 * len(cols) + 3, 0.55 * len(matrix) + 1.8))
+    sns.heatmap(
+        matrix,
+        annot=True,
+        fmt=".2f",
+        vmin=0,
+        vmax=1,
+        cmap="Blues",
+        cbar_kws={"label": "containment (share of the row article)"},
+        ax=ax,
+    )
+    ax.set_xticklabels([_short(str(c), 16) for c in cols], rotation=30, ha="right")
+    ax.set_yticklabels([_short(str(i)) for i in matrix.index], rotation=0)
+    ax.set(title="How much of each version another text accounts for", xlabel="source", ylabel="")
+    return _done(fig, data)
+
+
+def sentence_strips(alignments: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """One strip per article, one cell per sentence in order, coloured verbatim/rewrite/new."""
+    use_style()
+    data = alignments[["article_id", "sentence_id", "label", "similarity"]].reset_index(drop=True)
+    ids = list(dict.fromkeys(data["article_id"]))
+    longest = int(data.groupby("article_id").size().max()) if len(data) else 1
+    fig, ax = plt.subplots(figsize=(max(6.5, 0.32 * longest + 3.5), 0.5 * len(ids) + 1.4))
+    for y, article_id in enumerate(ids):
+        rows = data[data["article_id"] == article_id]
+        for row in rows.itertuples():
+            ax.add_patch(
+                plt.Rectangle((row.sentence_id, y + 0.1), 0.92, 0.8, color=COLOURS[row.label], lw=0)
+            )
+    ax.set_xlim(0, longest)
+    ax.set_ylim(len(ids), 0)
+    ax.set_yticks([i + 0.5 for i in range(len(ids))], [_short(a) for a in ids])
+    ticks = list(range(0, longest, 5))
+    ax.set_xticks([t + 0.46 for t in ticks], [str(t + 1) for t in ticks])
+    ax.set(title="Each sentence: taken word for word, rewritten, or new", xlabel="sentence number")
+    ax.grid(False)
+    _legend(ax, COLOURS, ["verbatim", "rewrite", "new"], "sentence")
+    return _done(fig, data)
+
+
+def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Who copied whom: arrows from source to copy, labelled with their confidence.
+
+    Directed edges are solid arrows; pairs the evidence cannot orient are dashed lines.
+    ``layout`` gives node positions (:func:`wiretrace.stemma.stemma_layout`).
+    """
+    use_style()
+    pos = {r.node: (r.x, r.y) for r in layout.itertuples()}
+    data = stemma[["source_id", "article_id", "confidence", "directed", "evidence"]]
+    fig, ax = plt.subplots(figsize=(max(6, 2.2 * len(pos)), 3.8))
+    for row in data.itertuples():
+        if row.source_id not in pos or row.article_id not in pos:
+            continue
+        (x0, y0), (x1, y1) = pos[row.source_id], pos[row.article_id]
+        style = "-|>" if row.directed else "-"
+        ax.annotate(
+            "",
+            xy=(x1, y1),
+            xytext=(x0, y0),
+            arrowprops={
+                "arrowstyle": style,
+                "color": OKABE_ITO["black"] if row.directed else OKABE_ITO["grey"],
+                "linestyle": "-" if row.directed else "--",
+                "shrinkA": 22,
+                "shrinkB": 22,
+                "lw": 1.2 + 2 * float(row.confidence),
+                "connectionstyle": "arc3,rad=0.0" if row.directed else "arc3,rad=0.25",
+            },
+        )
+        if row.directed:
+            ax.text(
+                (x0 + x1) / 2,
+                (y0 + y1) / 2,
+                f"{row.confidence:.2f}",
+                fontsize=8,
+                ha="center",
+                va="center",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none"},
+            )
+    top = max((p[1] for p in pos.values()), default=0)
+    for node, (x, y) in pos.items():
+        colour = OKABE_ITO["black"] if node.startswith("consensus") else OKABE_ITO["blue"]
+        ax.scatter([x], [y], s=600, color=colour, zorder=3)
+        above = y == top
+        ax.text(
+            x,
+            y + (0.2 if above else -0.2),
+            _short(node, 20),
+            ha="center",
+            va="bottom" if above else "top",
+            fontsize=8,
+        )
+    xs = [p[0] for p in pos.values()] or [0]
+    ys = [p[1] for p in pos.values()] or [0]
+    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
+    ax.set_ylim(min(ys) - 0.7, max(ys) + 0.5)
+    ax.axis("off")
+    ax.set_title("Who copied whom (arrow: source to copy; dashed: direction undecided)")
+    return _done(fig, data)
+
+
+def findings_heatmap(
+    articles: pd.DataFrame, findings: pd.DataFrame, kinds: tuple[str, ...] | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Findings per article (rows) and kind (columns), info findings left out."""
+    from wiretrace.schema import FINDING_KINDS
+
+    use_style()
+    ids = articles.loc[articles["status"] == "ok", "article_id"].tolist()
+    kinds = kinds or FINDING_KINDS
+    real = findings[findings["severity"] != "info"]
+    data = (
+        pd.crosstab(real["article_id"], real["kind"])
+        .reindex(index=ids, columns=list(kinds), fill_value=0)
+        .fillna(0)
+        .astype(int)
+    )
+    data = data.loc[:, data.sum() > 0] if data.to_numpy().sum() else data.iloc[:, :0]
+    fig, ax = plt.subplots(figsize=(0.9 * max(data.shape[1], 2) + 3.5, 0.5 * len(ids) + 1.8))
+    sns.heatmap(data, annot=True, fmt="d", cmap="Oranges", cbar=False, ax=ax, vmin=0)
+    ax.set_xticklabels([k.replace("_", " ") for k in data.columns], rotation=30, ha="right")
+    ax.set_yticklabels([_short(i) for i in data.index], rotation=0)
+    ax.set(title="What each version got wrong (findings by kind)", xlabel="", ylabel="")
+    data = data.rename_axis(index="article_id", columns=None).reset_index()
+    return _done(fig, data)
+
+
+def readability_deltas(readability: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Change of four readability measures against each article's source (article − source)."""
+    use_style()
+    measures = {
+        "delta_flesch_reading_ease": "Flesch reading ease\n(+ = easier)",
+        "delta_flesch_kincaid_grade": "Flesch-Kincaid grade\n(+ = harder)",
+        "delta_words_per_sentence": "words per sentence",
+        "delta_syllables_per_word": "syllables per word",
+    }
+    rows = readability[readability["source_id"] != ""]
+    data = rows.melt(
+        id_vars=["article_id", "source_id"],
+        value_vars=list(measures),
+        var_name="measure",
+        value_name="change",
+    )
+    fig, axes = plt.subplots(1, len(measures), figsize=(13, 0.45 * rows.shape[0] + 2), sharey=True)
+    for ax, (measure, label) in zip(axes, measures.items(), strict=True):
+        part = data[data["measure"] == measure]
+        ax.barh([_short(a) for a in part["article_id"]], part["change"], color=OKABE_ITO["blue"])
+        ax.axvline(0, color=OKABE_ITO["black"], lw=0.8)
+        ax.set_title(label, fontsize=9)
+    axes[0].invert_yaxis()  # the axes share y: first article on top
+    fig.suptitle("Readability of each version against its source", fontweight="bold")
+    return _done(fig, data)
+
+
+def ranking(scorecard: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Versions ranked by weighted findings per 1,000 words, coloured by provenance verdict."""
+    use_style()
+    cols = ["article_id", "findings_per_1000_words", "weighted_findings", "provenance"]
+    data = scorecard.loc[scorecard["status"] == "ok", cols].copy()
+    data["provenance"] = data["provenance"].fillna("original or unknown")
+    data = data.sort_values(["findings_per_1000_words", "article_id"], ascending=[False, True])
+    data = data.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.5))
+    ax.barh(
+        [_short(a) for a in data["article_id"]],
+        data["findings_per_1000_words"],
+        color=[VERDICT_COLOURS.get(v, OKABE_ITO["grey"]) for v in data["provenance"]],
+    )
+    ax.invert_yaxis()
+    ax.set(
+        title="Reliability ranking: weighted findings per 1,000 words",
+        xlabel="weighted findings per 1,000 words (high 3, medium 2, low 1)",
+    )
+    present = [v for v in VERDICT_COLOURS if v in set(data["provenance"])]
+    _legend(ax, VERDICT_COLOURS, present, "provenance")
+    return _done(fig, data)
