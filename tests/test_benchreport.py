@@ -41,7 +41,7 @@ def test_update_readme_replaces_only_the_block(tmp_path):
     assert text.startswith("before\n<!-- bench:start -->") and text.endswith(
         "<!-- bench:end -->\nafter\n"
     )
-    assert "old" not in text
+    assert "stale figures" not in text
     assert benchreport.update_readme(readme, results) is False  # idempotent
 
 
