@@ -47,3 +47,53 @@ def test_wire_argument_sets_the_role():
         "002_81e9dda9929231ae": "article",
         "001_d598337ef24b6ebd": "wire",
     }
+
+
+def test_seed_showcase_every_finding_is_pinned(seed_audit):
+    """The seeds' real problems, each on the version that introduced it, and nothing else."""
+    found = [
+        (f.article_id[:3], f.kind, f.severity, f.text.strip()[:24])
+        for f in seed_audit.findings.itertuples()
+    ]
+    assert found == [
+        ("000", "modality_change", "high", "may"),  # "will be forced" -> "may be compelled"
+        ("000", "attribution_dropped", "high", "These discussions have e"),  # "That source noted"
+        ("000", "date_change", "medium", "response"),  # "On August 3" dropped
+        ("000", "uncredited_reuse", "medium", "This coup marks another "),
+        ("000", "number_change", "medium", ""),  # "the 55-year pro-French dynasty"
+        ("001", "typo", "low", "toas"),
+        ("002", "verb_change", "high", "suspended"),  # "renounced" in the other versions
+        ("002", "quote_altered", "high", "the movement"),  # "easing movements of ..."
+        ("002", "modality_change", "high", "reportedly"),
+        ("003", "unsupported_addition", "low", "As geopolitical landscap"),
+        ("004", "mt_artifact", "low", "told the newspaper Le Mo"),
+        ("004", "mt_artifact", "medium", "had at"),
+        ("004", "mt_artifact", "low", "Sahelafter"),
+    ]
+
+
+def test_seed_derivation_and_provenance(seed_audit):
+    card = seed_audit.scorecard.set_index("article_id")
+    assert card["derivation"].to_dict() == {
+        "000_5ceb88a01bc13192": "partially",
+        "001_d598337ef24b6ebd": "wholly",
+        "002_81e9dda9929231ae": "wholly",
+        "003_665655b582766711": "non",
+        "004_d5c23e7a232071b8": "non",
+    }
+    assert card["provenance"].to_dict() == {
+        "000_5ceb88a01bc13192": "uncredited wire copy",
+        "001_d598337ef24b6ebd": "credited wire copy",
+        "002_81e9dda9929231ae": "credited wire copy",
+        "003_665655b582766711": "original or unknown",
+        "004_d5c23e7a232071b8": "credited wire copy",
+    }
+
+
+def test_wire_given_pins_errors_on_the_rewrite_only():
+    wire = config.SEEDS_DIR / "001_d598337ef24b6ebd.txt"
+    result = wiretrace.audit([config.SEEDS_DIR / "002_81e9dda9929231ae.txt"], wire=[wire])
+    kinds = sorted(result.findings["kind"])
+    assert kinds == ["modality_change", "quote_altered", "verb_change"]
+    assert set(result.findings["source_id"]) == {"001_d598337ef24b6ebd"}
+    assert set(result.findings["article_id"]) == {"002_81e9dda9929231ae"}

@@ -1,11 +1,25 @@
-"""Derivation measures and classes, on inline cases and on the seeds."""
+"""Derivation measures and classes, on inline cases, the shipped model and the seeds."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from wiretrace.align import align_sentences
-from wiretrace.derive import classify, derivation_scores, run_share
+from wiretrace.derive import (
+    CANDIDATE_FEATURES,
+    MODEL_FEATURES,
+    MODEL_PATH,
+    PARTIAL_MIN,
+    DerivationModel,
+    classify,
+    classify_revision,
+    derivation_scores,
+    load_model,
+    ngram_containment,
+    run_share,
+)
 from wiretrace.load import parse_article
 from wiretrace.rewrites import analyse_rewrites
 
@@ -17,17 +31,70 @@ SOURCE = (
 
 
 @pytest.mark.parametrize(
-    ("containment", "verbatim", "expected"),
+    ("values", "revision", "derivation"),
     [
-        (0.95, 0.9, "wholly"),
-        (0.9, 0.3, "partially"),  # all the content, reworded: a heavy paraphrase
-        (0.5, 0.5, "partially"),
-        (0.19, 0.19, "non"),
-        (0.0, 0.0, "non"),
+        # every sentence copied whole
+        ({"containment": 1.0, "exact_share": 1.0, "mean_ordered": 1.0}, "cut", "wholly"),
+        # all the content, most wording kept in order, few whole sentences
+        ({"containment": 0.85, "exact_share": 0.2, "mean_ordered": 0.85}, "light", "wholly"),
+        # the content reworded: a heavy paraphrase
+        ({"containment": 0.6, "exact_share": 0.0, "mean_ordered": 0.5}, "heavy", "partially"),
+        # half of an article copied whole, half its own
+        ({"containment": 0.5, "exact_share": 0.5, "mean_ordered": 1.0}, "cut", "wholly"),
+        ({"containment": 0.3, "exact_share": 0.0, "mean_ordered": 0.6}, "non", "non"),
+        ({"containment": 0.1, "exact_share": 0.0, "mean_ordered": 0.3}, "non", "non"),
+        # under PARTIAL_MIN the model is not asked, however copied the rest looks
+        ({"containment": 0.19, "exact_share": 1.0, "mean_ordered": 1.0}, "non", "non"),
     ],
 )
-def test_classify(containment, verbatim, expected):
-    assert classify(containment, verbatim) == expected
+def test_classify(values, revision, derivation):
+    assert classify_revision(values) == revision
+    assert classify(values) == derivation
+
+
+def test_partial_min_is_a_floor():
+    values = {"containment": PARTIAL_MIN - 0.01, "exact_share": 1.0, "mean_ordered": 1.0}
+    assert load_model().predict(values) == "cut"
+    assert classify_revision(values) == "non"
+
+
+def test_shipped_model_is_the_documented_one():
+    model = load_model()
+    assert model.features == MODEL_FEATURES
+    assert set(MODEL_FEATURES) <= set(CANDIDATE_FEATURES)
+    assert model.labels == ("cut", "light", "heavy", "non")
+    assert len(model.coef) == 4 and all(len(row) == 3 for row in model.coef)
+    assert "benchmarks.calibrate_derivation" in model.about
+    assert DerivationModel.from_dict(json.loads(MODEL_PATH.read_text())) == model
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"containment": 0.9, "exact_share": 0.5, "mean_ordered": 0.9},
+        {"containment": 0.0, "exact_share": 0.0, "mean_ordered": 0.0},
+    ],
+)
+def test_model_probabilities_and_round_trip(values):
+    model = load_model()
+    probabilities = model.probabilities(values)
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+    assert max(probabilities, key=probabilities.get) == model.predict(values)
+    assert DerivationModel.from_dict(model.to_dict()) == model
+
+
+def test_a_model_passed_in_is_used():
+    always_light = DerivationModel(
+        features=("containment",),
+        labels=("cut", "light", "heavy", "non"),
+        mean=(0.0,),
+        scale=(1.0,),
+        coef=((0.0,), (0.0,), (0.0,), (0.0,)),
+        intercept=(0.0, 1.0, 0.0, 0.0),
+    )
+    assert classify_revision({"containment": 0.5}, always_light) == "light"
+    assert classify({"containment": 0.5}, always_light) == "wholly"
+    assert classify({"containment": 0.1}, always_light) == "non"
 
 
 @pytest.mark.parametrize(
@@ -43,18 +110,51 @@ def test_run_share(a, b, expected):
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "n", "expected"),
+    [
+        ("a b c d", "x a b c d y", 2, 1.0),
+        ("a b c d", "a b x c d", 2, 2 / 3),  # "b c" is broken
+        ("a b c d", "d c b a", 2, 0.0),
+        ("a b", "a b c", 3, 0.0),  # too short for a trigram
+        ("a b a b", "b a", 1, 1.0),  # distinct n-grams: {a, b}
+    ],
+)
+def test_ngram_containment(a, b, n, expected):
+    assert ngram_containment(a.split(), b.split(), n) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (SOURCE, {"containment": 1.0, "verbatim_share": 1.0, "derivation": "wholly"}),
+        (
+            SOURCE,
+            {
+                "containment": 1.0,
+                "verbatim_share": 1.0,
+                "exact_share": 1.0,
+                "new_sentences": 0.0,
+                "mean_ordered": 1.0,
+                "ngram_8": 1.0,
+                "revision": "cut",
+                "derivation": "wholly",
+            },
+        ),
         (
             "With approximately 1,500 troops stationed in Niger as part of France's broader "
-            "efforts against jihadist groups in the Sahel, the country has become a crucial hub.",
-            {"derivation": "partially"},
+            "efforts against jihadists in the Sahel, the country has become a crucial hub.",
+            {"exact_share": 0.0, "new_sentences": 0.0, "derivation": "partially"},
         ),
         (
             "As geopolitical landscapes continue to evolve, it is crucial for countries to "
             "reassess their strategies and partnerships to ensure stability.",
-            {"containment": 0.0, "verbatim_share": 0.0, "derivation": "non"},
+            {
+                "containment": 0.0,
+                "verbatim_share": 0.0,
+                "exact_share": 0.0,
+                "new_sentences": 1.0,
+                "mean_ordered": 0.0,
+                "derivation": "non",
+            },
         ),
     ],
 )
@@ -69,17 +169,19 @@ def test_derivation_scores(text, expected):
 def primary(seeds):
     table = analyse_rewrites(seeds).derivation
     table = table[table["primary"]]
-    return dict(zip(table["article_id"].str[:3], table["derivation"], strict=True))
+    return {
+        row.article_id[:3]: (row.derivation, row.revision) for row in table.itertuples(index=False)
+    }
 
 
 @pytest.mark.parametrize(
     ("seed", "expected"),
     [
-        ("000", "partially"),  # heavy paraphrase of the AFP story
-        ("001", "wholly"),  # near-verbatim AFP rewrite
-        ("002", "wholly"),  # near-verbatim AFP rewrite, split and reordered
-        ("003", "non"),  # later article on a related development
-        ("004", "non"),  # translation of a dpa story
+        ("000", ("partially", "heavy")),  # heavy paraphrase of the AFP story
+        ("001", ("wholly", "cut")),  # near-verbatim AFP rewrite
+        ("002", ("wholly", "light")),  # near-verbatim AFP rewrite, split and reordered
+        ("003", ("non", "non")),  # later article on a related development
+        ("004", ("non", "non")),  # translation of a dpa story
     ],
 )
 def test_seed_derivation_against_the_consensus(primary, seed, expected):

@@ -87,3 +87,13 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     listed = re.findall(r"^\s+- ([A-Za-z][^\s#]*)\s*$", env.split("- pip:", 1)[1], re.MULTILINE)
     assert sorted(listed) == sorted(declared)
     assert _requirement_names(listed) == _requirement_names(declared)
+
+
+def test_readme_benchmark_figures_are_the_computed_ones():
+    """The README's figures are rendered from benchmarks/results, never typed."""
+    from wiretrace import benchreport, config
+
+    results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
+    start = README.index(benchreport.START)
+    end = README.index(benchreport.END) + len(benchreport.END) + 1
+    assert README[start:end] == benchreport.markdown(results)

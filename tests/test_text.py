@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wiretrace.text import fold, split_sentences, tokens, words
 
@@ -77,3 +79,20 @@ def test_split_sentences(block, expected):
 def test_split_sentences_repeated_sentence_gets_its_own_offsets():
     block = "It rained. It rained. Then it stopped."
     assert split_sentences(block, offset=5) == [(5, 15), (16, 26), (27, 43)]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+@settings(max_examples=150, deadline=None)
+def test_offsets_always_point_into_the_text(text):
+    """Whatever the input, every token and sentence span is the exact text at its offsets."""
+    for t in tokens(text):
+        assert text[t.start : t.end] == t.text
+    for start, end in split_sentences(text):
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=150, deadline=None)
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)

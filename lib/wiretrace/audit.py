@@ -159,6 +159,7 @@ def audit(
     """
     from wiretrace.attribution import attribution_findings, find_attributions, provenance_scorecard
     from wiretrace.claims import extract_claims
+    from wiretrace.errors import find_artifacts, find_errors
     from wiretrace.load import InputError
     from wiretrace.readability import readability_table
     from wiretrace.rewrites import analyse_rewrites
@@ -172,9 +173,28 @@ def audit(
     claims = extract_claims(corpus)
     rewrites = analyse_rewrites(corpus, progress=progress)
     derived = rewrites.derived_alignments()
+    # Articles that are not rewrites of their source (a later story, another agency's
+    # report) are only checked for what needs no source: MT artefacts, non-words, filler.
+    underived = [
+        a.article_id
+        for a in corpus.ok
+        if a.role != "wire" and a.article_id not in set(derived["article_id"])
+    ]
     findings = _sort_findings(
-        attribution_findings(
-            corpus, derived, rewrites.sources, rewrites.derivation, attributions, claims=claims
+        pd.concat(
+            [
+                attribution_findings(
+                    corpus,
+                    derived,
+                    rewrites.sources,
+                    rewrites.derivation,
+                    attributions,
+                    claims=claims,
+                ),
+                find_errors(corpus, derived, rewrites.sources),
+                find_artifacts(corpus, underived),
+            ],
+            ignore_index=True,
         )
     )
     provenance = provenance_scorecard(

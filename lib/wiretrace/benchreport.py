@@ -1,0 +1,294 @@
+"""Read the files ``make bench`` writes and turn them into tables and the README's figures.
+
+The benchmark scripts in ``benchmarks/`` write JSON and CSV files into
+``benchmarks/results/``; this module only reads them. :func:`load_results` gathers them,
+the table functions pick the headline figures (every number comes from a file, none is
+typed), and :func:`markdown` renders the block that ``make bench`` writes into the README
+between the ``<!-- bench:start -->`` and ``<!-- bench:end -->`` markers. Notebook
+``06-benchmarks`` shows the same tables.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from wiretrace.config import BENCHMARK_RESULTS_DIR
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def load_results(folder: str | Path = BENCHMARK_RESULTS_DIR) -> dict:
+    """Every ``*.json`` (as dicts) and ``*.csv`` (as DataFrames) in ``folder``, by file stem."""
+    folder = Path(folder)
+    results: dict = {}
+    for path in sorted(folder.glob("*.json")):
+        results[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(folder.glob("*.csv")):
+        results.setdefault(path.stem, pd.read_csv(path))
+    return results
+
+
+def derivation_accuracy(results: dict) -> pd.DataFrame:
+    """Macro-F1 on Clough & Stevenson (2011) for each setting the benchmark ran.
+
+    Columns ``setting, three_class, reuse_vs_non, four_class``; the three-class task maps
+    cut and light to ``wholly``, heavy to ``partially``. Cross-validated rows are held-out
+    scores; the ``in-sample`` row scores the shipped constants on the corpus they were
+    calibrated on and is not a test.
+    """
+    cs = results["clough_stevenson"]
+    settings = [
+        ("n-gram baseline, rebuilt (5-fold CV)", cs["baseline"]),
+        ("wiretrace (5-fold CV)", cs["cv"]),
+        ("wiretrace, features chosen inside folds (5-fold CV)", cs["cv_feature_selection"]),
+        ("wiretrace shipped constants (in-sample)", cs["fixed"]),
+    ]
+    rows = [
+        {
+            "setting": name,
+            "three_class": block["three_class"]["macro_f1"],
+            "reuse_vs_non": block["reuse_vs_non"]["macro_f1"],
+            "four_class": block["four_class"]["macro_f1"],
+        }
+        for name, block in settings
+    ]
+    readme = cs["baseline_readme"]
+    rows.append(
+        {
+            "setting": "corpus README's baseline (reported, 5-fold CV)",
+            "three_class": float("nan"),
+            "reuse_vs_non": readme["reuse_vs_non"],
+            "four_class": readme["four_class"],
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def derivation_per_class(results: dict) -> pd.DataFrame:
+    """Precision and recall per four-class label, wiretrace (CV) beside the baseline."""
+    cs = results["clough_stevenson"]
+    rows = []
+    for label in ("cut", "light", "heavy", "non"):
+        ours, base = cs["cv"]["four_class"][label], cs["baseline"]["four_class"][label]
+        rows.append(
+            {
+                "class": label,
+                "precision": ours["precision"],
+                "recall": ours["recall"],
+                "baseline_precision": base["precision"],
+                "baseline_recall": base["recall"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def error_detection(results: dict) -> pd.DataFrame:
+    """Precision, recall and false findings of the error detector and the difflib baseline.
+
+    One row per mode: sentence pairs, whole articles with the wire given, and whole
+    articles with no wire (three rewrites, compared with their consensus).
+    """
+    errors = results["errors"]
+    det, base = errors["detector"], errors["baseline_difflib"]
+    rows = [
+        {
+            "mode": "sentence pairs",
+            "units": det["cases"],
+            "errors_injected": det["errors_injected"],
+            "precision": det["location"]["precision"],
+            "recall": det["location"]["recall"],
+            "false_per_unit": det["false_findings_per_case"],
+            "baseline_precision": base["location"]["precision"],
+            "baseline_false_per_unit": base["false_findings_per_case"],
+        }
+    ]
+    for key, mode in (
+        ("end_to_end_stage", "articles, wire given"),
+        ("end_to_end_no_wire", "articles, no wire"),
+    ):
+        block = errors[key]
+        rows.append(
+            {
+                "mode": mode,
+                "units": block["articles"],
+                "errors_injected": block["errors_injected"],
+                "precision": block["precision"],
+                "recall": block["recall"],
+                "false_per_unit": block["false_findings_per_article"],
+                "baseline_precision": block["baseline_difflib"]["location_precision"],
+                "baseline_false_per_unit": block["baseline_difflib"]["false_findings_per_article"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def error_recall_by_kind(results: dict) -> pd.DataFrame:
+    """Recall per finding kind in the three modes (injected errors found at their place)."""
+    errors = results["errors"]
+    pairs = errors["detector"]["by_kind"]
+    wire = errors["end_to_end_stage"]["by_kind"]
+    no_wire = errors["end_to_end_no_wire"]["by_kind"]
+    rows = []
+    for kind, block in pairs.items():
+        rows.append(
+            {
+                "kind": kind,
+                "injected_pairs": block["injected"],
+                "recall_pairs": block["recall"],
+                "recall_wire_given": wire.get(kind, {}).get("recall", float("nan")),
+                "recall_no_wire": no_wire.get(kind, {}).get("recall", float("nan")),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def benign_edits(results: dict) -> pd.DataFrame:
+    """How often each kind of benign sub-editing was flagged (should be 0), and by the baseline."""
+    errors = results["errors"]
+    ours, base = (
+        errors["detector"]["benign_flag_rate"],
+        errors["baseline_difflib"]["benign_flag_rate"],
+    )
+    rows = [
+        {
+            "edit": edit,
+            "cases": block["cases"],
+            "flagged": block["flagged"],
+            "baseline_flagged": base.get(edit, {}).get("flagged", float("nan")),
+        }
+        for edit, block in ours.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def provenance_accuracy(results: dict) -> pd.DataFrame:
+    """Agency-credit detection and speaker detection: precision and recall per test set.
+
+    The held-out rows are the first scores of line sets written before the rules saw them;
+    ``all lines (current rules)`` includes lines the rules were developed on.
+    """
+    attribution, claims = results["attribution"], results["claims"]
+    first = attribution["first_scores"]
+    rows = [
+        {
+            "test": "agency credits, held-out batch 2 (first score)",
+            "items": first["heldout2"]["lines"],
+            "precision": first["heldout2"]["precision"],
+            "recall": first["heldout2"]["recall"],
+        },
+        {
+            "test": "agency credits, held-out batch 1 (first score)",
+            "items": first["heldout1"]["lines"],
+            "precision": first["heldout1"]["precision"],
+            "recall": first["heldout1"]["recall"],
+        },
+        {
+            "test": "agency credits, all lines (current rules)",
+            "items": attribution["all"]["lines"],
+            "precision": attribution["all"]["precision"],
+            "recall": attribution["all"]["recall"],
+        },
+        {
+            "test": "speakers of claims, unseen sentences",
+            "items": claims["sentences"],
+            "precision": claims["precision"],
+            "recall": claims["recall"],
+        },
+    ]
+    return pd.DataFrame(rows)
+
+
+def speed(results: dict) -> pd.DataFrame:
+    """Wall and CPU seconds of the full audit and its stages by corpus size."""
+    table = results["speed"]
+    keep = table[~table["stage"].str.contains(r"\.")]
+    return (
+        keep.pivot_table(
+            index=["corpus", "n_articles"], columns="stage", values="seconds", aggfunc="first"
+        )
+        .reset_index()
+        .sort_values("n_articles", ignore_index=True)
+    )
+
+
+def scaling(results: dict) -> dict:
+    """Log-log slope of audit time against corpus size, and candidate vs all pairs.
+
+    A slope near 1 means cost grows linearly with the number of articles; all-pairs
+    comparison would give 2.
+    """
+    clustering = results["clustering"]
+    slope = clustering["loglog_slope_vs_articles"]
+    largest = max(clustering["corpora"], key=lambda c: c["n_articles"])
+    return {
+        "slope_audit_seconds": slope["seconds"].get("audit"),
+        "slope_audit_cpu_seconds": slope.get("cpu_seconds", {}).get("audit"),
+        "largest_corpus": largest["n_articles"],
+        "all_pairs": largest["all_pairs"],
+        "candidate_pairs": largest["candidate_pairs"],
+    }
+
+
+def _md_table(frame: pd.DataFrame) -> str:
+    def cell(value) -> str:
+        if isinstance(value, float):
+            return "–" if pd.isna(value) else f"{value:.3f}".rstrip("0").rstrip(".")
+        return str(value)
+
+    head = "| " + " | ".join(frame.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *body])
+
+
+def markdown(results: dict) -> str:
+    """The README's benchmark block, every figure read from ``results``."""
+    parts = [
+        START,
+        "_Written by `make bench` from `benchmarks/results/`; do not edit by hand._",
+        "",
+        "**Derivation classes** on Clough & Stevenson (2011), 95 answers, macro-F1 (cut and light "
+        "= wholly, heavy = partially):",
+        "",
+        _md_table(derivation_accuracy(results)),
+        "",
+        "**Introduced errors**, error-injection benchmark (real source sentences, injected "
+        "errors of every kind and benign sub-editor edits; baseline: word-by-word difflib diff):",
+        "",
+        _md_table(error_detection(results)),
+        "",
+        _md_table(error_recall_by_kind(results)),
+        "",
+        "**Provenance**:",
+        "",
+        _md_table(provenance_accuracy(results)),
+    ]
+    if "speed" in results and "clustering" in results:
+        scale = scaling(results)
+        parts += [
+            "",
+            "**Speed** (wall seconds on a 2-core machine):",
+            "",
+            _md_table(speed(results)),
+            "",
+            f"Audit time grows with corpus size at a log-log slope of "
+            f"{scale['slope_audit_seconds']:.2f} (1 = linear, 2 = all pairs); on "
+            f"{scale['largest_corpus']:,} articles the clustering compared "
+            f"{scale['candidate_pairs']:,} candidate pairs of {scale['all_pairs']:,}.",
+        ]
+    parts.append(END)
+    return "\n".join(parts) + "\n"
+
+
+def update_readme(readme: str | Path, results: dict) -> bool:
+    """Replace the block between the markers in ``readme``; return True if it changed."""
+    path = Path(readme)
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(START), text.index(END) + len(END) + 1
+    new = text[:start] + markdown(results) + text[end:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text

@@ -1,0 +1,378 @@
+"""Comparison units: a sentence cut into the pieces the error checks compare.
+
+:func:`sentence_units` turns a sentence into :class:`Unit` s whose ``key`` is equal for
+two wordings that never differ in meaning: British and American spellings ("defence" =
+"defense"), contractions ("didn't" = "did not"), figures ("1,500" = "1500" = "1.5
+thousand", "three-step" has the figure 3), dates ("26 July" = "July 26" = "July 26th"),
+"under way" = "underway", "per cent" = "percent" = "%", and a possessive "'s" or "s'" as
+a unit of its own. Each unit keeps its offsets into the sentence, so a finding can quote
+the exact wording. :func:`quote_spans` finds the inside of each double-quoted passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wiretrace.lexicon import spelling_key
+from wiretrace.text import tokens
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
+NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+_YEAR_PREV = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "of",
+    "by",
+    "from",
+    "before",
+    "after",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "to",
+    "and",
+}
+_CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
+_CLITIC_IS = {"it", "that", "there", "he", "she", "what", "who", "here", "where", "this"}
+_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am"}
+_ORDINAL = re.compile(r"(st|nd|rd|th)$")
+#: Function words never reported as substitutions (spaCy's English stop words, minus the
+#: words that carry polarity, modality or quantity, which have checks of their own).
+_KEEP = {
+    "no",
+    "not",
+    "never",
+    "none",
+    "nor",
+    "neither",
+    "nobody",
+    "nothing",
+    "nowhere",
+    "without",
+    "may",
+    "might",
+    "could",
+    "would",
+    "will",
+    "must",
+    "should",
+    "can",
+    "cannot",
+    "few",
+    "many",
+    "several",
+    "all",
+    "most",
+    "more",
+    "less",
+    "only",
+    "first",
+    "last",
+}
+
+_QUOTE_OPEN = '"\u201c\u201d\u201e\u00ab\u00bb'
+_QUOTE_RE = re.compile(
+    r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201c\u201d\u00ab\u00bb]"
+)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w for w in STOP_WORDS if w not in _KEEP) | {"'s", "poss"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One comparison unit of a sentence.
+
+    ``key`` is what is compared ("NUM:1500", "DATE:7-26", "defense"); ``kind`` is
+    ``word``, ``num``, ``year``, ``date``, ``month``, ``day`` or ``poss``; ``start`` and
+    ``end`` are offsets into the sentence; ``cap`` is True when the wording starts with a
+    capital letter and ``initial`` when it opens the sentence, a quotation or a clause
+    after a colon (where capitals say nothing about names).
+    """
+
+    key: str
+    kind: str
+    start: int
+    end: int
+    surface: str
+    cap: bool = False
+    initial: bool = False
+    value: float | None = None
+
+    @property
+    def is_date(self) -> bool:
+        """True for dates, months, weekdays, years and today/yesterday/tomorrow."""
+        return self.kind in ("date", "month", "day", "year")
+
+    @property
+    def is_number(self) -> bool:
+        """True for quantities (years are dates, not numbers)."""
+        return self.kind == "num"
+
+
+def _number_value(norm: str) -> float | None:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", norm):
+        return float(norm.replace(",", ""))
+    if re.fullmatch(r"\d+(?:\.\d+)?", norm):
+        return float(norm)
+    if re.fullmatch(r"\d+,\d+", norm):  # a decimal comma ("3,5"): read as written
+        return float(norm.replace(",", "."))
+    return NUMBER_WORDS.get(norm)
+
+
+def sentence_units(text: str) -> list[Unit]:
+    """Cut ``text`` into comparison :class:`Unit` s (see the module docstring)."""
+    toks = tokens(text)
+    units: list[Unit] = []
+    i = 0
+    initial = True
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        norm = tok.norm
+        if not tok.is_word:
+            if norm == "'" and units and units[-1].end == tok.start and units[-1].kind == "word":
+                after = toks[i + 1] if i + 1 < n else None
+                if after is None or after.start > tok.end:
+                    units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
+            elif norm == "%":
+                units.append(Unit("percent", "word", tok.start, tok.end, tok.text))
+            if norm in (":", ";") or norm in _QUOTE_OPEN or norm in "\"'(":
+                initial = True
+            i += 1
+            continue
+        cap = tok.text[:1].isupper()
+        nxt = toks[i + 1] if i + 1 < n else None
+        nxt2 = toks[i + 2] if i + 2 < n else None
+        value = _number_value(norm)
+        # Ordinal suffix glued to a number: "26th".
+        if value is not None and nxt and nxt.start == tok.end and _ORDINAL.fullmatch(nxt.norm):
+            end_tok = nxt
+            j = i + 2
+        else:
+            end_tok = tok
+            j = i + 1
+        if value is not None:
+            # Day + month ("26 July", "26 of July") or number + multiplier.
+            after = toks[j] if j < n else None
+            if after and after.norm == "of" and j + 1 < n and toks[j + 1].norm in MONTHS:
+                after = toks[j + 1]
+                j += 1
+            if (
+                after
+                and after.norm in MONTHS
+                and after.text[:1].isupper()
+                and 1 <= value <= 31
+                and value == int(value)
+            ):
+                month = MONTHS[after.norm]
+                key = f"DATE:{month}-{int(value)}"
+                units.append(
+                    Unit(
+                        key, "date", tok.start, after.end, text[tok.start : after.end], cap, initial
+                    )
+                )
+                i = j + 1
+                if i < n and toks[i].norm == ".":
+                    i += 1
+                initial = False
+                continue
+            if after and after.norm in MULTIPLIERS:
+                value *= MULTIPLIERS[after.norm]
+                units.append(
+                    Unit(
+                        f"NUM:{value:g}",
+                        "num",
+                        tok.start,
+                        after.end,
+                        text[tok.start : after.end],
+                        value=value,
+                    )
+                )
+                i = j + 1
+                initial = False
+                continue
+            prev = units[-1] if units else None
+            is_year = (
+                re.fullmatch(r"\d{4}", norm) is not None
+                and 1800 <= value <= 2100
+                and (
+                    prev is None
+                    or prev.key in _YEAR_PREV
+                    or prev.kind in ("month", "date")
+                    or nxt is None
+                    or not nxt.is_word
+                )
+            )
+            kind = "year" if is_year else "num"
+            key = f"YEAR:{int(value)}" if is_year else f"NUM:{value:g}"
+            units.append(
+                Unit(key, kind, tok.start, end_tok.end, text[tok.start : end_tok.end], value=value)
+            )
+            i = j
+            initial = False
+            continue
+        if norm in MONTHS and cap and (not initial or norm != "may"):
+            # Month + day ("July 26", "Aug. 3") or a bare month.
+            k = i + 1
+            if k < n and toks[k].norm == "." and toks[k].start == tok.end:
+                k += 1
+            day = toks[k] if k < n else None
+            day_value = _number_value(day.norm) if day else None
+            if (
+                day_value is not None
+                and 1 <= day_value <= 31
+                and day_value == int(day_value)
+                and re.fullmatch(r"\d{1,2}", day.norm)
+            ):
+                end = day.end
+                k += 1
+                if k < n and toks[k].start == day.end and _ORDINAL.fullmatch(toks[k].norm):
+                    end = toks[k].end
+                    k += 1
+                key = f"DATE:{MONTHS[norm]}-{int(day_value)}"
+                units.append(Unit(key, "date", tok.start, end, text[tok.start : end], cap, initial))
+                i = k
+                initial = False
+                continue
+            if norm != "may" or (nxt and (nxt.norm.isdigit())):
+                units.append(
+                    Unit(
+                        f"MONTH:{MONTHS[norm]}", "month", tok.start, tok.end, tok.text, cap, initial
+                    )
+                )
+                i += 1
+                initial = False
+                continue
+        if norm in WEEKDAYS or norm in RELATIVE_DAYS:
+            units.append(Unit(f"DAY:{norm}", "day", tok.start, tok.end, tok.text, cap, initial))
+            i += 1
+            initial = False
+            continue
+        if norm == "under" and nxt and nxt.norm == "way":
+            units.append(Unit("underway", "word", tok.start, nxt.end, text[tok.start : nxt.end]))
+            i += 2
+            initial = False
+            continue
+        if norm == "per" and nxt and nxt.norm == "cent":
+            units.append(Unit("percent", "word", tok.start, nxt.end, text[tok.start : nxt.end]))
+            i += 2
+            initial = False
+            continue
+        del nxt2
+        head, dash, rest = norm.partition("-")
+        if dash and head in NUMBER_WORDS and rest:
+            cut = tok.start + len(head)
+            units.append(
+                Unit(
+                    f"NUM:{NUMBER_WORDS[head]:g}",
+                    "num",
+                    tok.start,
+                    cut,
+                    head,
+                    value=NUMBER_WORDS[head],
+                )
+            )
+            units.append(Unit(spelling_key(rest), "word", cut + 1, tok.end, rest))
+            i += 1
+            initial = False
+            continue
+        # Contractions and clitics share the token's span.
+        parts: list[str]
+        if norm in _CONTRACTIONS:
+            parts = list(_CONTRACTIONS[norm])
+        elif norm == "cannot":
+            parts = ["can", "not"]
+        elif norm.endswith("n't"):
+            parts = [norm[:-3], "not"]
+        elif norm.endswith("'s"):
+            stem = norm[:-2]
+            parts = [stem, "is"] if stem in _CLITIC_IS else [stem, "POSS"]
+        elif any(norm.endswith(c) for c in _CLITICS):
+            clitic = next(c for c in _CLITICS if norm.endswith(c))
+            parts = [norm[: -len(clitic)], _CLITICS[clitic]]
+        else:
+            parts = [norm]
+        for index, part in enumerate(parts):
+            if part == "POSS":
+                units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
+            else:
+                key = spelling_key(part) if index == 0 else part
+                units.append(Unit(key, "word", tok.start, tok.end, tok.text, cap, initial))
+        i += 1
+        initial = False
+    return units
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the inside of each double-quoted passage in ``text``."""
+    return [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]

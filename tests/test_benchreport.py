@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from wiretrace import benchreport, config
+
+
+def test_tables_read_the_result_files():
+    results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
+    accuracy = benchreport.derivation_accuracy(results)
+    assert accuracy["setting"].iloc[0].startswith("n-gram baseline")
+    cv = accuracy.set_index("setting").loc["wiretrace (5-fold CV)"]
+    assert cv["four_class"] == results["clough_stevenson"]["cv"]["four_class"]["macro_f1"]
+    errors = benchreport.error_detection(results)
+    assert list(errors["mode"]) == ["sentence pairs", "articles, wire given", "articles, no wire"]
+    assert errors["precision"].between(0, 1).all()
+    kinds = benchreport.error_recall_by_kind(results)
+    assert set(kinds["kind"]) <= {
+        "typo",
+        "verb_change",
+        "word_change",
+        "number_change",
+        "date_change",
+        "entity_change",
+        "negation_change",
+        "modality_change",
+        "quote_altered",
+        "unsupported_addition",
+        "mt_artifact",
+    }
+
+
+def test_update_readme_replaces_only_the_block(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        f"before\n{benchreport.START}\nold\n{benchreport.END}\nafter\n", encoding="utf-8"
+    )
+    results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
+    assert benchreport.update_readme(readme, results) is True
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("before\n<!-- bench:start -->") and text.endswith(
+        "<!-- bench:end -->\nafter\n"
+    )
+    assert "stale figures" not in text
+    assert benchreport.update_readme(readme, results) is False  # idempotent
+
+
+def test_markdown_cells():
+    frame = pd.DataFrame({"a": ["x"], "b": [0.12345], "c": [float("nan")], "d": [3]})
+    assert benchreport._md_table(frame).splitlines()[-1] == "| x | 0.123 | – | 3 |"

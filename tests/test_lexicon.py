@@ -1,0 +1,83 @@
+"""Tests for wiretrace.lexicon: dictionaries, spelling variants, lemmas and the word classes."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from wiretrace.config import PROJECT_ROOT
+from wiretrace.lexicon import is_word, load_lexicon, same_lemma, spelling_key
+
+
+def _benchmark_module():
+    # Loaded from its file: pysbd installs an unrelated top-level "benchmarks" package.
+    path = PROJECT_ROOT / "benchmarks" / "errors.py"
+    spec = importlib.util.spec_from_file_location("wiretrace_benchmark_errors", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("defence", "defense"),
+        ("immobilised", "immobilized"),
+        ("neighbouring", "neighboring"),
+        ("colour", "color"),
+        ("centre", "center"),
+        ("travelled", "traveled"),
+        ("four", "four"),  # an American word stays itself, never "for"
+        ("aftre", "aftre"),  # a non-word is not read as "after"
+    ],
+)
+def test_spelling_key(word, key):
+    assert spelling_key(word) == key
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("defence", True),
+        ("defense", True),
+        ("illegitimate", True),
+        ("Niamey", True),
+        ("post-coup", True),
+        ("toas", False),
+        ("Sahelafter", False),
+    ],
+)
+def test_is_word(word, expected):
+    assert is_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("said", "says", True), ("troops", "troop", True), ("renounced", "suspended", False)],
+)
+def test_same_lemma(a, b, expected):
+    assert same_lemma(a, b) is expected
+
+
+def test_lexicon_classes():
+    lex = load_lexicon()
+    assert lex.verb_class["renounce"] == ("end", "end for good")
+    assert lex.verb_class["suspend"] == ("pause", "pause (can be resumed)")
+    assert lex.modality["reportedly"][0] == "hearsay"
+    assert "not" in lex.negators
+    assert lex.synonym["fresh"] == lex.synonym["new"]
+    assert lex.synonym.get("purchase") is None
+
+
+def test_benchmark_substitutions_are_held_out_of_the_lexicon():
+    """The injected and benign substitutions of benchmarks/errors.py are not lexicon words."""
+    bench = _benchmark_module()
+    lex_words = load_lexicon().words()
+    held_out = set(bench.HELD_OUT_VERBS) | set(bench.HELD_OUT_NOUNS)
+    held_out |= set(bench.HELD_OUT_ADJECTIVES)
+    held_out |= {w for pair in bench.HELD_OUT_SYNONYMS for w in pair}
+    held_out |= {n.lower() for names in bench.HELD_OUT_NAMES.values() for n in names}
+    assert held_out & lex_words == set()

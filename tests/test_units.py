@@ -1,0 +1,49 @@
+"""Tests for wiretrace.units: comparison units that make benign variants equal."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiretrace.units import quote_spans, sentence_units
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("about 1,500 troops", ["about", "NUM:1500", "troops"]),
+        ("about 1500 troops", ["about", "NUM:1500", "troops"]),
+        ("on 26 July", ["on", "DATE:7-26"]),
+        ("on July 26", ["on", "DATE:7-26"]),
+        ("talks were under way", ["talks", "were", "underway"]),
+        ("it didn't", ["it", "did", "not"]),
+        ("the defence ministry", ["the", "defense", "ministry"]),
+        ("in 2020 and three-step", ["in", "YEAR:2020", "and", "NUM:3", "step"]),
+        ("Paris' troops", ["paris", "POSS", "troops"]),
+    ],
+)
+def test_sentence_units(text, keys):
+    assert [u.key for u in sentence_units(text)] == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ('He said "contacts" were under way.', ["contacts"]),
+        ("Zeine hoped to \u201cmaintain cooperation\u201d with Paris.", ["maintain cooperation"]),
+        ("No quotation here.", []),
+    ],
+)
+def test_quote_spans(text, inside):
+    assert [text[s:e] for s, e in quote_spans(text)] == inside
+
+
+def test_units_keep_offsets_into_the_sentence():
+    text = "Some 1,500 troops left on 26 July."
+    assert [(u.key, text[u.start : u.end]) for u in sentence_units(text)] == [
+        ("some", "Some"),
+        ("NUM:1500", "1,500"),
+        ("troops", "troops"),
+        ("left", "left"),
+        ("on", "on"),
+        ("DATE:7-26", "26 July"),
+    ]
