@@ -55,7 +55,7 @@ import pandas as pd
 
 from wiretrace import config
 
-DEFAULT_SIZES = (5, 1000, 2000, 5000, 10000)
+DEFAULT_SIZES = (5, 1000, 5000, 10000)
 #: Analysis stages timed when the package has them: name -> (module, function). Each is
 #: called with the loaded corpus alone; stages that need other stages' tables are timed
 #: inside ``audit``.
