@@ -153,12 +153,14 @@ def audit(
     ``progress`` shows progress bars on long runs. Raises
     :class:`wiretrace.load.InputError` when a path does not exist or no input is given.
 
-    Stages, in order: load; provenance (credits and claims); rewrite detection (sources,
-    alignments, derivation, stemma); attribution findings on the derived articles;
-    readability against each article's source; the scorecard.
+    Stages, in order: load; provenance (credits and claims); story clusters; rewrite
+    detection per cluster (sources, alignments, derivation, stemma); attribution and
+    error findings on the derived articles, artefacts on the others; readability against
+    each article's source; the scorecard.
     """
     from wiretrace.attribution import attribution_findings, find_attributions, provenance_scorecard
     from wiretrace.claims import extract_claims
+    from wiretrace.cluster import STORY_THRESHOLD, WORDING_THRESHOLD, cluster_stories
     from wiretrace.errors import find_artifacts, find_errors
     from wiretrace.load import InputError
     from wiretrace.readability import readability_table
@@ -171,7 +173,8 @@ def audit(
     corpus = load_corpus(paths, wire=wire, meta=meta, progress=progress)
     attributions = find_attributions(corpus)
     claims = extract_claims(corpus)
-    rewrites = analyse_rewrites(corpus, progress=progress)
+    clusters = cluster_stories(corpus, progress=progress)
+    rewrites = analyse_rewrites(corpus, progress=progress, clusters=clusters)
     derived = rewrites.derived_alignments()
     # Articles that are not rewrites of their source (a later story, another agency's
     # report) are only checked for what needs no source: MT artefacts, non-words, filler.
@@ -227,5 +230,7 @@ def audit(
             "paths": [str(p) for p in paths],
             "wire": [str(p) for p in wire],
             "meta": str(meta) if meta else None,
+            "story_threshold": STORY_THRESHOLD,
+            "wording_threshold": WORDING_THRESHOLD,
         },
     )
