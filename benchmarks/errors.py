@@ -49,25 +49,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from wiretrace import config
+from wiretrace import config, schema
 from wiretrace.errors import ErrorContext, check_new_sentence, compare_sentences
 from wiretrace.lexicon import is_word
 from wiretrace.load import load_corpus
 from wiretrace.text import split_sentences, tokens
 
 SEED = 20231105
-KINDS = (
-    "typo",
-    "verb_change",
-    "word_change",
-    "number_change",
-    "date_change",
-    "entity_change",
-    "negation_change",
-    "modality_change",
-    "quote_altered",
-    "unsupported_addition",
-    "mt_artifact",
+#: The kinds this stage produces: the contract's, less the provenance stage's.
+KINDS = tuple(
+    k
+    for k in schema.FINDING_KINDS
+    if k not in ("attribution_dropped", "attribution_changed", "uncredited_reuse")
 )
 SEED_FILES = (
     "000_5ceb88a01bc13192.txt",

@@ -260,6 +260,38 @@ def _finding(
     return Finding(kind, severity, text, src_text, start, end, explanation, src_start, src_end)
 
 
+def _changed(kind: str, what: str, rewrite, source, units_r, units_s) -> Finding:
+    """A quantity or anchor present in both wordings but different: severity high."""
+    return _finding(
+        kind,
+        "high",
+        rewrite,
+        source,
+        units_r,
+        units_s,
+        f"The {what} changed: {_q(_span_text(source, units_s)[0])} in the source, "
+        f"{_q(_span_text(rewrite, units_r)[0])} in the rewrite.",
+    )
+
+
+def _made_vague(kind: str, what: str, rewrite, source, units_s, vague_r, rw, edit, tail: str):
+    """The source's quantity or anchor made vague or dropped in place: severity medium."""
+    instead = vague_r or _content(rw)
+    return _finding(
+        kind,
+        "medium",
+        rewrite,
+        source,
+        instead,
+        units_s,
+        f"The source's {what} {_q(_span_text(source, units_s)[0])} was "
+        + _vague_or_dropped(rewrite, vague_r, instead)
+        + tail,
+        at=edit.rw_at,
+        at_end=edit.rw_at_end,
+    )
+
+
 def _vague_or_dropped(rewrite: str, vague: list[Unit], instead: list[Unit]) -> str:
     if vague:
         return f"made vague as {_q(_span_text(rewrite, vague)[0])}"
@@ -588,33 +620,19 @@ def _classify(
     vague_r = [u for u in rw if u.key in lex.vague]
     if num_s and num_r:
         if not _same_numbers(num_s, num_r):
-            out.append(
-                _finding(
-                    "number_change",
-                    "high",
-                    rewrite,
-                    source,
-                    num_r,
-                    num_s,
-                    f"The number changed: {_q(_span_text(source, num_s)[0])} in the source, "
-                    f"{_q(_span_text(rewrite, num_r)[0])} in the rewrite.",
-                )
-            )
+            out.append(_changed("number_change", "number", rewrite, source, num_r, num_s))
     elif num_s and (vague_r or _stands_in(edit) or (not rw and not edit.trim)):
-        instead = vague_r or _content(rw)
         out.append(
-            _finding(
+            _made_vague(
                 "number_change",
-                "medium",
+                "figure",
                 rewrite,
                 source,
-                instead,
                 num_s,
-                f"The source's figure {_q(_span_text(source, num_s)[0])} was "
-                + _vague_or_dropped(rewrite, vague_r, instead)
-                + " while the sentence still makes the claim.",
-                at=edit.rw_at,
-                at_end=edit.rw_at_end,
+                vague_r,
+                rw,
+                edit,
+                " while the sentence still makes the claim.",
             )
         )
     elif num_r and not num_s:
@@ -659,34 +677,10 @@ def _classify(
     date_r = [u for u in rw if u.is_date]
     if date_s and date_r:
         if sorted(u.key for u in date_s) != sorted(u.key for u in date_r):
-            out.append(
-                _finding(
-                    "date_change",
-                    "high",
-                    rewrite,
-                    source,
-                    date_r,
-                    date_s,
-                    f"The date changed: {_q(_span_text(source, date_s)[0])} in the source, "
-                    f"{_q(_span_text(rewrite, date_r)[0])} in the rewrite.",
-                )
-            )
+            out.append(_changed("date_change", "date", rewrite, source, date_r, date_s))
     elif date_s and (vague_r or _stands_in(edit) or (not rw and not edit.trim)):
-        instead = vague_r or _content(rw)
         out.append(
-            _finding(
-                "date_change",
-                "medium",
-                rewrite,
-                source,
-                instead,
-                date_s,
-                f"The source's date {_q(_span_text(source, date_s)[0])} was "
-                + _vague_or_dropped(rewrite, vague_r, instead)
-                + ".",
-                at=edit.rw_at,
-                at_end=edit.rw_at_end,
-            )
+            _made_vague("date_change", "date", rewrite, source, date_s, vague_r, rw, edit, ".")
         )
     elif date_r and not date_s:
         new = [u for u in date_r if u.key not in src_keys]
