@@ -87,10 +87,16 @@ def tokens(text: str, offset: int = 0, words_only: bool = False) -> list[Token]:
     unless ``words_only`` is set.
     """
     pattern = WORD_RE if words_only else TOKEN_RE
-    out = []
-    for m in pattern.finditer(text):
-        out.append(Token(m.group(), fold(m.group()).lower(), m.start() + offset, m.end() + offset))
-    return out
+    return [
+        Token(m.group(), _token_norm(m.group()), m.start() + offset, m.end() + offset)
+        for m in pattern.finditer(text)
+    ]
+
+
+@lru_cache(maxsize=500_000)
+def _token_norm(surface: str) -> str:
+    """Folded lower-case form of one token (cached: news text repeats its words)."""
+    return fold(surface).lower()
 
 
 def words(text: str) -> list[str]:
