@@ -11,8 +11,21 @@ def test_audit_writes_tables_and_prints_a_summary(tmp_path, capsys):
     assert (tmp_path / "articles.csv").is_file() and (tmp_path / "audit.json").is_file()
     assert capsys.readouterr().out == ""
     assert main(["audit", str(config.SEEDS_DIR), "--out", str(tmp_path / "loud")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "5 inputs: 5 audited, 0 rejected, 0 wire"
+    assert out[2] == (
+        "  000_5ceb88a01bc13192: partially derived, uncredited wire copy, "
+        "findings high/medium/low 2/3/0"
+    )
+    assert out[-1].startswith("wrote ")
+
+
+def test_rejected_inputs_are_listed_with_their_reason(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Talks began on Monday in Niamey.", encoding="utf-8")
+    assert main(["audit", str(tmp_path), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("5 inputs: 5 audited, 0 rejected, 0 wire\n")
+    assert "  empty: rejected (empty file)\n" in out
 
 
 @pytest.mark.parametrize(

@@ -42,9 +42,18 @@ def _summary_lines(result) -> list[str]:
         f"{s['articles']} inputs: {s['ok']} audited, {s['rejected']} rejected, {s['wire']} wire",
         "findings: " + ", ".join(f"{n} {sev}" for sev, n in s["findings"].items()),
     ]
-    for row in result.articles.itertuples():
+    for row in result.scorecard.itertuples():
         if row.status == "rejected":
-            lines.append(f"  rejected {row.article_id}: {row.reason}")
+            reason = result.articles.set_index("article_id").at[row.article_id, "reason"]
+            lines.append(f"  {row.article_id}: rejected ({reason})")
+            continue
+        derivation = getattr(row, "derivation", "")
+        provenance = getattr(row, "provenance", "")
+        counts = "/".join(str(getattr(row, f"findings_{s}", 0)) for s in ("high", "medium", "low"))
+        lines.append(
+            f"  {row.article_id}: {derivation} derived, {provenance}, "
+            f"findings high/medium/low {counts}"
+        )
     return lines
 
 
