@@ -417,3 +417,54 @@ def test_find_artifacts_on_a_clean_article_reports_nothing():
         [SEEDS_DIR / "001_d598337ef24b6ebd.txt", SEEDS_DIR / "002_81e9dda9929231ae.txt"]
     )
     assert find_artifacts(corpus, ["002_81e9dda9929231ae"]).empty
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "expected"),
+    [
+        # A prefix antonym and a negator cancel: the claim is the same.
+        (
+            "Frequentist and Bayesian interpretations disagree about the ways.",
+            "Frequentist and Bayesian interpretations do not agree about the ways.",
+            [],
+        ),
+        # A prefix antonym alone flips the claim.
+        (
+            "The regime was declared legitimate by Paris.",
+            "The regime was declared illegitimate by Paris.",
+            [("negation_change", "high", "illegitimate")],
+        ),
+        # A negator alone flips the claim.
+        (
+            "The coup leaders renounced the agreements.",
+            "The coup leaders did not renounce the agreements.",
+            [("negation_change", "high", "not")],
+        ),
+    ],
+)
+def test_polarity_counts_prefix_antonyms(source, rewrite, expected):
+    assert _kinds(compare_sentences(source, rewrite)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "expected"),
+    [
+        # A local edit: the modal is dropped and the claim hardens.
+        (
+            "France may withdraw its troops from Niger.",
+            "France withdraws its troops from Niger.",
+            [("modality_change", "high", "withdraws")],
+        ),
+        # A passage rewritten wholesale: the modal is not missing, the wording is new.
+        (
+            "Search keywords must match document terms and word substrings might result "
+            "in a false positive match for the query.",
+            "Finally, the query terms are compared with the terms of every document.",
+            [],
+        ),
+    ],
+)
+def test_dropped_modality_needs_a_local_edit(source, rewrite, expected):
+    assert [k for k in _kinds(compare_sentences(source, rewrite)) if k[0] == "modality_change"] == [
+        e for e in expected if e[0] == "modality_change"
+    ]

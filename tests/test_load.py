@@ -229,3 +229,49 @@ def test_non_english_text_is_marked_undetermined():
         parse_article("en", "en.txt", "France plans a partial withdrawal from Niger.").language
         == "en"
     )
+
+
+WRAPPED = (
+    "Inheritance is a basic concept of Object-Oriented Programming where\n"
+    "the basic idea is to create new classes that add extra detail to\n"
+    "existing classes. This is done by allowing the new classes to reuse\n"
+    "the methods and variables of the existing classes and new methods and\n"
+    "classes are added to specialise the new class. Inheritance models the\n"
+    "\u201cis-kind-of\u201d relationship between entities.\n"
+)
+ONE_PARAGRAPH_A_LINE = (
+    "France pulls troops out of Niger\n"
+    "Niamey\n"
+    "France has begun talks with Niger's military about withdrawing elements of its army.\n"
+    "there is wide speculation that France will be forced to withdraw completely.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "first_sentences"),
+    [
+        (
+            WRAPPED,
+            [
+                "Inheritance is a basic concept of Object-Oriented Programming where\n"
+                "the basic idea is to create new classes that add extra detail to\n"
+                "existing classes.",
+                "This is done by allowing the new classes to reuse\n"
+                "the methods and variables of the existing classes and new methods and\n"
+                "classes are added to specialise the new class.",
+            ],
+        ),
+        (
+            ONE_PARAGRAPH_A_LINE,
+            [
+                "France pulls troops out of Niger",
+                "France has begun talks with Niger's military about withdrawing elements of "
+                "its army.",
+            ],
+        ),
+    ],
+)
+def test_hard_wrapped_lines_are_joined_and_paragraph_lines_are_not(text, first_sentences):
+    article = parse_article("t", "t.txt", text)
+    assert [s.text for s in article.sentences[:2]] == first_sentences
+    assert all(article.text[s.start : s.end] == s.text for s in article.sentences)

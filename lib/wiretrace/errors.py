@@ -233,6 +233,11 @@ def _benign_pair(a: Unit, b: Unit) -> bool:
     return bool(_group_key(a.key) & _group_key(b.key))
 
 
+#: An edit whose source side has more words than this is a rewritten passage, not a
+#: local change: a modal or negator missing from it is not reported as dropped.
+LOCAL_EDIT_WORDS = 8
+
+
 def _neg_prefix_pair(a: str, b: str) -> bool:
     for long, short in ((a, b), (b, a)):
         for prefix in _NEG_PREFIXES:
@@ -551,10 +556,32 @@ def _classify(
             edit.src = [u for u in edit.src if u is not a]
             edit.rw = [u for u in edit.rw if all(u is not g for g in gone)]
     src, rw = edit.src, edit.rw
+    # A passage rewritten wholesale (many words on both sides) is a paraphrase: a modal
+    # or negator that is not there word for word may be expressed otherwise, so only
+    # a local edit can show that one was dropped or added.
+    local = sum(u.kind == "word" for u in src) <= LOCAL_EDIT_WORDS or not rw
     # Negation: a negator added or removed, or an antonym by prefix ("legitimate").
     neg_s = [u for u in src if u.key in lex.negators]
     neg_r = [u for u in rw if u.key in lex.negators]
-    if len(neg_s) != len(neg_r) and not edit.trim and not edit.polarity_kept:
+    prefix_pairs = [
+        (a, b)
+        for a in _content(src)
+        for b in _content(rw)
+        if a.kind == b.kind == "word" and _neg_prefix_pair(a.key, b.key)
+    ]
+    # "disagree" / "do not agree": the prefix and the negator cancel, polarity is kept.
+    polarity_s = len(neg_s) + sum(len(a.key) > len(b.key) for a, b in prefix_pairs)
+    polarity_r = len(neg_r) + sum(len(b.key) > len(a.key) for a, b in prefix_pairs)
+    if prefix_pairs and polarity_s == polarity_r:
+        edit.done |= {id(u) for pair in prefix_pairs for u in pair}
+        prefix_pairs = []
+        neg_s, neg_r = [], []
+    if (
+        len(neg_s) != len(neg_r)
+        and not edit.trim
+        and not edit.polarity_kept
+        and (local or (neg_s and neg_r))
+    ):
         added = len(neg_r) > len(neg_s)
         shown = neg_r if added else [u for u in rw if u.kind == "word"][:3]
         out.append(
@@ -572,24 +599,22 @@ def _classify(
                 at_end=edit.rw_at_end,
             )
         )
-    for a in _content(src):
-        for b in _content(rw):
-            if a.kind == b.kind == "word" and _neg_prefix_pair(a.key, b.key):
-                edit.done |= {id(a), id(b)}
-                out.append(
-                    _finding(
-                        "negation_change",
-                        "high",
-                        rewrite,
-                        source,
-                        [b],
-                        [a],
-                        f"{_q(a.surface)} became {_q(b.surface)}: the opposite meaning.",
-                    )
-                )
+    for a, b in prefix_pairs:
+        edit.done |= {id(a), id(b)}
+        out.append(
+            _finding(
+                "negation_change",
+                "high",
+                rewrite,
+                source,
+                [b],
+                [a],
+                f"{_q(a.surface)} became {_q(b.surface)}: the opposite meaning.",
+            )
+        )
     # Modality: certainty, possibility, hearsay.
     mod_s, mod_r = _modality_groups(src), _modality_groups(rw)
-    if mod_s != mod_r and not edit.trim:
+    if mod_s != mod_r and not edit.trim and (local or (mod_s and mod_r)):
         ms = [u for u in src if u.key in lex.modality]
         mr = [u for u in rw if u.key in lex.modality]
         glosses_s = "; ".join(f"{_q(u.surface)} ({lex.modality[u.key][1]})" for u in ms)

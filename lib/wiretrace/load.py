@@ -282,7 +282,7 @@ def extract_parts(text: str) -> tuple[list[MetaPart], list[tuple[int, int]]]:
                 parts.append(MetaPart("credit", text[s:e], s, e))
             continue
         if (
-            at_head
+            len(blocks) <= 1  # at the head, or right after a headline
             and len(line) <= 40
             and _DATELINE_LINE.fullmatch(line)
             and len(line.split()) <= 3
@@ -307,6 +307,7 @@ def extract_parts(text: str) -> tuple[list[MetaPart], list[tuple[int, int]]]:
             parts.append(MetaPart("dateline", dateline, start, start + len(dateline)))
             start += m.end()
         blocks.append((start, end))
+    blocks = _unwrap(text, blocks)
     # A sign-off at the end of the last paragraph: "(cs/afp/dpa)", "- AFP".
     if blocks:
         start, end = blocks[-1]
@@ -325,6 +326,47 @@ def _common_english(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en") >= 3.0
+
+
+#: A line that ends a sentence: closing punctuation, or a quote mark right after one.
+_CLOSED_END = re.compile(r"(?:[.!?:;)\]\u00bb]|[.!?,][\"\u201d\u2019']+)$")
+_SOFT_END = re.compile(r"[,\-\u2013\u2014]$")
+
+
+def _is_hard_wrapped(text: str, blocks: list[tuple[int, int]]) -> bool:
+    """True for text wrapped at a fixed width: short lines, most ending mid-sentence."""
+    lines = [text[s:e] for s, e in blocks]
+    if len(lines) < 4:
+        return False
+    lengths = sorted(len(line) for line in lines)
+    open_ends = sum(not _CLOSED_END.search(line) for line in lines)
+    return 40 <= lengths[len(lengths) // 2] <= 90 and open_ends > len(lines) / 2
+
+
+def _unwrap(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a hard-wrapped paragraph into one block.
+
+    A line break is soft when the line has no closing punctuation, no blank line follows,
+    and either the next line goes on in lower case ("to\nexisting classes"), the line
+    ends on a comma or dash, or the whole text is wrapped at a fixed width (see
+    :func:`_is_hard_wrapped`). Every other line break ends a paragraph, as in news files
+    that put one paragraph on a line, so a headline or dateline line stays apart.
+    """
+    wrapped = _is_hard_wrapped(text, blocks)
+    out: list[tuple[int, int]] = []
+    for start, end in blocks:
+        if out:
+            prev_start, prev_end = out[-1]
+            previous, current = text[prev_start:prev_end], text[start:end]
+            open_end = not _CLOSED_END.search(previous)
+            soft = text[prev_end:start].count("\n") == 1 and (
+                (open_end and (wrapped or current[:1].islower())) or _SOFT_END.search(previous)
+            )
+            if soft:
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _english_share(body_words: Sequence[str]) -> float:

@@ -129,12 +129,13 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
     Uses pysbd's rule-based segmenter (Sadvilkar and Neumann, 2020), which handles
     abbreviations, quotations and numbers; spans are trimmed of surrounding white space
-    and never empty. Call it once per paragraph: line breaks are treated as hard breaks
-    by the caller, not here.
+    and never empty. Call it once per paragraph: a line break inside the block (a
+    hard-wrapped paragraph the caller has joined) is read as a space.
     """
     spans: list[tuple[int, int]] = []
     if not text.strip():
         return spans
+    text = text.replace("\n", " ")  # same length: offsets still point into the original
     cursor = 0
     # The processor's sentences, not Segmenter.segment(): segment() also locates each
     # sentence with a regex built from its text, compiled anew for every sentence (half
