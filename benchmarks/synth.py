@@ -6,7 +6,7 @@ source, text``) in clusters of 3 to 7 versions (5 on average) plus some single a
 table with a ``path`` column. The same ``seed`` always gives the same texts.
 
 Real text in: the sentences of the Clough-Stevenson (2011) sources and answers and of the
-seed articles (105 texts, 1,342 sentences), grouped into *families* (one per Clough
+seed articles (105 texts, 1,216 sentences), grouped into *families* (one per Clough
 task, one for the seeds) because texts of one family are rewrites of each other. Each
 cluster:
 
@@ -18,7 +18,7 @@ cluster:
    words, "the", "is", "would") is replaced, with probability :data:`RELABEL`, by a word
    from wordfreq's 30,000 commonest English words, consistently across the cluster. The
    pool is small (a 10,000-article corpus needs about 20,000 sentences and the pool has
-   1,342), so sentences recur across clusters; relabelling makes those clusters
+   1,216), so sentences recur across clusters; relabelling makes those clusters
    different stories (other names, numbers and topic words) that keep real sentence
    shapes and function words. The price: the texts read as word salad, and the pool's
    topics do not carry over (``source`` names the text a cluster started from, not a

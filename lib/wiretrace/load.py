@@ -281,8 +281,9 @@ def extract_parts(text: str) -> tuple[list[MetaPart], list[tuple[int, int]]]:
                 s, e = start + m.start("credit"), start + m.end("credit")
                 parts.append(MetaPart("credit", text[s:e], s, e))
             continue
+        headline_only = len(blocks) == 1 and not _CLOSED_END.search(text[slice(*blocks[0])])
         if (
-            len(blocks) <= 1  # at the head, or right after a headline
+            (not blocks or headline_only)  # at the head, or right after a headline
             and len(line) <= 40
             and _DATELINE_LINE.fullmatch(line)
             and len(line.split()) <= 3
