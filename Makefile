@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: audit test lint bench lab notebooks clean
+.PHONY: audit test lint bench lab notebooks refresh-notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ notebooks: $(STAMP)
 	mkdir -p reports
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
 		../$(BIN)/jupyter nbconvert --to html --execute --output-dir ../reports "$$nb" || exit 1; \
+	done
+
+# Re-execute the committed notebooks in place (no timing metadata, so diffs stay small).
+refresh-notebooks: $(STAMP)
+	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
+		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+			--NotebookClient.record_timing=False "$$nb" || exit 1; \
 	done
 
 lint: $(STAMP)
