@@ -36,3 +36,12 @@ def test_update_readme_replaces_only_the_block(tmp_path):
 def test_markdown_cells():
     frame = pd.DataFrame({"a": ["x"], "b": [0.12345], "c": [float("nan")], "d": [3]})
     assert benchreport._md_table(frame).splitlines()[-1] == "| x | 0.123 | – | 3 |"
+
+
+def test_clustering_table_reads_candidates_and_accuracy():
+    results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
+    table = benchreport.clustering(results, "clustering_10k").set_index("articles")
+    largest = table.index.max()
+    assert largest == 10000
+    assert table.loc[largest, "candidate_pairs"] < table.loc[largest, "all_pairs"] / 100
+    assert 0 < table.loc[largest, "precision"] <= 1

@@ -236,6 +236,31 @@ def scaling(results: dict) -> dict:
     }
 
 
+def clustering(results: dict, key: str = "clustering") -> pd.DataFrame:
+    """Story clustering by corpus size: candidate pairs against all pairs, and its accuracy.
+
+    ``precision``/``recall`` are pairwise (same-cluster pairs) against the synthetic
+    corpus's known clusters. ``key`` picks the result file (``clustering`` for the last
+    speed run, ``clustering_10k`` for the run up to 10,000 articles).
+    """
+    table = results[f"speed{key.removeprefix('clustering')}"]
+    seconds = table[table["stage"] == "cluster"].set_index("n_articles")["seconds"]
+    rows = []
+    for corpus in results[key]["corpora"]:
+        pairwise = corpus.get("pairwise", {})
+        rows.append(
+            {
+                "articles": corpus["n_articles"],
+                "cluster_seconds": seconds.get(corpus["n_articles"], float("nan")),
+                "candidate_pairs": corpus["candidate_pairs"],
+                "all_pairs": corpus["all_pairs"],
+                "precision": pairwise.get("precision", float("nan")),
+                "recall": pairwise.get("recall", float("nan")),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def _md_table(frame: pd.DataFrame) -> str:
     def cell(value) -> str:
         if isinstance(value, float):
@@ -282,6 +307,15 @@ def markdown(results: dict) -> str:
             f"{scale['slope_audit_seconds']:.2f} (1 = linear, 2 = all pairs); on "
             f"{scale['largest_corpus']:,} articles the clustering compared "
             f"{scale['candidate_pairs']:,} candidate pairs of {scale['all_pairs']:,}.",
+        ]
+    if "clustering_10k" in results and "speed_10k" in results:
+        parts += [
+            "",
+            "Story clustering up to 10,000 articles (`clustering_10k.json`, `speed_10k.csv`: an "
+            "earlier run of the same clustering code, whose full audit then treated a folder as "
+            "one story, so only its clustering figures are shown):",
+            "",
+            _md_table(clustering(results, "clustering_10k")),
         ]
     parts.append(END)
     return "\n".join(parts) + "\n"
