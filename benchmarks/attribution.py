@@ -32,10 +32,10 @@ is what ``benchmarks/run.py`` calls.
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from pathlib import Path
 
+from benchmarks import write_json
 from wiretrace.agencies import load_registry
 from wiretrace.attribution import article_credits
 from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
@@ -141,9 +141,7 @@ def run(out_dir: str | Path = BENCHMARK_RESULTS_DIR, path: str | Path = LINES_PA
         "all": evaluate(lines),
         "first_scores": FIRST_SCORES,
     }
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "attribution.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_json(out_dir, "attribution.json", result)
     return result
 
 

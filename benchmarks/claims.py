@@ -20,10 +20,10 @@ is what ``benchmarks/run.py`` calls.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from pathlib import Path
 
+from benchmarks import write_json
 from wiretrace.claims import claims_in_text
 from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
 
@@ -81,9 +81,7 @@ def run(out_dir: str | Path = BENCHMARK_RESULTS_DIR, path: str | Path = SENTENCE
     with Path(path).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     result = {"benchmark": "claims", "data": Path(path).name, **evaluate(rows)}
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "claims.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_json(out_dir, "claims.json", result)
     return result
 
 

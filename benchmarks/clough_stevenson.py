@@ -42,7 +42,6 @@ Writes ``benchmarks/results/clough_stevenson.json`` (figures) and
 from __future__ import annotations
 
 import csv
-import json
 import re
 import time
 from pathlib import Path
@@ -50,6 +49,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from benchmarks import write_json
 from benchmarks.calibrate_derivation import (
     FOUR_LABELS,
     calibrate,
@@ -284,7 +284,7 @@ def run(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     frame.to_csv(out_dir / "clough_stevenson.csv", index=False)
-    (out_dir / "clough_stevenson.json").write_text(json.dumps(results, indent=2) + "\n")
+    write_json(out_dir, "clough_stevenson.json", results)
     return results
 
 

@@ -38,7 +38,6 @@ Run ``python -m benchmarks.errors``; writes ``benchmarks/results/errors.json`` a
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import time
@@ -49,6 +48,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from benchmarks import write_json
 from wiretrace import config, schema
 from wiretrace.errors import ErrorContext, check_new_sentence, compare_sentences
 from wiretrace.lexicon import is_word
@@ -1342,11 +1342,7 @@ def run(out_dir: str | Path = config.BENCHMARK_RESULTS_DIR, seed: int = SEED) ->
         "end_to_end_no_wire": run_end_to_end(seed, wire_given=False),
         "seeds": run_seeds(),
     }
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "errors.json").write_text(
-        json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    out_dir = write_json(out_dir, "errors.json", result).parent
     rows = [
         {
             "kind": k,

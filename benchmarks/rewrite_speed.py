@@ -23,6 +23,7 @@ import statistics
 import time
 from pathlib import Path
 
+from benchmarks import write_json
 from wiretrace import config
 from wiretrace.align import wording
 from wiretrace.load import Corpus, load_corpus, parse_article
@@ -88,7 +89,7 @@ def run(out_dir: Path = config.BENCHMARK_RESULTS_DIR) -> dict:
     }
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "rewrite_speed.json").write_text(json.dumps(results, indent=2) + "\n")
+    write_json(out_dir, "rewrite_speed.json", results)
     return results
 
 

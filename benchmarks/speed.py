@@ -53,6 +53,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from benchmarks import write_json
 from wiretrace import config
 
 DEFAULT_SIZES = (5, 1000, 5000, 10000)
@@ -432,9 +433,9 @@ def run(
         "real_text": real_text_clusters(),
         "calibration": calibration(),
     }
-    (out_dir / "clustering.json").write_text(json.dumps(document, indent=2) + "\n")
+    write_json(out_dir, "clustering.json", document)
     if profile is not None:
-        (out_dir / "load_profile.json").write_text(json.dumps(profile, indent=2) + "\n")
+        write_json(out_dir, "load_profile.json", profile)
     return document
 
 
