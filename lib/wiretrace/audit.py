@@ -204,8 +204,9 @@ def audit(
         corpus, attributions, findings, rewrites.alignments, rewrites.sources, rewrites.derivation
     )
     readability = readability_table(corpus, rewrites.sources, _main_sources(rewrites.derivation))
+    articles = corpus.table()
     scorecard = build_scorecard(
-        corpus.table(),
+        articles,
         derivation=rewrites.derivation[rewrites.derivation["primary"].astype(bool)],
         alignments=rewrites.alignments,
         findings=findings,
@@ -214,7 +215,7 @@ def audit(
     )
     return AuditResult(
         corpus=corpus,
-        articles=corpus.table(),
+        articles=articles,
         metadata=corpus.metadata_table(),
         attributions=attributions,
         derivation=rewrites.derivation,
