@@ -26,7 +26,7 @@ from wiretrace import derive
 #: Inverse L2 penalty of the logistic regression (scikit-learn's default C).
 C = 1.0
 #: Largest feature subset :func:`select_features` tries.
-MAX_FEATURES = 3
+MAX_FEATURES = 4
 #: Folds of the inner cross-validation that chooses the features.
 INNER_FOLDS = 4
 FOUR_LABELS = ("cut", "light", "heavy", "non")
@@ -41,6 +41,19 @@ def folds(labels: pd.Series | Sequence[str], k: int) -> np.ndarray:
     for position, label in enumerate(labels):
         out[position] = seen.get(label, 0) % k
         seen[label] = seen.get(label, 0) + 1
+    return out
+
+
+def random_folds(labels: pd.Series | Sequence[str], k: int, seed: int) -> np.ndarray:
+    """Stratified fold numbers from a shuffle: the items of each class, shuffled by a
+    generator seeded with ``seed``, are dealt to folds ``0..k-1`` in turn."""
+    labels = np.asarray(list(labels))
+    rng = np.random.default_rng(seed)
+    out = np.zeros(len(labels), dtype=int)
+    for label in sorted(set(labels)):
+        members = np.flatnonzero(labels == label)
+        rng.shuffle(members)
+        out[members] = np.arange(len(members)) % k
     return out
 
 

@@ -59,7 +59,7 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
         ("000", "modality_change", "high", "may"),  # "will be forced" -> "may be compelled"
         ("000", "attribution_dropped", "high", "These discussions have e"),  # "That source noted"
         ("000", "date_change", "medium", "response"),  # "On August 3" dropped
-        ("000", "uncredited_reuse", "medium", "This coup marks another "),
+        ("000", "uncredited_reuse", "high", "This coup marks another "),
         ("000", "number_change", "medium", ""),  # "the 55-year pro-French dynasty"
         ("001", "typo", "low", "toas"),
         ("002", "verb_change", "high", "suspended"),  # "renounced" in the other versions
@@ -75,7 +75,7 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
 def test_seed_derivation_and_provenance(seed_audit):
     card = seed_audit.scorecard.set_index("article_id")
     assert card["derivation"].to_dict() == {
-        "000_5ceb88a01bc13192": "partially",
+        "000_5ceb88a01bc13192": "wholly",  # paraphrased throughout, nothing added
         "001_d598337ef24b6ebd": "wholly",
         "002_81e9dda9929231ae": "wholly",
         "003_665655b582766711": "non",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from wiretrace import benchreport, config, schema
 
@@ -45,3 +46,32 @@ def test_clustering_table_reads_candidates_and_accuracy():
     assert largest == 10000
     assert table.loc[largest, "candidate_pairs"] < table.loc[largest, "all_pairs"] / 100
     assert 0 < table.loc[largest, "precision"] <= 1
+
+
+def test_derivation_comparison_reads_the_uncertainty():
+    results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
+    table = benchreport.derivation_comparison(results).set_index("task")
+    assert list(table.index) == list(benchreport.DERIVATION_TASKS)
+    hard = results["clough_stevenson"]["cv_minus_baseline"]["hard_part"]
+    assert table.loc["hard_part", "difference"] == hard["difference"]
+    assert set(table["verdict"]) <= {
+        "better",
+        "worse",
+        "ahead on every draw, within noise",
+        "behind on every draw, within noise",
+        "level",
+    }
+
+
+@pytest.mark.parametrize(
+    ("interval", "won", "expected"),
+    [
+        ((0.01, 0.2), 20, "better"),
+        ((-0.2, -0.01), 0, "worse"),
+        ((-0.05, 0.2), 20, "ahead on every draw, within noise"),
+        ((-0.05, 0.0), 0, "behind on every draw, within noise"),
+        ((-0.05, 0.05), 11, "level"),
+    ],
+)
+def test_verdict(interval, won, expected):
+    assert benchreport.verdict(interval, won, 20) == expected

@@ -18,6 +18,7 @@ from wiretrace.derive import (
     derivation_scores,
     load_model,
     ngram_containment,
+    order_loss,
     run_share,
 )
 from wiretrace.load import parse_article
@@ -34,17 +35,46 @@ SOURCE = (
     ("values", "revision", "derivation"),
     [
         # every sentence copied whole
-        ({"containment": 1.0, "exact_share": 1.0, "mean_ordered": 1.0}, "cut", "wholly"),
+        (
+            {"containment": 1.0, "exact_share": 1.0, "mean_ordered": 1.0, "order_loss": 0.0},
+            "cut",
+            "wholly",
+        ),
         # all the content, most wording kept in order, few whole sentences
-        ({"containment": 0.85, "exact_share": 0.2, "mean_ordered": 0.85}, "light", "wholly"),
-        # the content reworded: a heavy paraphrase
-        ({"containment": 0.6, "exact_share": 0.0, "mean_ordered": 0.5}, "heavy", "partially"),
+        (
+            {"containment": 0.85, "exact_share": 0.2, "mean_ordered": 0.85, "order_loss": 0.1},
+            "light",
+            "wholly",
+        ),
+        # the content reworded and restructured: a heavy paraphrase
+        (
+            {"containment": 0.6, "exact_share": 0.0, "mean_ordered": 0.5, "order_loss": 0.5},
+            "heavy",
+            "partially",
+        ),
         # half of an article copied whole, half its own
-        ({"containment": 0.5, "exact_share": 0.5, "mean_ordered": 1.0}, "cut", "wholly"),
-        ({"containment": 0.3, "exact_share": 0.0, "mean_ordered": 0.6}, "non", "non"),
-        ({"containment": 0.1, "exact_share": 0.0, "mean_ordered": 0.3}, "non", "non"),
+        (
+            {"containment": 0.5, "exact_share": 0.5, "mean_ordered": 1.0, "order_loss": 0.0},
+            "cut",
+            "wholly",
+        ),
+        # little shared, and that little out of order: common words
+        (
+            {"containment": 0.3, "exact_share": 0.0, "mean_ordered": 0.6, "order_loss": 0.7},
+            "non",
+            "non",
+        ),
+        (
+            {"containment": 0.1, "exact_share": 0.0, "mean_ordered": 0.3, "order_loss": 0.8},
+            "non",
+            "non",
+        ),
         # under PARTIAL_MIN the model is not asked, however copied the rest looks
-        ({"containment": 0.19, "exact_share": 1.0, "mean_ordered": 1.0}, "non", "non"),
+        (
+            {"containment": 0.19, "exact_share": 1.0, "mean_ordered": 1.0, "order_loss": 0.0},
+            "non",
+            "non",
+        ),
     ],
 )
 def test_classify(values, revision, derivation):
@@ -53,7 +83,12 @@ def test_classify(values, revision, derivation):
 
 
 def test_partial_min_is_a_floor():
-    values = {"containment": PARTIAL_MIN - 0.01, "exact_share": 1.0, "mean_ordered": 1.0}
+    values = {
+        "containment": PARTIAL_MIN - 0.01,
+        "exact_share": 1.0,
+        "mean_ordered": 1.0,
+        "order_loss": 0.0,
+    }
     assert load_model().predict(values) == "cut"
     assert classify_revision(values) == "non"
 
@@ -63,7 +98,7 @@ def test_shipped_model_is_the_documented_one():
     assert model.features == MODEL_FEATURES
     assert set(MODEL_FEATURES) <= set(CANDIDATE_FEATURES)
     assert model.labels == ("cut", "light", "heavy", "non")
-    assert len(model.coef) == 4 and all(len(row) == 3 for row in model.coef)
+    assert len(model.coef) == 4 and all(len(row) == len(MODEL_FEATURES) for row in model.coef)
     assert "benchmarks.calibrate_derivation" in model.about
     assert DerivationModel.from_dict(json.loads(MODEL_PATH.read_text())) == model
 
@@ -71,8 +106,8 @@ def test_shipped_model_is_the_documented_one():
 @pytest.mark.parametrize(
     "values",
     [
-        {"containment": 0.9, "exact_share": 0.5, "mean_ordered": 0.9},
-        {"containment": 0.0, "exact_share": 0.0, "mean_ordered": 0.0},
+        {"containment": 0.9, "exact_share": 0.5, "mean_ordered": 0.9, "order_loss": 0.1},
+        {"containment": 0.0, "exact_share": 0.0, "mean_ordered": 0.0, "order_loss": 0.0},
     ],
 )
 def test_model_probabilities_and_round_trip(values):
@@ -110,6 +145,20 @@ def test_run_share(a, b, expected):
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("a b c d", "x a b c d y", 0.0),  # all shared words in the source's order
+        ("a b x c d", "a b c d", 0.0),  # a word put in, the rest in order
+        ("c d a b", "a b c d", 0.5),  # two halves swapped: 2 of 4 kept in order
+        ("d c b a", "a b c d", 0.75),  # reversed: only 1 of 4 in order
+        ("a b", "c d", 0.0),  # nothing shared
+    ],
+)
+def test_order_loss(a, b, expected):
+    assert order_loss(a.split(), b.split()) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     ("a", "b", "n", "expected"),
     [
         ("a b c d", "x a b c d y", 2, 1.0),
@@ -134,14 +183,24 @@ def test_ngram_containment(a, b, n, expected):
                 "exact_share": 1.0,
                 "new_sentences": 0.0,
                 "mean_ordered": 1.0,
+                "order_loss": 0.0,
                 "ngram_8": 1.0,
                 "revision": "cut",
                 "derivation": "wholly",
             },
         ),
+        # words swapped for synonyms, the two sentences joined, the order kept: the
+        # corpus's definition of a light revision
         (
             "With approximately 1,500 troops stationed in Niger as part of France's broader "
             "efforts against jihadists in the Sahel, the country has become a crucial hub.",
+            {"exact_share": 0.0, "new_sentences": 0.0, "order_loss": 0.0, "revision": "light"},
+        ),
+        # the same facts restructured: the second sentence first, clauses moved
+        (
+            "After coups in Mali and Burkina Faso forced French troops out, Niger became a "
+            "crucial hub for France. It keeps some 1,500 troops there to fight jihadists in "
+            "the Sahel.",
             {"exact_share": 0.0, "new_sentences": 0.0, "derivation": "partially"},
         ),
         (
@@ -177,7 +236,9 @@ def primary(seeds):
 @pytest.mark.parametrize(
     ("seed", "expected"),
     [
-        ("000", ("partially", "heavy")),  # heavy paraphrase of the AFP story
+        # a paraphrase of the whole AFP story, its paragraphs in the same order: every word
+        # reworded in place, nothing from elsewhere (a light revision, METER wholly derived)
+        ("000", ("wholly", "light")),
         ("001", ("wholly", "cut")),  # near-verbatim AFP rewrite
         ("002", ("wholly", "light")),  # near-verbatim AFP rewrite, split and reordered
         ("003", ("non", "non")),  # later article on a related development

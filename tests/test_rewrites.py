@@ -93,7 +93,7 @@ def test_wire_copy_is_the_source_when_given(seeds):
     primary = analysis.derivation[analysis.derivation["primary"]]
     assert set(primary["source_id"]) == {wire_id}
     assert dict(zip(primary["article_id"].str[:3], primary["derivation"], strict=True)) == {
-        "000": "partially",
+        "000": "wholly",
         "002": "wholly",
         "003": "non",
         "004": "non",
@@ -104,7 +104,8 @@ def test_wire_copy_is_the_source_when_given(seeds):
     ("classes", "expected"),
     [
         (("wholly", "partially"), ["000", "001", "002"]),
-        (("wholly",), ["001", "002"]),
+        (("wholly",), ["000", "001", "002"]),
+        (("partially",), []),
         (("non",), ["003", "004"]),
     ],
 )
