@@ -75,3 +75,12 @@ def test_derivation_comparison_reads_the_uncertainty():
 )
 def test_verdict(interval, won, expected):
     assert benchreport.verdict(interval, won, 20) == expected
+
+
+def test_semantic_table_reads_its_result_file():
+    results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
+    table = benchreport.semantic_matching(results)
+    rows = results["semantic"]["thresholds"]
+    assert list(table["min_cosine"]) == [r["min_cosine"] for r in rows]
+    assert table["matches_in_non_answers"].between(0, 1).all()
+    assert "Semantic matching" in benchreport.markdown(results)

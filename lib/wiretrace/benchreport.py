@@ -137,6 +137,18 @@ def derivation_per_class(results: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def semantic_matching(results: dict) -> pd.DataFrame:
+    """Sentences the semantic pass would align, by cosine threshold (``semantic.json``).
+
+    Columns ``min_cosine``, ``matched_reuse`` / ``matched_non`` (sentences left new by the
+    lexical aligner and matched, in answers written from the source / without it) and
+    ``matches_in_non_answers`` (the share of matches that are certainly wrong).
+    """
+    rows = results["semantic"]["thresholds"]
+    columns = ["min_cosine", "matched_reuse", "matched_non", "matches_in_non_answers"]
+    return pd.DataFrame(rows)[columns]
+
+
 def error_detection(results: dict) -> pd.DataFrame:
     """Precision, recall and false findings of the error detector and the difflib baseline.
 
@@ -325,6 +337,22 @@ def _md_table(frame: pd.DataFrame) -> str:
     return "\n".join([head, rule, *body])
 
 
+def _semantic_block(results: dict) -> list[str]:
+    if "semantic" not in results:
+        return []
+    sem = results["semantic"]
+    new = sem["new_sentences"]
+    return [
+        f"**Semantic matching** (optional extra, {sem['model']}): of the sentences the "
+        f"lexical aligner leaves new ({new['reuse']} in answers written from the source, "
+        f"{new['non']} in answers written without it), those whose nearest source sentence "
+        f"reaches each cosine; wiretrace.semantic uses {sem['shipped_min_cosine']}:",
+        "",
+        _md_table(semantic_matching(results)),
+        "",
+    ]
+
+
 def markdown(results: dict) -> str:
     """The README's benchmark block, every figure read from ``results``."""
     parts = [
@@ -343,6 +371,7 @@ def markdown(results: dict) -> str:
         "",
         _md_table(derivation_comparison(results)),
         "",
+        *_semantic_block(results),
         "**Introduced errors**, error-injection benchmark (real source sentences, injected "
         "errors of every kind and benign sub-editor edits; baseline: word-by-word difflib diff):",
         "",
