@@ -7,7 +7,7 @@ import pytest
 
 from wiretrace import schema
 from wiretrace.load import Corpus
-from wiretrace.rewrites import ALIGNMENTS_TABLE_COLUMNS, analyse_rewrites
+from wiretrace.rewrites import ALIGNMENTS_TABLE_COLUMNS, analyse_rewrites, primary_rows
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,15 @@ def test_only_the_first_witnesses_are_compared_pairwise(seeds, monkeypatch):
     assert sorted(pairwise["article_id"].str[:3]) == ["000", "001"]
     assert len(analysis.alignments) == sum(len(a.sentences) for a in seeds.ok)
     assert analysis.consensus["consensus:0"].voters == [a.article_id for a in seeds.ok[:2]]
+
+
+def test_primary_rows_and_main_sources(analysis):
+    primary = analysis.primary
+    assert primary["article_id"].is_unique
+    assert primary["primary"].all()
+    assert analysis.main_sources() == dict(
+        zip(primary["article_id"], primary["source_id"], strict=True)
+    )
+    assert set(analysis.main_sources().values()) == {"consensus:0"}
+    no_column = analysis.derivation.drop(columns="primary")
+    assert len(primary_rows(no_column)) == len(analysis.derivation)

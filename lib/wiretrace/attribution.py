@@ -41,6 +41,7 @@ import pandas as pd
 from wiretrace import schema
 from wiretrace.agencies import Registry, Surface, load_registry
 from wiretrace.load import Corpus, MetaPart, extract_parts
+from wiretrace.rewrites import primary_rows
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -831,19 +832,11 @@ def attribution_findings(
     return table.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
 
 
-def _primary(derivation: pd.DataFrame) -> pd.DataFrame:
-    """The rows naming each article's source: those marked ``primary`` when the rewrite
-    stage gives that column (it also lists pairwise derivations between articles)."""
-    if "primary" in derivation.columns:
-        return derivation[derivation["primary"].astype(bool)]
-    return derivation
-
-
 def _uncredited(corpus, ok, alignments, sources, derivation, attributions, registry) -> list[dict]:
     rows = []
     if derivation is None or not len(derivation):
         return rows
-    derived = _primary(derivation)
+    derived = primary_rows(derivation)
     derived = derived[derived["derivation"].isin(["wholly", "partially"])]
     for article_id, group in derived.groupby("article_id", sort=True):
         if article_id not in ok or credited_agencies(attributions, article_id):
@@ -967,7 +960,7 @@ def provenance_scorecard(
         photo = sorted(set(mine[mine["form"] == "photo_credit"]["agency"]) - set(credited))
         own = findings[findings["article_id"] == aid] if len(findings) else findings
         kinds = list(own["kind"]) if len(own) else []
-        primary = _primary(derivation)
+        primary = primary_rows(derivation)
         derived = primary[
             (primary["article_id"] == aid) & primary["derivation"].isin(["wholly", "partially"])
         ]

@@ -124,14 +124,6 @@ def _version() -> str:
     return __version__
 
 
-def _main_sources(derivation: pd.DataFrame) -> dict[str, str]:
-    """Each article's primary source id (the wire copy or the cluster's consensus)."""
-    if derivation.empty:
-        return {}
-    primary = derivation[derivation["primary"].astype(bool)]
-    return dict(zip(primary["article_id"], primary["source_id"], strict=True))
-
-
 def _sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
     order = {kind: n for n, kind in enumerate(schema.FINDING_KINDS)}
     findings = findings.assign(_kind=findings["kind"].map(order))
@@ -203,11 +195,11 @@ def audit(
     provenance = provenance_scorecard(
         corpus, attributions, findings, rewrites.alignments, rewrites.sources, rewrites.derivation
     )
-    readability = readability_table(corpus, rewrites.sources, _main_sources(rewrites.derivation))
+    readability = readability_table(corpus, rewrites.sources, rewrites.main_sources())
     articles = corpus.table()
     scorecard = build_scorecard(
         articles,
-        derivation=rewrites.derivation[rewrites.derivation["primary"].astype(bool)],
+        derivation=rewrites.primary,
         alignments=rewrites.alignments,
         findings=findings,
         provenance=provenance,

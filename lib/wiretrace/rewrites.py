@@ -53,6 +53,16 @@ DERIVATION_TABLE_COLUMNS = (
 MAX_WITNESSES = 20
 
 
+def primary_rows(derivation: pd.DataFrame) -> pd.DataFrame:
+    """The derivation rows naming each article's source (``primary`` True): one per
+    article, against the wire copy or the cluster's consensus. The table also lists
+    pairwise derivations between articles; a table without the ``primary`` column is
+    returned whole."""
+    if "primary" not in derivation.columns:
+        return derivation
+    return derivation[derivation["primary"].astype(bool)]
+
+
 @dataclass
 class RewriteAnalysis:
     """The tables of rewrite detection (see ``docs`` of :func:`analyse_rewrites`)."""
@@ -64,6 +74,16 @@ class RewriteAnalysis:
     clusters: pd.DataFrame
     consensus: dict[str, Consensus] = field(default_factory=dict)
 
+    @property
+    def primary(self) -> pd.DataFrame:
+        """Each article's derivation from its source (:func:`primary_rows`)."""
+        return primary_rows(self.derivation)
+
+    def main_sources(self) -> dict[str, str]:
+        """Each article's source id (the wire copy or the cluster's consensus)."""
+        primary = self.primary
+        return dict(zip(primary["article_id"], primary["source_id"], strict=True))
+
     def derived_alignments(
         self, classes: tuple[str, ...] = ("wholly", "partially")
     ) -> pd.DataFrame:
@@ -73,7 +93,7 @@ class RewriteAnalysis:
         source (a later story, another agency's report) a sentence aligned with the
         source shares its topic, not its text, and differences are not errors.
         """
-        primary = self.derivation[self.derivation["primary"].astype(bool)]
+        primary = self.primary
         keep = set(primary.loc[primary["derivation"].isin(classes), "article_id"])
         return self.alignments[self.alignments["article_id"].isin(keep)].reset_index(drop=True)
 
