@@ -97,3 +97,28 @@ def test_wire_given_pins_errors_on_the_rewrite_only():
     assert kinds == ["modality_change", "quote_altered", "verb_change"]
     assert set(result.findings["source_id"]) == {"001_d598337ef24b6ebd"}
     assert set(result.findings["article_id"]) == {"002_81e9dda9929231ae"}
+
+
+def test_an_article_gets_the_same_findings_whatever_else_is_in_the_folder(tmp_path, seed_audit):
+    """Another story in the folder (its own cluster) changes nothing for the seeds, even
+    when it attests a word that is a typo in a seed ("toas" in 001)."""
+    import shutil
+
+    for path in config.SEEDS_DIR.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    other = config.CLOUGH_STEVENSON_DIR / "texts"
+    for name in ("orig_taska.txt", "g0pA_taska.txt", "g0pB_taska.txt"):
+        shutil.copy(other / name, tmp_path / name)
+    (tmp_path / "village.txt").write_text(
+        "Residents of Toas, a hill village in the north, voted on Sunday to rebuild the old "
+        "mill. The mill burned down in March, the mayor of Toas said.",
+        encoding="utf-8",
+    )
+    mixed = wiretrace.audit([tmp_path])
+    seed_ids = set(seed_audit.articles["article_id"])
+    clusters = mixed.clusters.set_index("article_id")["cluster_id"]
+    assert clusters[sorted(seed_ids)].nunique() == 1
+    assert not set(clusters.drop(sorted(seed_ids))) & set(clusters[sorted(seed_ids)])
+    columns = ["article_id", "kind", "severity", "text", "start", "end"]
+    mine = mixed.findings[mixed.findings["article_id"].isin(seed_ids)][columns]
+    assert mine.reset_index(drop=True).equals(seed_audit.findings[columns].reset_index(drop=True))

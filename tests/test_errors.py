@@ -14,13 +14,14 @@ from wiretrace.config import SEEDS_DIR
 from wiretrace.errors import (
     AttestedWords,
     ErrorContext,
+    WordIndex,
     check_new_sentence,
     compare_sentences,
     find_artifacts,
     find_errors,
     mt_artifacts,
 )
-from wiretrace.load import load_corpus
+from wiretrace.load import Corpus, load_corpus, parse_article
 
 S001_RELATIONS = (
     "Relations between Niger and France, the country\u2019s former colonial power and "
@@ -468,3 +469,28 @@ def test_dropped_modality_needs_a_local_edit(source, rewrite, expected):
     assert [k for k in _kinds(compare_sentences(source, rewrite)) if k[0] == "modality_change"] == [
         e for e in expected if e[0] == "modality_change"
     ]
+
+
+def test_attested_words_within_a_story():
+    index = {"bazoum": {"article:001", "article:009"}, "niamey": {"article:002"}}
+    view = AttestedWords(index, {"article:001"}, sources_only=False, within={"article:002"})
+    assert "niamey" in view
+    assert "bazoum" not in view  # only an article of another story has it
+    assert view  # another text of the story exists
+    alone = AttestedWords(index, {"article:001"}, sources_only=False, within={"article:001"})
+    assert not alone
+
+
+def test_word_index_scopes_to_the_story_cluster():
+    texts = {
+        "a1": "The junta in Niamey met on Monday.",
+        "a2": "The junta in Niamey met again on Tuesday.",
+        "b1": "Wildfires near Athens forced villagers to flee.",
+    }
+    corpus = Corpus([parse_article(k, "", v) for k, v in texts.items()])
+    words = WordIndex(corpus, {}, {"a1": 0, "a2": 0, "b1": 1})
+    assert "niamey" in words.attested("a1")
+    assert "athens" not in words.attested("a1")  # another story's word
+    assert "niamey" not in words.attested("b1")
+    everywhere = WordIndex(corpus, {})
+    assert "athens" in everywhere.attested("a1")

@@ -153,7 +153,7 @@ def audit(
     from wiretrace.attribution import attribution_findings, find_attributions, provenance_scorecard
     from wiretrace.claims import extract_claims
     from wiretrace.cluster import STORY_THRESHOLD, WORDING_THRESHOLD, cluster_stories
-    from wiretrace.errors import find_artifacts, find_errors
+    from wiretrace.errors import WordIndex, find_artifacts, find_errors
     from wiretrace.load import InputError
     from wiretrace.readability import readability_table
     from wiretrace.rewrites import analyse_rewrites
@@ -175,6 +175,10 @@ def audit(
         for a in corpus.ok
         if a.role != "wire" and a.article_id not in set(derived["article_id"])
     ]
+    # One index of who attests each word, scoped to each story cluster.
+    words = WordIndex(
+        corpus, rewrites.sources, dict(rewrites.clusters[["article_id", "cluster_id"]].values)
+    )
     findings = _sort_findings(
         pd.concat(
             [
@@ -186,8 +190,8 @@ def audit(
                     attributions,
                     claims=claims,
                 ),
-                find_errors(corpus, derived, rewrites.sources),
-                find_artifacts(corpus, underived),
+                find_errors(corpus, derived, rewrites.sources, words),
+                find_artifacts(corpus, underived, words),
             ],
             ignore_index=True,
         )

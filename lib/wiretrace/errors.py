@@ -1188,22 +1188,36 @@ class AttestedWords(Collection):
     """The words of a corpus index attested by some owner other than ``exclude``.
 
     A read-only view (no copy per article): ``index`` maps a word to the set of its
-    owners ("article:ID", "source:ID"); with ``sources_only`` only "source:" owners count.
+    owners ("article:ID", "source:ID"); with ``sources_only`` only "source:" owners count;
+    with ``within`` only the owners in that set (the texts of the same story) count.
+    ``owners`` is every owner of the index (computed from it when not given).
     """
 
-    def __init__(self, index: Mapping[str, set[str]], exclude: set[str], sources_only: bool):
+    def __init__(
+        self,
+        index: Mapping[str, set[str]],
+        exclude: set[str],
+        sources_only: bool,
+        within: Collection[str] | None = None,
+        owners: Collection[str] | None = None,
+    ):
         self._index = index
         self._exclude = exclude
         self._sources_only = sources_only
-        owners = set().union(*index.values()) if index else set()
-        self._any = any(self._counts(o) for o in owners - exclude)
+        self._within = within
+        if owners is None:
+            owners = set().union(*index.values()) if index else set()
+        self._any = any(self._counts(o) for o in (within if within is not None else owners))
 
     def _counts(self, owner: str) -> bool:
-        return not self._sources_only or owner.startswith("source:")
+        return (
+            owner not in self._exclude
+            and (not self._sources_only or owner.startswith("source:"))
+            and (self._within is None or owner in self._within)
+        )
 
     def __contains__(self, word: object) -> bool:
-        owners = self._index.get(word, ())  # type: ignore[arg-type]
-        return any(o not in self._exclude and self._counts(o) for o in owners)
+        return any(self._counts(o) for o in self._index.get(word, ()))  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[str]:
         return (w for w in self._index if w in self)
@@ -1225,6 +1239,52 @@ def _known_words(texts: Mapping[str, str]) -> dict[str, set[str]]:
             if u.kind != "word":
                 index[u.key.lower()].add(owner)
     return index
+
+
+class WordIndex:
+    """Which texts attest each word, built once per audit and shared by the error checks.
+
+    Owners are "article:ID" for every accepted article and "source:ID" for every source
+    (wire copy, consensus texts). ``clusters`` (article id -> story cluster) scopes what
+    attests a word to the article's own story: a word is known when another version *of
+    the same story* or its source has it, so an article gets the same findings whatever
+    else is in the folder. A consensus source ``consensus:N`` belongs to cluster N, a wire
+    source to its article's cluster. Without ``clusters`` the whole corpus is one story.
+    """
+
+    def __init__(
+        self,
+        corpus,
+        sources: Mapping | None = None,
+        clusters: Mapping[str, object] | None = None,
+    ):
+        texts = {f"article:{a.article_id}": a.text for a in corpus.ok}
+        for source_id, source in (sources or {}).items():
+            texts[f"source:{source_id}"] = source.text
+        self.index = _known_words(texts)
+        self.owners = set(texts)
+        self._story: dict[str, set[str]] | None = None
+        self._cluster_of: dict[str, object] = {}
+        if clusters is not None:
+            self._story = defaultdict(set)
+            for owner in texts:
+                kind, _, key = owner.partition(":")
+                if key in clusters:
+                    cluster = clusters[key]
+                elif kind == "source" and key.startswith("consensus:"):
+                    cluster = int(key.split(":", 1)[1])
+                else:
+                    cluster = None
+                self._cluster_of[key] = cluster
+                self._story[cluster].add(owner)
+
+    def attested(self, article_id: str, sources_only: bool = False) -> AttestedWords:
+        """The words attested for ``article_id`` by the other texts of its story."""
+        own = {f"article:{article_id}", f"source:{article_id}"}
+        within = None
+        if self._story is not None:
+            within = self._story.get(self._cluster_of.get(article_id), set())
+        return AttestedWords(self.index, own, sources_only, within=within, owners=self.owners)
 
 
 #: Columns ``find_errors`` adds after ``schema.FINDING_COLUMNS``: the article sentence's id,
@@ -1260,7 +1320,9 @@ def _contested(source) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in parts if getattr(p, "kind", "") == "contested"]
 
 
-def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFrame:
+def find_errors(
+    corpus, alignments: pd.DataFrame, sources: Mapping, words: WordIndex | None = None
+) -> pd.DataFrame:
     """The ``findings`` table for every aligned sentence of the corpus.
 
     ``alignments`` is the rewrite stage's table (``schema.ALIGNMENT_COLUMNS`` plus
@@ -1272,25 +1334,21 @@ def find_errors(corpus, alignments: pd.DataFrame, sources: Mapping) -> pd.DataFr
     ``start``/``end`` are offsets into the article's text. A difference inside a
     ``contested`` span of a consensus source (where the witnesses were split, see
     :mod:`wiretrace.witnesses`) cannot be pinned on one version for sure: it is reported
-    with ``contested`` True and a note saying so.
+    with ``contested`` True and a note saying so. ``words`` is the audit's
+    :class:`WordIndex` (built here over the corpus and ``sources`` when not given).
     Attribution kinds are not produced here.
     """
     columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
     if alignments is None or len(alignments) == 0:
         return schema.empty(columns)
-    texts = {f"article:{a.article_id}": a.text for a in corpus.ok}
-    for source_id, source in sources.items():
-        texts[f"source:{source_id}"] = source.text
-    index = _known_words(texts)
+    words = words or WordIndex(corpus, sources)
     contexts: dict[str, ErrorContext] = {}
     rows = []
     for row in alignments.itertuples(index=False):
         article_id = row.article_id
         if article_id not in contexts:
-            own = {f"article:{article_id}", f"source:{article_id}"}
             contexts[article_id] = ErrorContext(
-                AttestedWords(index, own, sources_only=False),
-                AttestedWords(index, own, sources_only=True),
+                words.attested(article_id), words.attested(article_id, sources_only=True)
             )
         context = contexts[article_id]
         source_text = row.source_text if isinstance(row.source_text, str) else ""
@@ -1339,7 +1397,9 @@ def _has_filler_cue(text: str) -> bool:
     return any(cue in folded for cue in load_lexicon().filler_cues)
 
 
-def find_artifacts(corpus, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
+def find_artifacts(
+    corpus, article_ids: Iterable[str] | None = None, words: WordIndex | None = None
+) -> pd.DataFrame:
     """Findings that need no source, for articles not derived from one.
 
     An article that is not a rewrite of the cluster's source (a later story, a machine
@@ -1353,8 +1413,9 @@ def find_artifacts(corpus, article_ids: Iterable[str] | None = None) -> pd.DataF
     an original article's own reporting is not called filler, and nothing is judged in a
     corpus of one article, where there is nothing to compare with. New sentences
     with specifics are not reported here: in an article that is not a rewrite every
-    sentence is new. Returns the same columns as :func:`find_errors` (``source_id`` empty,
-    source offsets -1, ``contested`` False).
+    sentence is new. ``words`` is the audit's :class:`WordIndex` (built here over the
+    corpus when not given). Returns the same columns as :func:`find_errors`
+    (``source_id`` empty, source offsets -1, ``contested`` False).
     """
     columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
     articles = [a for a in corpus.ok if a.role != "wire"]
@@ -1363,11 +1424,10 @@ def find_artifacts(corpus, article_ids: Iterable[str] | None = None) -> pd.DataF
         articles = [a for a in articles if a.article_id in wanted]
     if not articles:
         return schema.empty(columns)
-    index = _known_words({f"article:{a.article_id}": a.text for a in corpus.ok})
+    words = words or WordIndex(corpus)
     rows = []
     for article in articles:
-        own = {f"article:{article.article_id}"}
-        context = ErrorContext(AttestedWords(index, own, sources_only=False))
+        context = ErrorContext(words.attested(article.article_id))
         for sentence in article.sentences:
             generic = _has_filler_cue(sentence.text)
             found = [
