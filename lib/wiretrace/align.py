@@ -42,6 +42,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from wiretrace.lexicon import spelling_key as british_to_american
 from wiretrace.schema import ALIGNMENT_COLUMNS
 from wiretrace.text import Sentence, Token, tokens
 
@@ -67,14 +68,6 @@ MAX_GROUP = 3
 MERGE_GAIN = 0.1
 MERGE_COVER = 0.5
 
-_BRITISH = [
-    (re.compile(r"(?<=[a-z]{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ite|ites|hood|hoods|able)?$"), r"or\1"),
-    (re.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
-    (re.compile(r"^(cent|thea|met|lit|fib)re(s|d)?$"), r"\1er\2"),
-    (re.compile(r"^programme(s)?$"), r"program\1"),
-]
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 
 
@@ -89,17 +82,19 @@ def _stemmer():
 def spelling_key(norm: str) -> str:
     """A folded lower-case token with spelling variants merged, but not stemmed.
 
-    "1,500" and "1500" give "1500"; "defence" gives "defense", "immobilised"
-    "immobilized", "neighbouring" "neighboring"; a trailing curly apostrophe is
-    straightened. Used where the exact word matters (token-level voting) but British and
+    "1,500" and "1500" give "1500"; a trailing curly apostrophe is straightened; a
+    British-only spelling becomes the American one, checked against the dictionaries
+    (:func:`wiretrace.lexicon.spelling_key`: "defence" -> "defense", "immobilised" ->
+    "immobilized", "neighbouring" -> "neighboring", never a non-word such as "detor" for
+    "detour"). Used where the exact word matters (token-level voting) but British and
     American spelling must not count as a difference.
     """
     if _NUMBER.match(norm):
         return norm.replace(",", "") if re.match(r"^\d{1,3}(,\d{3})+$", norm) else norm
     word = norm.replace("\u2019", "'")
-    for pattern, repl in _BRITISH:
-        word = pattern.sub(repl, word)
-    return word
+    if "-" in word:  # "well-organised": each part on its own
+        return "-".join(spelling_key(part) if part else part for part in word.split("-"))
+    return british_to_american(word) if word.isalpha() else word
 
 
 @lru_cache(maxsize=200_000)

@@ -182,6 +182,7 @@ def is_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=200_000)
 def spelling_key(word: str) -> str:
     """``word`` (lower case) with a British-only spelling mapped to its American form.
 
