@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from wiretrace import config
@@ -9,6 +10,7 @@ from wiretrace.cluster import (
     candidate_probability,
     cluster_stories,
     components,
+    excerpt_pairs,
     fingerprint,
     fingerprints,
     score_pairs,
@@ -78,33 +80,50 @@ def test_clough_texts_cluster_by_task(clough):
     task = table["article_id"].str.rsplit("task", n=1).str[-1]
     # every cluster holds texts of one task (no topic is merged with another) ...
     assert (task.groupby(table["cluster_id"]).nunique() == 1).all()
-    # ... and the only texts left alone are five answers written without the source and
-    # g2pE_taskc, labelled "cut" but copied from another Wikipedia page.
+    # ... and the only texts left alone are four answers written without the source and
+    # g2pE_taskc, labelled "cut" but copied from another Wikipedia page. (g4pB_taskb, also
+    # written without the source, shares enough of task b's vocabulary for a story link,
+    # 0.135, that the MinHash bands alone happened not to propose.)
     assert sorted(table.loc[table["cluster_size"] == 1, "article_id"]) == [
         "g0pC_taskb",
         "g0pD_taskd",
         "g2pA_taska",
         "g2pE_taskc",
-        "g4pB_taskb",
         "g4pE_taskd",
     ]
-    assert table["cluster_id"].nunique() == 11
+    assert table["cluster_id"].nunique() == 10
 
 
-def test_unrelated_texts_are_not_candidates(seeds, clough):
+def test_unrelated_texts_are_seldom_candidates_and_never_linked(seeds, clough):
     mixed = Corpus(seeds.ok + [a for a in clough.ok if a.article_id.startswith("orig")])
-    assert candidate_pairs(fingerprints(mixed)) == [
-        (0, 1),
-        (0, 2),
-        (0, 3),
-        (0, 4),
-        (1, 2),
-        (1, 3),
-        (1, 4),
-        (2, 3),
-        (2, 4),
-        (3, 4),
-    ]
+    seed_pairs = {(i, j) for i in range(5) for j in range(i + 1, 5)}
+    candidates = set(candidate_pairs(fingerprints(mixed)))
+    assert seed_pairs <= candidates
+    # the excerpt search pairs texts that share a sampled 3-gram with a rare word ("no
+    # specific details"): a few of the 45 unrelated pairs, all rejected when scored
+    extra = candidates - seed_pairs
+    assert len(extra) <= 5
+    pairs = similar_pairs(mixed)
+    assert set(pairs.loc[pairs["link"] != "", "article_id"].str[:3]) <= {"000", "001", "002", "003"}
+    assert (pairs["link"] != "").sum() == len(seed_pairs)
+
+
+def test_a_one_sentence_excerpt_of_a_long_text_joins_its_cluster(seeds, clough):
+    """MinHash (Jaccard) rarely proposes a brief against a long story; the excerpt search
+    does, and the wording score (containment) links them."""
+    long_text = " ".join(a.body for a in seeds.ok[:3])
+    sentence = seeds.ok[1].sentences[4].text
+    wire = parse_article("wire", "", long_text)
+    brief = parse_article("brief", "", sentence)
+    corpus = Corpus([wire, *[a for a in clough.ok if a.article_id.startswith("orig")], brief])
+    prints = fingerprints(corpus)
+    a, b = prints[0], prints[-1]
+    shared = np.intersect1d(a.shingles, b.shingles).size
+    jaccard = shared / (a.shingles.size + b.shingles.size - shared)
+    assert candidate_probability(jaccard) < 0.3  # MinHash alone would usually miss it
+    assert (0, len(prints) - 1) in excerpt_pairs(prints)
+    table = cluster_stories(corpus).set_index("article_id")["cluster_id"]
+    assert table["brief"] == table["wire"]
 
 
 def test_clusters_do_not_depend_on_input_order(seeds, clough):

@@ -22,7 +22,9 @@ it, never with all of them); each candidate is then scored with
 Both run from 0 to 1 and measure how much the article sentence borrows from the source
 wording, not the reverse: a short article sentence that copies half of a long source
 sentence (a split) scores 1.0. Synonyms with no shared stem ("begun"/"commenced") are
-not matched; heavy paraphrase is found through the content words that survive it.
+not matched; heavy paraphrase is found through the content words that survive it (the
+optional :mod:`wiretrace.semantic` adds an embedding pass for the rest, outside the
+audit, with its measured false-match rate).
 
 The label thresholds below are fixed constants, set once by reading the alignments of
 the seeds by hand (the heavy paraphrase 000 against 001: its sentences score 0.47 to
