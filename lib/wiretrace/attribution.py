@@ -577,6 +577,17 @@ def credited_agencies(
     return sorted(set(rows["agency"]))
 
 
+def credits_by_article(
+    attributions: pd.DataFrame, forms: Iterable[str] = TEXT_FORMS
+) -> dict[str, list[str]]:
+    """:func:`credited_agencies` of every article at once: article id -> agency ids.
+
+    Articles that credit nothing in ``forms`` are absent (look them up with ``.get``).
+    """
+    rows = attributions[attributions["form"].isin(list(forms))]
+    return {aid: sorted(set(group)) for aid, group in rows.groupby("article_id")["agency"]}
+
+
 # ------------------------------------------------------------------------- findings
 
 #: The finding kinds this module produces.
@@ -600,42 +611,51 @@ def _claims_by_sentence(corpus: Corpus, claims: pd.DataFrame | None, registry: R
     return out
 
 
-def _source_agencies(
-    source_id: str,
-    sources: dict,
-    corpus: Corpus,
-    derivation: pd.DataFrame,
-    attributions: pd.DataFrame,
-    registry: Registry,
-) -> tuple[list[str], str]:
-    """The agencies a source comes from, and the evidence, or ``([], "")``.
+class _SourceAgencies:
+    """The agencies each source comes from, and the evidence, or ``([], "")`` (memoised).
 
     Looks first at the source's own text (its credits in text forms), then, for a wire
     article of the corpus, at its role, then at what the other copies of the same source
-    credit (for a reconstructed consensus).
+    credit (for a reconstructed consensus). Built once from an audit's tables, so a folder
+    of many articles is not scanned again for every article.
     """
-    source = sources.get(source_id)
-    if source is not None:
-        credits = [c for c in article_credits(source, registry) if c.form in TEXT_FORMS]
-        if credits:
-            agencies = sorted({c.agency for c in credits})
-            quoted = "; ".join(dict.fromkeys(f"'{c.evidence}'" for c in credits))
-            return agencies, f"{source_id} credits {', '.join(agencies)} ({quoted})"
-        if getattr(source, "role", "") == "wire":
-            return ["wire"], f"{source_id} is wire copy (given as --wire)"
-    copies = derivation[
-        (derivation["source_id"] == source_id)
-        & derivation["derivation"].isin(["wholly", "partially"])
-    ]["article_id"]
-    crediting = {}
-    for copy in copies:
-        for agency in credited_agencies(attributions, copy):
-            crediting.setdefault(agency, []).append(copy)
-    if crediting:
-        agencies = sorted(crediting)
-        who = "; ".join(f"{a} by {', '.join(sorted(ids))}" for a, ids in sorted(crediting.items()))
-        return agencies, f"other copies of {source_id} credit it ({who})"
-    return [], ""
+
+    def __init__(
+        self, sources: dict, derivation: pd.DataFrame, attributions: pd.DataFrame, registry
+    ):
+        self.sources = sources
+        self.registry = registry
+        self.credited = credits_by_article(attributions)
+        reused = derivation[derivation["derivation"].isin(["wholly", "partially"])]
+        self.copies = reused.groupby("source_id", sort=False)["article_id"].agg(list).to_dict()
+        self._memo: dict[str, tuple[list[str], str]] = {}
+
+    def __call__(self, source_id: str) -> tuple[list[str], str]:
+        if source_id not in self._memo:
+            self._memo[source_id] = self._find(source_id)
+        return self._memo[source_id]
+
+    def _find(self, source_id: str) -> tuple[list[str], str]:
+        source = self.sources.get(source_id)
+        if source is not None:
+            credits = [c for c in article_credits(source, self.registry) if c.form in TEXT_FORMS]
+            if credits:
+                agencies = sorted({c.agency for c in credits})
+                quoted = "; ".join(dict.fromkeys(f"'{c.evidence}'" for c in credits))
+                return agencies, f"{source_id} credits {', '.join(agencies)} ({quoted})"
+            if getattr(source, "role", "") == "wire":
+                return ["wire"], f"{source_id} is wire copy (given as --wire)"
+        crediting: dict[str, list[str]] = {}
+        for copy in self.copies.get(source_id, []):
+            for agency in self.credited.get(copy, []):
+                crediting.setdefault(agency, []).append(copy)
+        if crediting:
+            agencies = sorted(crediting)
+            who = "; ".join(
+                f"{a} by {', '.join(sorted(ids))}" for a, ids in sorted(crediting.items())
+            )
+            return agencies, f"other copies of {source_id} credit it ({who})"
+        return [], ""
 
 
 def _paragraph_neighbour_claim(article, sentence_id: int, by_sentence: dict, source_claim):
@@ -733,7 +753,13 @@ def attribution_findings(
     if len(aligned):
         by_sentence = _claims_by_sentence(corpus, claims, registry)
         source_claims: dict[str, list] = {}
-        for row in aligned.to_dict("records"):
+        records = aligned.to_dict("records")
+        # The article's sentences aligned to the same source wording (a split sentence).
+        same_wording: dict[tuple, list[int]] = {}
+        for row in records:
+            key = (row["article_id"], row["source_id"], row["source_text"])
+            same_wording.setdefault(key, []).append(int(row["sentence_id"]))
+        for row in records:
             source_text = str(row["source_text"])
             if source_text not in source_claims:
                 source_claims[source_text] = claims_in_text(source_text, registry)
@@ -742,16 +768,12 @@ def attribution_findings(
                 continue
             article_id = row["article_id"]
             own = by_sentence.get((article_id, int(row["sentence_id"])), [])
-            siblings = aligned[
-                (aligned["article_id"] == article_id)
-                & (aligned["source_id"] == row["source_id"])
-                & (aligned["source_text"] == row["source_text"])
-                & (aligned["sentence_id"] != row["sentence_id"])
-            ]
+            siblings = same_wording[(article_id, row["source_id"], row["source_text"])]
             kin = [
                 c
-                for s in siblings["sentence_id"]
-                for c in by_sentence.get((article_id, int(s)), [])
+                for s in siblings
+                if s != int(row["sentence_id"])
+                for c in by_sentence.get((article_id, s), [])
             ]
             text = ok[article_id].text
             sentence = ok[article_id].sentences[int(row["sentence_id"])]
@@ -825,43 +847,37 @@ def attribution_findings(
                         f"{_describe(after)} ('{text[a_start:a_end]}').",
                     )
                 )
-    rows.extend(_uncredited(corpus, ok, alignments, sources, derivation, attributions, registry))
+    rows.extend(_uncredited(ok, alignments, sources, derivation, attributions, registry))
     if not rows:
         return schema.empty(schema.FINDING_COLUMNS)
     table = pd.DataFrame(rows, columns=schema.FINDING_COLUMNS)
     return table.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
 
 
-def _uncredited(corpus, ok, alignments, sources, derivation, attributions, registry) -> list[dict]:
+def _uncredited(ok, alignments, sources, derivation, attributions, registry) -> list[dict]:
     rows = []
     if derivation is None or not len(derivation):
         return rows
     derived = primary_rows(derivation)
     derived = derived[derived["derivation"].isin(["wholly", "partially"])]
+    source_agencies = _SourceAgencies(sources, derivation, attributions, registry)
+    photo_credits = credits_by_article(attributions, forms=("photo_credit",))
+    by_article = {aid: rows for aid, rows in alignments.groupby("article_id", sort=False)}
     for article_id, group in derived.groupby("article_id", sort=True):
-        if article_id not in ok or credited_agencies(attributions, article_id):
+        if article_id not in ok or source_agencies.credited.get(article_id):
             continue
         order = {"wholly": 0, "partially": 1}
         group = group.assign(_o=group["derivation"].map(order)).sort_values(
             ["_o", "containment"], ascending=[True, False], kind="stable"
         )
+        mine = by_article.get(article_id, alignments.iloc[:0])
         for record in group.to_dict("records"):
             source_id = record["source_id"]
-            agencies, evidence = _source_agencies(
-                source_id, sources, corpus, derivation, attributions, registry
-            )
+            agencies, evidence = source_agencies(source_id)
             if not agencies:
                 continue
-            reused = (
-                alignments[
-                    (alignments["article_id"] == article_id)
-                    & (alignments["source_id"] == source_id)
-                    & (alignments["label"] != "new")
-                ]
-                if len(alignments)
-                else alignments
-            )
-            n_all = int((alignments["article_id"] == article_id).sum()) if len(alignments) else 0
+            reused = mine[(mine["source_id"] == source_id) & (mine["label"] != "new")]
+            n_all = len(mine)
             article = ok[article_id]
             if len(reused):
                 best = reused.sort_values(
@@ -873,7 +889,7 @@ def _uncredited(corpus, ok, alignments, sources, derivation, attributions, regis
             else:
                 first = article.sentences[0]
                 start, end, source_text, share = first.start, first.end, "", "sentences align"
-            photo = credited_agencies(attributions, article_id, forms=("photo_credit",))
+            photo = photo_credits.get(article_id, [])
             extra = f" (it has only a photo credit: {', '.join(photo)})" if photo else ""
             names = [a if a == "wire" else registry.name(a) for a in agencies]
             names = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
@@ -949,26 +965,33 @@ def provenance_scorecard(
     have_derivation = derivation is not None and len(derivation) > 0
     derivation = derivation if derivation is not None else schema.empty(schema.DERIVATION_COLUMNS)
     said: dict[str, bool] = {}
+    # Every per-article lookup grouped once, so the loop does not rescan the tables.
+    agencies_of = _SourceAgencies(sources, derivation, attributions, registry)
+    photo_credits = credits_by_article(attributions, forms=("photo_credit",))
+    forms_of = attributions.groupby("article_id")["form"].agg(set).to_dict()
+    kinds_of = findings.groupby("article_id")["kind"].agg(list).to_dict() if len(findings) else {}
+    primary = primary_rows(derivation)
+    reused = primary[primary["derivation"].isin(["wholly", "partially"])]
+    sources_of = reused.groupby("article_id", sort=False)["source_id"].agg(list).to_dict()
+    aligned = alignments[alignments["label"] != "new"] if len(alignments) else alignments
+    aligned_texts = (
+        aligned.groupby("article_id", sort=False)["source_text"].agg(list).to_dict()
+        if len(aligned)
+        else {}
+    )
     rows = []
     for article in corpus.articles:
         if article.status != "ok":
             continue
         aid = article.article_id
-        credited = credited_agencies(attributions, aid)
-        mine = attributions[attributions["article_id"] == aid]
-        forms = [f for f in schema.ATTRIBUTION_FORMS if f in set(mine["form"]) and f in TEXT_FORMS]
-        photo = sorted(set(mine[mine["form"] == "photo_credit"]["agency"]) - set(credited))
-        own = findings[findings["article_id"] == aid] if len(findings) else findings
-        kinds = list(own["kind"]) if len(own) else []
-        primary = primary_rows(derivation)
-        derived = primary[
-            (primary["article_id"] == aid) & primary["derivation"].isin(["wholly", "partially"])
-        ]
+        credited = agencies_of.credited.get(aid, [])
+        present = forms_of.get(aid, set())
+        forms = [f for f in schema.ATTRIBUTION_FORMS if f in present and f in TEXT_FORMS]
+        photo = sorted(set(photo_credits.get(aid, [])) - set(credited))
+        kinds = kinds_of.get(aid, [])
         source_agencies: list[str] = []
-        for source_id in derived["source_id"]:
-            agencies, _ = _source_agencies(
-                source_id, sources, corpus, derivation, attributions, registry
-            )
+        for source_id in sources_of.get(aid, []):
+            agencies, _ = agencies_of(source_id)
             source_agencies.extend(a for a in agencies if a not in source_agencies)
         if "uncredited_reuse" in kinds:
             verdict = "uncredited wire copy"
@@ -981,15 +1004,8 @@ def provenance_scorecard(
             verdict = "credited wire copy"
         else:
             verdict = "original or unknown"
-        rows_aligned = (
-            alignments[(alignments["article_id"] == aid) & (alignments["label"] != "new")]
-            if len(alignments)
-            else alignments
-        )
         attributed = 0
-        for text in (
-            dict.fromkeys(rows_aligned["source_text"].astype(str)) if len(rows_aligned) else []
-        ):
+        for text in dict.fromkeys(str(t) for t in aligned_texts.get(aid, [])):
             if text not in said:
                 said[text] = bool(claims_in_text(text, registry))
             attributed += said[text]

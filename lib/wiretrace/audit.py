@@ -170,10 +170,9 @@ def audit(
     derived = rewrites.derived_alignments()
     # Articles that are not rewrites of their source (a later story, another agency's
     # report) are only checked for what needs no source: MT artefacts, non-words, filler.
+    derived_ids = set(derived["article_id"])
     underived = [
-        a.article_id
-        for a in corpus.ok
-        if a.role != "wire" and a.article_id not in set(derived["article_id"])
+        a.article_id for a in corpus.ok if a.role != "wire" and a.article_id not in derived_ids
     ]
     # One index of who attests each word, scoped to each story cluster.
     words = WordIndex(

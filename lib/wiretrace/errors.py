@@ -1236,7 +1236,11 @@ class AttestedWords(Collection):
         )
 
     def __contains__(self, word: object) -> bool:
-        return any(self._counts(o) for o in self._index.get(word, ()))  # type: ignore[arg-type]
+        owners = self._index.get(word, ())  # type: ignore[arg-type]
+        if self._within is not None and len(self._within) < len(owners):
+            # A common word of a large folder: look through the story, not the folder.
+            return any(o in owners and self._counts(o) for o in self._within)
+        return any(self._counts(o) for o in owners)
 
     def __iter__(self) -> Iterator[str]:
         return (w for w in self._index if w in self)
