@@ -13,9 +13,9 @@ size is a synthetic corpus of that many articles from :mod:`benchmarks.synth`, w
   ``cluster.score`` (exact scores of the candidate pairs);
 - every analysis stage the package has when the script runs (see :data:`STAGES`; stages
   not yet in the package are listed as missing in the results, not timed), each on the
-  whole corpus as the audit runs it today (the folder taken as one story), and
-  ``rewrites.per_story_cluster``: the rewrite analysis given the story clusters, as it
-  should run on a folder of many stories;
+  whole corpus (for ``rewrites``: the folder taken as one story), and
+  ``rewrites.per_story_cluster``: the rewrite analysis given the story clusters, as the
+  audit runs it;
 - ``audit``: :func:`wiretrace.audit` end to end on the folder (it loads again).
 
 Timings are taken in a warm process (imports and word lists loaded first). The machine

@@ -41,7 +41,7 @@ def test_markdown_cells():
 
 def test_clustering_table_reads_candidates_and_accuracy():
     results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
-    table = benchreport.clustering(results, "clustering_10k").set_index("articles")
+    table = benchreport.clustering(results).set_index("articles")
     largest = table.index.max()
     assert largest == 10000
     assert table.loc[largest, "candidate_pairs"] < table.loc[largest, "all_pairs"] / 100

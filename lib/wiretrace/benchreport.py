@@ -304,8 +304,8 @@ def clustering(results: dict, key: str = "clustering") -> pd.DataFrame:
     """Story clustering by corpus size: candidate pairs against all pairs, and its accuracy.
 
     ``precision``/``recall`` are pairwise (same-cluster pairs) against the synthetic
-    corpus's known clusters. ``key`` picks the result file (``clustering`` for the last
-    speed run, ``clustering_10k`` for the run up to 10,000 articles).
+    corpus's known clusters. ``key`` picks the result file (``clustering``: the last
+    speed run, with its ``speed`` table).
     """
     table = results[f"speed{key.removeprefix('clustering')}"]
     seconds = table[table["stage"] == "cluster"].set_index("n_articles")["seconds"]
@@ -395,15 +395,11 @@ def markdown(results: dict) -> str:
             f"{scale['slope_audit_seconds']:.2f} (1 = linear, 2 = all pairs); on "
             f"{scale['largest_corpus']:,} articles the clustering compared "
             f"{scale['candidate_pairs']:,} candidate pairs of {scale['all_pairs']:,}.",
-        ]
-    if "clustering_10k" in results and "speed_10k" in results:
-        parts += [
             "",
-            "Story clustering up to 10,000 articles (`clustering_10k.json`, `speed_10k.csv`: an "
-            "earlier run of the same clustering code, whose full audit then treated a folder as "
-            "one story, so only its clustering figures are shown):",
+            "Story clustering by corpus size: candidate pairs against all pairs, and pairwise "
+            "precision and recall against the synthetic corpus's known clusters:",
             "",
-            _md_table(clustering(results, "clustering_10k")),
+            _md_table(clustering(results)),
         ]
     parts.append(END)
     return "\n".join(parts) + "\n"
