@@ -255,13 +255,20 @@ def _recall_by_kind(truth: pd.DataFrame, predicted: dict[str, object]) -> dict:
 def calibration() -> dict:
     """The score distributions the clustering thresholds were chosen from.
 
-    On the Clough-Stevenson corpus: wording and story scores of each answer against its
-    task's source, by category (cut, light, heavy, non), and the highest scores between
+    On the Clough-Stevenson corpus: wording, story and terms (term containment) scores of
+    each answer against its task's source, by category (cut, light, heavy, non), of the
+    pairs of one task that reach the wording threshold, and the highest scores between
     texts of different tasks; on the seeds: every pair's scores, and the highest scores
     between a seed and a Clough-Stevenson text. See :mod:`wiretrace.cluster`.
     """
     import wiretrace
-    from wiretrace.cluster import fingerprint, story_similarity, wording_similarity
+    from wiretrace.cluster import (
+        WORDING_THRESHOLD,
+        fingerprint,
+        story_similarity,
+        term_containment,
+        wording_similarity,
+    )
 
     labels = pd.read_csv(config.CLOUGH_STEVENSON_DIR / "labels.csv")
     category = {
@@ -272,12 +279,14 @@ def calibration() -> dict:
     cp = {a.article_id: fingerprint(a.article_id, a.body) for a in clough.ok}
     sp = {a.article_id: fingerprint(a.article_id, a.body) for a in seeds.ok}
 
-    def scores(a, b) -> tuple[float, float]:
-        return wording_similarity(a, b), story_similarity(a, b)
+    names = ("wording", "story", "terms")
+
+    def scores(a, b) -> tuple[float, float, float]:
+        return wording_similarity(a, b), story_similarity(a, b), term_containment(a, b)
 
     def summary(values: list[tuple[float, float]]) -> dict:
         out = {"pairs": len(values)}
-        for k, name in enumerate(("wording", "story")):
+        for k, name in enumerate(names):
             column = np.array([v[k] for v in values])
             out[name] = {
                 "min": round(float(column.min()), 4),
@@ -293,18 +302,20 @@ def calibration() -> dict:
     for name in ("cut", "light", "heavy", "non"):
         values = [scores(cp[i], cp[f"orig_task{task(i)}"]) for i in cp if category.get(i) == name]
         by_category[name] = summary(values)
-    across = [
-        scores(cp[a], cp[b]) for a, b in itertools.combinations(sorted(cp), 2) if task(a) != task(b)
-    ]
+    pairs = list(itertools.combinations(sorted(cp), 2))
+    across = [scores(cp[a], cp[b]) for a, b in pairs if task(a) != task(b)]
+    same = [scores(cp[a], cp[b]) for a, b in pairs if task(a) == task(b)]
+    wording_linked = [v for v in same if v[0] >= WORDING_THRESHOLD]
     seed_pairs = {
         f"{a[:3]}-{b[:3]}": dict(
-            zip(("wording", "story"), map(lambda x: round(x, 4), scores(sp[a], sp[b])), strict=True)
+            zip(names, (round(x, 4) for x in scores(sp[a], sp[b])), strict=True)
         )
         for a, b in itertools.combinations(sorted(sp), 2)
     }
     seed_vs_clough = [scores(sp[a], cp[b]) for a in sp for b in cp]
     return {
         "clough_answer_vs_its_source": by_category,
+        "clough_same_task_wording_links": summary(wording_linked),
         "clough_different_tasks": summary(across),
         "seed_pairs": seed_pairs,
         "seed_vs_clough": summary(seed_vs_clough),

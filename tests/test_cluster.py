@@ -15,6 +15,7 @@ from wiretrace.cluster import (
     fingerprints,
     score_pairs,
     similar_pairs,
+    term_containment,
 )
 from wiretrace.load import Article, Corpus, load_corpus, parse_article
 from wiretrace.text import words
@@ -164,6 +165,21 @@ def test_empty_texts_score_zero():
     empty, other = fingerprint("a", ""), fingerprint("b", "Troops left Niamey on Sunday")
     row = score_pairs([empty, other], [(0, 1)]).iloc[0]
     assert (row["wording"], row["story"], row["link"]) == (0.0, 0.0, "")
+
+
+def test_shared_phrasing_without_the_story_specifics_is_no_wording_link():
+    # Two different stories told in the same stock phrases: many shared 3-grams, but
+    # none of the names, places or numbers.
+    stock = "it is one of the things that we have to do at the end of the day and that is what"
+    a = fingerprint("a", f"Troops left Niamey on Sunday. {stock}.")
+    b = fingerprint("b", f"Farmers in Kerala protested against the tariff. {stock}.")
+    row = score_pairs([a, b], [(0, 1)]).iloc[0]
+    assert row["wording"] >= 0.12
+    assert term_containment(a, b) < 0.2
+    assert row["link"] == ""
+    # The same phrasing with the story's specifics is a copy.
+    c = fingerprint("c", f"Troops left Niamey on Sunday, officials said. {stock}.")
+    assert score_pairs([a, c], [(0, 1)]).iloc[0]["link"] == "wording"
 
 
 def test_body_words_match_text_words(seeds):
