@@ -571,10 +571,8 @@ def credited_agencies(
     attributions: pd.DataFrame, article_id: str, forms: Iterable[str] = TEXT_FORMS
 ) -> list[str]:
     """The agency ids an article credits in the given forms (default: text forms only)."""
-    rows = attributions[
-        (attributions["article_id"] == article_id) & attributions["form"].isin(list(forms))
-    ]
-    return sorted(set(rows["agency"]))
+    mine = attributions[attributions["article_id"] == article_id]
+    return credits_by_article(mine, forms).get(article_id, [])
 
 
 def credits_by_article(
@@ -621,7 +619,11 @@ class _SourceAgencies:
     """
 
     def __init__(
-        self, sources: dict, derivation: pd.DataFrame, attributions: pd.DataFrame, registry
+        self,
+        sources: dict,
+        derivation: pd.DataFrame,
+        attributions: pd.DataFrame,
+        registry: Registry,
     ):
         self.sources = sources
         self.registry = registry
