@@ -300,17 +300,17 @@ def scaling(results: dict) -> dict:
     }
 
 
-def clustering(results: dict, key: str = "clustering") -> pd.DataFrame:
+def clustering(results: dict) -> pd.DataFrame:
     """Story clustering by corpus size: candidate pairs against all pairs, and its accuracy.
 
-    ``precision``/``recall`` are pairwise (same-cluster pairs) against the synthetic
-    corpus's known clusters. ``key`` picks the result file (``clustering``: the last
-    speed run, with its ``speed`` table).
+    From the last speed run (``clustering.json`` and the ``cluster`` rows of
+    ``speed.csv``). ``precision``/``recall`` are pairwise (same-cluster pairs) against
+    the synthetic corpus's known clusters.
     """
-    table = results[f"speed{key.removeprefix('clustering')}"]
+    table = results["speed"]
     seconds = table[table["stage"] == "cluster"].set_index("n_articles")["seconds"]
     rows = []
-    for corpus in results[key]["corpora"]:
+    for corpus in results["clustering"]["corpora"]:
         pairwise = corpus.get("pairwise", {})
         rows.append(
             {

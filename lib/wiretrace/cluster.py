@@ -205,14 +205,19 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> int:
     return int(np.intersect1d(a, b, assume_unique=True).size)
 
 
+def _containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller of two hash sets found in the other (0 when one is empty)."""
+    smaller = min(a.size, b.size)
+    return _overlap(a, b) / smaller if smaller else 0.0
+
+
 def wording_similarity(a: Fingerprint, b: Fingerprint) -> float:
     """Share of the shorter text's word 3-grams found in the other, in [0, 1].
 
     Symmetric; 1 when one text's wording is wholly inside the other's, 0 for no shared
     3-gram or an empty text. Not a direction of borrowing: that is the derivation stage's.
     """
-    smaller = min(a.shingles.size, b.shingles.size)
-    return _overlap(a.shingles, b.shingles) / smaller if smaller else 0.0
+    return _containment(a.shingles, b.shingles)
 
 
 def term_containment(a: Fingerprint, b: Fingerprint) -> float:
@@ -221,8 +226,7 @@ def term_containment(a: Fingerprint, b: Fingerprint) -> float:
     Unlike :func:`story_similarity` it stays high for an excerpt of a long story, whose
     few names and numbers are all in the story.
     """
-    smaller = min(a.terms.size, b.terms.size)
-    return _overlap(a.terms, b.terms) / smaller if smaller else 0.0
+    return _containment(a.terms, b.terms)
 
 
 def story_similarity(a: Fingerprint, b: Fingerprint) -> float:
