@@ -16,7 +16,7 @@ no agency). ``split`` says how a line was used:
   line at the end was not read as a sign-off); its other misses were left as they are.
 
 The parametrized tests pin every ``dev`` and ``heldout1`` line. The script runs
-:func:`wiretrace.attribution.article_credits` on each line parsed as an article, and
+:func:`wiretrace.provenance.credits.article_credits` on each line parsed as an article, and
 scores the (line, agency) pairs found against the labels:
 
 - precision = correct agencies found / agencies found (a false credit lowers it);
@@ -36,10 +36,10 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks import write_json
-from wiretrace.agencies import load_registry
-from wiretrace.attribution import article_credits
 from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
-from wiretrace.load import parse_article
+from wiretrace.ingest.load import parse_article
+from wiretrace.language.agencies import load_registry
+from wiretrace.provenance.credits import article_credits
 
 LINES_PATH = PROJECT_ROOT / "tests" / "fixtures" / "attribution_lines.csv"
 SPLITS = ("heldout2", "heldout1", "dev")

@@ -1,10 +1,10 @@
 """Calibrate the derivation classifier once, offline, and write its constants.
 
 Run ``python -m benchmarks.calibrate_derivation``. It scores the 95 answers of the
-Clough-Stevenson corpus with :func:`wiretrace.derive.derivation_features` and writes
+Clough-Stevenson corpus with :func:`wiretrace.rewrites.derive.derivation_features` and writes
 ``lib/wiretrace/data/derivation_model.json``, which the library reads at run time
 (nothing is fitted on the corpus being audited). The procedure (:func:`calibrate`) is
-the one described in :mod:`wiretrace.derive`: the features ``derive.MODEL_FEATURES``,
+the one described in :mod:`wiretrace.rewrites.derive`: the features ``derive.MODEL_FEATURES``,
 standardised, and a four-class L2 logistic regression (C = ``C``) fitted on all the
 answers by Newton's method from zero (deterministic). ``benchmarks/clough_stevenson.py``
 runs the same procedure inside 5-fold cross-validation for the held-out figures, and
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from wiretrace import derive
+from wiretrace.rewrites import derive
 
 #: Inverse L2 penalty of the logistic regression (scikit-learn's default C).
 C = 1.0
@@ -98,7 +98,7 @@ def fit_logistic(
 
 
 def fit_model(frame: pd.DataFrame, features: Sequence[str], c: float = C) -> derive.DerivationModel:
-    """A :class:`~wiretrace.derive.DerivationModel` fitted on ``frame`` (features
+    """A :class:`~wiretrace.rewrites.derive.DerivationModel` fitted on ``frame`` (features
     standardised on it; four-class target from its ``label`` column)."""
     x = frame[list(features)].to_numpy(float)
     mean = x.mean(axis=0)

@@ -2,7 +2,7 @@
 
 Reads ``tests/fixtures/claim_sentences.csv`` (columns ``text, expected_speaker,
 expected_kind``; an empty speaker means the sentence attributes nothing), runs
-:func:`wiretrace.claims.claims_in_text` on each sentence and scores its first claim:
+:func:`wiretrace.provenance.claims.claims_in_text` on each sentence and scores its first claim:
 
 - a speaker found is correct when its wording equals the expected one (case and white
   space ignored) and its kind matches: precision = correct / found, recall = correct /
@@ -24,8 +24,8 @@ import re
 from pathlib import Path
 
 from benchmarks import write_json
-from wiretrace.claims import claims_in_text
 from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
+from wiretrace.provenance.claims import claims_in_text
 
 SENTENCES_PATH = PROJECT_ROOT / "tests" / "fixtures" / "claim_sentences.csv"
 

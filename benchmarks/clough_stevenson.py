@@ -1,8 +1,8 @@
 """Derivation classes on the Clough-Stevenson corpus of plagiarised short answers.
 
 Run ``python -m benchmarks.clough_stevenson`` (or call :func:`run`). Each of the 95
-answers is aligned with its Wikipedia source by :mod:`wiretrace.align` and measured by
-:func:`wiretrace.derive.derivation_features`. The corpus labels are compared with the
+answers is aligned with its Wikipedia source by :mod:`wiretrace.rewrites.align` and measured by
+:func:`wiretrace.rewrites.derive.derivation_features`. The corpus labels are compared with the
 classifier's ``revision`` (four classes) and ``derivation`` (three classes):
 
 ==========  =================  ==================
@@ -66,10 +66,11 @@ from benchmarks.calibrate_derivation import (
     random_folds,
     select_features,
 )
-from wiretrace import config, derive
-from wiretrace.align import align_sentences
-from wiretrace.load import Article, decode, parse_article
-from wiretrace.text import words
+from wiretrace import config
+from wiretrace.ingest.load import Article, decode, parse_article
+from wiretrace.language.text import words
+from wiretrace.rewrites import derive
+from wiretrace.rewrites.align import align_sentences
 
 THREE = dict(derive.REVISION_CLASS)
 THREE_LABELS = ["wholly", "partially", "non"]

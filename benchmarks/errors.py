@@ -1,4 +1,4 @@
-"""Error-injection benchmark for wiretrace.errors: recall per kind, precision, false findings.
+"""Error-injection benchmark for wiretrace.findings: recall per kind, precision, false findings.
 
 Takes real source sentences (the five Wikipedia source texts of the Clough-Stevenson
 corpus and the seed articles 000, 001 and 003), makes rewrites of them with known
@@ -6,7 +6,7 @@ injected errors of every kind the errors stage produces, and rewrites with only 
 edits a careful sub-editor makes (spelling variants, quote styles, number and date
 formats, contractions, "under way"/"underway", trimmed sentences and quotations,
 reordered clauses, held-out synonyms), and scores the findings of
-:func:`wiretrace.errors.compare_sentences` (and :func:`check_new_sentence` for new
+:func:`wiretrace.findings.errors.compare_sentences` (and :func:`check_new_sentence` for new
 sentences) against the known answers. A naive baseline, a word-by-word difflib diff that
 reports every changed word, is scored in the same run.
 
@@ -28,7 +28,7 @@ figures); end to end with the wire given (whole articles, three rewrites per sou
 document with errors, benign edits, filler and new sentences, written to files, loaded,
 aligned by :func:`simple_alignment`, a stand-in written here for the rewrite stage, and
 run through ``find_errors``); and end to end without the wire (the three rewrites only,
-aligned to their consensus by ``wiretrace.rewrites.analyse_rewrites``), which is skipped
+aligned to their consensus by ``wiretrace.rewrites.analysis.analyse_rewrites``), which is skipped
 until the rewrite stage is merged. The seeds are run too, with 001 as the wire: 002's
 documented errors are checked, and finding counts for the other seeds are reported.
 
@@ -50,10 +50,10 @@ import pandas as pd
 
 from benchmarks import write_json
 from wiretrace import config, schema
-from wiretrace.errors import ErrorContext, check_new_sentence, compare_sentences
-from wiretrace.lexicon import is_word
-from wiretrace.load import load_corpus
-from wiretrace.text import split_sentences, tokens
+from wiretrace.findings.errors import ErrorContext, check_new_sentence, compare_sentences
+from wiretrace.ingest.load import load_corpus
+from wiretrace.language.lexicon import is_word
+from wiretrace.language.text import split_sentences, tokens
 
 SEED = 20231105
 #: The kinds this stage produces: the contract's, less the provenance stage's.
@@ -259,8 +259,8 @@ def source_sentences(
 
 
 def _nlp():
-    """The pipeline the library loads (:func:`wiretrace.claims.nlp`): one model in memory."""
-    from wiretrace.claims import nlp
+    """The pipeline the library loads (:func:`wiretrace.provenance.claims.nlp`): one model."""
+    from wiretrace.provenance.claims import nlp
 
     return nlp()
 
@@ -848,7 +848,7 @@ def _other_story(doc_id: str, docs: list[str]) -> str:
 
 
 def _in_quote(text: str, start: int, end: int) -> bool:
-    from wiretrace.errors import quote_spans
+    from wiretrace.findings.errors import quote_spans
 
     return any(s <= start and end <= e for s, e in quote_spans(text))
 
@@ -867,7 +867,7 @@ def _unattested_specifics(sentence: str, context: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _context(text: str) -> ErrorContext:
     words = {t.norm for t in tokens(text, words_only=True)}
-    from wiretrace.lexicon import spelling_key
+    from wiretrace.language.lexicon import spelling_key
 
     words |= {spelling_key(w) for w in words}
     return ErrorContext(frozenset(words))
@@ -1134,7 +1134,7 @@ def make_articles(seed: int = SEED, per_source: int = 3):
 def _stage_alignment():
     """The rewrite stage's ``analyse_rewrites`` when it is installed, else None."""
     try:
-        from wiretrace.rewrites import analyse_rewrites
+        from wiretrace.rewrites.analysis import analyse_rewrites
     except ImportError:
         return None
     return analyse_rewrites
@@ -1152,13 +1152,14 @@ def run_end_to_end(seed: int = SEED, wire_given: bool = True, stage: bool = Fals
     """
     import tempfile
 
-    from wiretrace.errors import find_errors
+    from wiretrace.findings.errors import find_errors
 
     use_stage = stage or not wire_given
     analyse = _stage_alignment() if use_stage else None
     mode = "end_to_end_wire_given" if wire_given else "end_to_end_no_wire"
     if use_stage and analyse is None:
-        return {"mode": mode, "status": "skipped: needs wiretrace.rewrites.analyse_rewrites"}
+        status = "skipped: needs wiretrace.rewrites.analysis.analyse_rewrites"
+        return {"mode": mode, "status": status}
     wires, articles = make_articles(seed)
     all_alignments, all_findings = [], []
     seconds = align_seconds = 0.0
@@ -1236,7 +1237,7 @@ def run_end_to_end(seed: int = SEED, wire_given: bool = True, stage: bool = Fals
     n_sentences = int(len(alignments))
     return {
         "mode": mode,
-        "alignment": "wiretrace.rewrites.analyse_rewrites (derived_alignments)"
+        "alignment": "wiretrace.rewrites.analysis.analyse_rewrites (derived_alignments)"
         if use_stage
         else "simple_alignment (difflib ratio >= 0.5 over words, benchmark stand-in)",
         "articles": len(articles),
@@ -1283,7 +1284,7 @@ def run_seeds(seeds_dir: Path = config.SEEDS_DIR) -> dict:
     are paraphrase, a later story and a machine translation: their counts are reported,
     not scored.
     """
-    from wiretrace.errors import find_errors
+    from wiretrace.findings.errors import find_errors
 
     files = sorted(Path(seeds_dir).glob("*.txt"))
     wire = [f for f in files if f.name.startswith("001_")]

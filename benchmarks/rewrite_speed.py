@@ -2,7 +2,7 @@
 
 Run ``python -m benchmarks.rewrite_speed`` (or call :func:`run`). Loads the seeds once,
 warms the caches (word frequencies, stemmer) with one untimed run, then times
-:func:`wiretrace.rewrites.analyse_rewrites` ``REPEATS`` times and reports the median and
+:func:`wiretrace.rewrites.analysis.analyse_rewrites` ``REPEATS`` times and reports the median and
 the fastest run in seconds (the per-text wording cache is cleared before each run),
 with the number of sentences aligned.
 
@@ -25,9 +25,9 @@ from pathlib import Path
 
 from benchmarks import write_json
 from wiretrace import config
-from wiretrace.align import wording
-from wiretrace.load import Corpus, load_corpus, parse_article
-from wiretrace.rewrites import MAX_WITNESSES, analyse_rewrites
+from wiretrace.ingest.load import Corpus, load_corpus, parse_article
+from wiretrace.rewrites.align import wording
+from wiretrace.rewrites.analysis import MAX_WITNESSES, analyse_rewrites
 
 REPEATS = 5
 CLUSTER_SIZES = (20, 50, 100)

@@ -3,7 +3,7 @@
 Run ``python -m benchmarks.semantic`` (needs the ``semantic`` extra; without it the
 benchmark says so and writes nothing). On the Clough-Stevenson answers, every sentence
 the lexical aligner leaves ``new`` is given its nearest source sentence by
-:func:`wiretrace.semantic.nearest`. At each cosine threshold the benchmark counts the
+:func:`wiretrace.rewrites.semantic.nearest`. At each cosine threshold the benchmark counts the
 sentences that would be aligned, in the answers that reuse the source (cut, light,
 heavy: a match there may be right) and in the answers written without it (``non``: a
 match there is always wrong, since the writer never saw the source). The share of all
@@ -20,8 +20,9 @@ from pathlib import Path
 
 from benchmarks import write_json
 from benchmarks.clough_stevenson import _article
-from wiretrace import config, semantic
-from wiretrace.align import SourceIndex, align_sentences
+from wiretrace import config
+from wiretrace.rewrites import semantic
+from wiretrace.rewrites.align import SourceIndex, align_sentences
 
 THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
 

@@ -8,7 +8,7 @@ size is a synthetic corpus of that many articles from :mod:`benchmarks.synth`, w
 - ``load``: :func:`wiretrace.load_corpus` on the folder (reading, metadata, pysbd
   sentences), and for 1,000 articles or more ``load.2_processes``: the same files loaded
   by two worker processes (:func:`load_in_processes`, what a parallel loader would give);
-- ``cluster``: :func:`wiretrace.cluster.cluster_stories` on the loaded corpus, and its
+- ``cluster``: :func:`wiretrace.rewrites.cluster.cluster_stories` on the loaded corpus, and its
   parts ``cluster.fingerprints``, ``cluster.candidates`` (MinHash + LSH) and
   ``cluster.score`` (exact scores of the candidate pairs);
 - every analysis stage the package has when the script runs (see :data:`STAGES`; stages
@@ -61,9 +61,9 @@ DEFAULT_SIZES = (5, 1000, 5000, 10000)
 #: called with the loaded corpus alone; stages that need other stages' tables are timed
 #: inside ``audit``.
 STAGES = {
-    "rewrites": ("wiretrace.rewrites", "analyse_rewrites"),
-    "attributions": ("wiretrace.attribution", "find_attributions"),
-    "claims": ("wiretrace.claims", "extract_claims"),
+    "rewrites": ("wiretrace.rewrites.analysis", "analyse_rewrites"),
+    "attributions": ("wiretrace.provenance.credits", "find_attributions"),
+    "claims": ("wiretrace.provenance.claims", "extract_claims"),
 }
 
 
@@ -138,7 +138,7 @@ def loglog_slope(sizes: Sequence[float], values: Sequence[float]) -> float | Non
 
 
 def _cluster_parts(corpus) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
-    from wiretrace import cluster
+    from wiretrace.rewrites import cluster
 
     times = {}
     prints, times["cluster.fingerprints"] = _timed(cluster.fingerprints, corpus)
@@ -165,7 +165,7 @@ def load_in_processes(folder: Path, processes: int = 2):
     """
     from multiprocessing import Pool
 
-    from wiretrace.load import Corpus
+    from wiretrace.ingest.load import Corpus
 
     files = sorted(p for p in Path(folder).iterdir() if p.suffix == ".txt")
     size = math.ceil(len(files) / processes)
@@ -183,7 +183,7 @@ def measure(
 ) -> tuple[list[dict], dict]:
     """Time every stage on one corpus folder; return speed rows and clustering facts."""
     import wiretrace
-    from wiretrace.cluster import cluster_stories
+    from wiretrace.rewrites.cluster import cluster_stories
 
     load_average = os.getloadavg()[0]
     corpus, load_seconds = _timed(wiretrace.load_corpus, [folder])
@@ -259,10 +259,10 @@ def calibration() -> dict:
     each answer against its task's source, by category (cut, light, heavy, non), of the
     pairs of one task that reach the wording threshold, and the highest scores between
     texts of different tasks; on the seeds: every pair's scores, and the highest scores
-    between a seed and a Clough-Stevenson text. See :mod:`wiretrace.cluster`.
+    between a seed and a Clough-Stevenson text. See :mod:`wiretrace.rewrites.cluster`.
     """
     import wiretrace
-    from wiretrace.cluster import (
+    from wiretrace.rewrites.cluster import (
         WORDING_THRESHOLD,
         fingerprint,
         story_similarity,
@@ -325,7 +325,7 @@ def calibration() -> dict:
 def real_text_clusters() -> dict:
     """Story clusters of the seeds and of the Clough-Stevenson corpus (texts by task)."""
     import wiretrace
-    from wiretrace.cluster import cluster_stories
+    from wiretrace.rewrites.cluster import cluster_stories
 
     seeds = cluster_stories(wiretrace.load_corpus([config.SEEDS_DIR]))
     wording_only = cluster_stories(wiretrace.load_corpus([config.SEEDS_DIR]), threshold=None)
@@ -364,8 +364,8 @@ def profile_loading(folder: Path, limit: int = 300) -> dict:
     shares = {
         "pysbd sentence rules (Processor.process)": cumulative("pysbd/processor.py", "process"),
         "regular expression compilation (re._compile)": cumulative("re/__init__.py", "_compile"),
-        "language guess (wordfreq)": cumulative("wiretrace/load.py", "guess_language"),
-        "metadata rules (extract_parts)": cumulative("wiretrace/load.py", "extract_parts"),
+        "language guess (wordfreq)": cumulative("wiretrace/ingest/load.py", "guess_language"),
+        "metadata rules (extract_parts)": cumulative("wiretrace/ingest/load.py", "extract_parts"),
     }
     return {
         "files": len(files),
@@ -389,7 +389,7 @@ def run(
     """
     import wiretrace
     from benchmarks.synth import write_corpus
-    from wiretrace.cluster import cluster_stories
+    from wiretrace.rewrites.cluster import cluster_stories
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -101,10 +101,10 @@ def source_texts(
 ) -> tuple[SourceText, ...]:
     """The pool: every Clough-Stevenson text (family = its task) and every seed article.
 
-    Sentences come from :func:`wiretrace.load.parse_article`, so bylines, dates and
+    Sentences come from :func:`wiretrace.ingest.load.parse_article`, so bylines, dates and
     boilerplate of the seeds are left out. Sorted by name.
     """
-    from wiretrace.load import decode, parse_article
+    from wiretrace.ingest.load import decode, parse_article
 
     out = []
     for path in sorted((Path(clough_dir) / "texts").glob("*.txt")):

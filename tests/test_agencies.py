@@ -5,15 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from wiretrace.agencies import (
+from wiretrace.ingest.load import parse_article
+from wiretrace.language.agencies import (
     REGISTRY_COLUMNS,
     RegistryError,
     load_registry,
     read_registry,
     registry_table,
 )
-from wiretrace.attribution import article_credits
-from wiretrace.load import parse_article
+from wiretrace.provenance.credits import article_credits
 
 ISSUE_AGENCIES = [
     "afp", "dpa", "reuters", "ap", "pa", "ansa", "efe", "xinhua", "kyodo", "yonhap", "tass",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.align import align_article, align_sentences, spelling_key, stem
-from wiretrace.load import parse_article
+from wiretrace.ingest.load import parse_article
+from wiretrace.rewrites.align import align_article, align_sentences, spelling_key, stem
 
 SOURCE = (
     "There has been speculation that France will be forced into a full military pullout "

@@ -13,17 +13,16 @@ from provenance_helpers import (
 )
 
 from wiretrace import schema
-from wiretrace.attribution import (
-    SCORECARD_COLUMNS,
+from wiretrace.findings.attribution import attribution_findings
+from wiretrace.ingest.load import Corpus, parse_article
+from wiretrace.provenance.credits import (
     TEXT_FORMS,
     article_credits,
-    attribution_findings,
     credit_matrix,
     credited_agencies,
     find_attributions,
-    provenance_scorecard,
 )
-from wiretrace.load import Corpus, parse_article
+from wiretrace.report.provenance import SCORECARD_COLUMNS, provenance_scorecard
 
 bench = load_benchmark("attribution")
 detect, evaluate, read_lines, run = bench.detect, bench.evaluate, bench.read_lines, bench.run

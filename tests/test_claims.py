@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from provenance_helpers import SEED
 
-from wiretrace.claims import (
+from wiretrace.provenance.claims import (
     CLAIM_COLUMNS,
     claims_in_text,
     compare_speakers,

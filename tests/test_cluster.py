@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from wiretrace import config
-from wiretrace.cluster import (
+from wiretrace.ingest.load import Article, Corpus, load_corpus, parse_article
+from wiretrace.language.text import words
+from wiretrace.rewrites.cluster import (
     body_words,
     candidate_pairs,
     candidate_probability,
@@ -17,8 +19,6 @@ from wiretrace.cluster import (
     similar_pairs,
     term_containment,
 )
-from wiretrace.load import Article, Corpus, load_corpus, parse_article
-from wiretrace.text import words
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from wiretrace.align import align_sentences
-from wiretrace.derive import (
+from wiretrace.ingest.load import parse_article
+from wiretrace.rewrites.align import align_sentences
+from wiretrace.rewrites.analysis import analyse_rewrites
+from wiretrace.rewrites.derive import (
     CANDIDATE_FEATURES,
     MODEL_FEATURES,
     MODEL_PATH,
@@ -21,8 +23,6 @@ from wiretrace.derive import (
     order_loss,
     run_share,
 )
-from wiretrace.load import parse_article
-from wiretrace.rewrites import analyse_rewrites
 
 SOURCE = (
     "Some 1,500 troops are deployed in Niger as part of France's wider fight against "

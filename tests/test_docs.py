@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 MODULES = [
     importlib.import_module(m.name)
-    for m in pkgutil.iter_modules(wiretrace.__path__, prefix="wiretrace.")
+    for m in pkgutil.walk_packages(wiretrace.__path__, prefix="wiretrace.")
 ]
 
 

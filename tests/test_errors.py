@@ -1,4 +1,4 @@
-"""Tests for wiretrace.errors: the seeds' introduced errors, each named, and benign edits.
+"""Tests for wiretrace.findings.errors: the seeds' introduced errors, each named, and benign edits.
 
 Pairs are real sentences from the seeds (001 and 002 are near-verbatim AFP rewrites of the
 same wire story, 003 ends with filler, 004 is a machine translation of a dpa story).
@@ -11,7 +11,7 @@ import pytest
 
 from wiretrace import schema
 from wiretrace.config import SEEDS_DIR
-from wiretrace.errors import (
+from wiretrace.findings.errors import (
     AttestedWords,
     ErrorContext,
     WordIndex,
@@ -21,7 +21,7 @@ from wiretrace.errors import (
     find_errors,
     mt_artifacts,
 )
-from wiretrace.load import Corpus, load_corpus, parse_article
+from wiretrace.ingest.load import Corpus, load_corpus, parse_article
 
 S001_RELATIONS = (
     "Relations between Niger and France, the country\u2019s former colonial power and "
@@ -376,7 +376,7 @@ def test_seeds_through_the_rewrite_stage_pin_each_error_on_its_version():
     """No wire: the consensus of the versions is the source; "toas" is 001's own typo, the
     changed verb, the altered quotation and the added "reportedly" are 002's, and 001 is
     not flagged for the wording 002 changed."""
-    from wiretrace.rewrites import analyse_rewrites
+    from wiretrace.rewrites.analysis import analyse_rewrites
 
     corpus = load_corpus([SEEDS_DIR])
     analysis = analyse_rewrites(corpus)

@@ -1,4 +1,4 @@
-"""Tests for wiretrace.lexicon: dictionaries, spelling variants, lemmas and the word classes."""
+"""Tests for wiretrace.language.lexicon: dictionaries, spelling variants, lemmas, word classes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from wiretrace.config import PROJECT_ROOT
-from wiretrace.lexicon import is_word, load_lexicon, same_lemma, spelling_key
+from wiretrace.language.lexicon import is_word, load_lexicon, same_lemma, spelling_key
 
 
 def _benchmark_module():

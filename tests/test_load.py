@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from wiretrace.load import InputError, decode, extract_parts, load_corpus, parse_article
+from wiretrace.ingest.load import InputError, decode, extract_parts, load_corpus, parse_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

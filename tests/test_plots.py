@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wiretrace import plots
+from wiretrace.report import plots
 
 
 def test_article_lengths_draws_only_audited_articles_and_saves_its_data(seed_audit, tmp_path):

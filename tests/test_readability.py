@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from wiretrace.load import parse_article
-from wiretrace.readability import MEASURES, readability, readability_table
+from wiretrace.ingest.load import parse_article
+from wiretrace.report.readability import MEASURES, readability, readability_table
 
 SHORT = "The cat sat. The dog ran. The sun set."
 LONG = (

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from wiretrace import schema
-from wiretrace.load import Corpus
-from wiretrace.rewrites import ALIGNMENTS_TABLE_COLUMNS, analyse_rewrites, primary_rows
+from wiretrace.ingest.load import Corpus
+from wiretrace.rewrites.analysis import ALIGNMENTS_TABLE_COLUMNS, analyse_rewrites, primary_rows
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,7 @@ def test_derived_alignments(analysis, classes, expected):
 
 
 def test_only_the_first_witnesses_are_compared_pairwise(seeds, monkeypatch):
-    from wiretrace import rewrites
+    from wiretrace.rewrites import analysis as rewrites
 
     monkeypatch.setattr(rewrites, "MAX_WITNESSES", 2)
     analysis = analyse_rewrites(seeds)

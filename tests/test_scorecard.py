@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from wiretrace.scorecard import build_scorecard, conclusions
+from wiretrace.report.scorecard import build_scorecard, conclusions
 
 ARTICLES = pd.DataFrame(
     {

@@ -7,8 +7,8 @@ import sys
 import numpy as np
 import pytest
 
-from wiretrace import semantic
-from wiretrace.load import parse_article
+from wiretrace.ingest.load import parse_article
+from wiretrace.rewrites import semantic
 
 SOURCE = parse_article(
     "wire",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.align import align_sentences
-from wiretrace.load import Corpus, parse_article
-from wiretrace.rewrites import analyse_rewrites
-from wiretrace.stemma import stemma_graph, stemma_layout, variants
+from wiretrace.ingest.load import Corpus, parse_article
+from wiretrace.rewrites.align import align_sentences
+from wiretrace.rewrites.analysis import analyse_rewrites
+from wiretrace.rewrites.stemma import stemma_graph, stemma_layout, variants
 
 WIRE = (
     "The French army is holding talks with Niger's military over withdrawing elements of its "
@@ -92,6 +92,6 @@ def test_stemma_layout_puts_sources_on_top(wire_case):
 def test_stemma_layout_of_no_edges():
     import pandas as pd
 
-    from wiretrace.stemma import STEMMA_COLUMNS
+    from wiretrace.rewrites.stemma import STEMMA_COLUMNS
 
     assert stemma_layout(pd.DataFrame(columns=STEMMA_COLUMNS)).empty

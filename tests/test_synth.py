@@ -5,8 +5,13 @@ import random
 import pytest
 
 from benchmarks.synth import COLUMNS, SIZES, cluster_sizes, generate, source_texts, write_corpus
-from wiretrace.cluster import WORDING_THRESHOLD, cluster_stories, fingerprint, wording_similarity
-from wiretrace.load import Corpus, load_corpus, parse_article
+from wiretrace.ingest.load import Corpus, load_corpus, parse_article
+from wiretrace.rewrites.cluster import (
+    WORDING_THRESHOLD,
+    cluster_stories,
+    fingerprint,
+    wording_similarity,
+)
 
 
 @pytest.fixture(scope="module")

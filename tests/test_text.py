@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wiretrace.text import fold, split_sentences, tokens, words
+from wiretrace.language.text import fold, split_sentences, tokens, words
 
 
 @pytest.mark.parametrize(

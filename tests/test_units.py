@@ -1,10 +1,10 @@
-"""Tests for wiretrace.units: comparison units that make benign variants equal."""
+"""Tests for wiretrace.language.units: comparison units that make benign variants equal."""
 
 from __future__ import annotations
 
 import pytest
 
-from wiretrace.units import quote_spans, sentence_units
+from wiretrace.language.units import quote_spans, sentence_units
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.views import changed_spans, side_by_side
+from wiretrace.report.views import changed_spans, side_by_side
 
 
 @pytest.mark.parametrize(

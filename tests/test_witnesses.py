@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.load import parse_article
-from wiretrace.witnesses import (
+from wiretrace.ingest.load import parse_article
+from wiretrace.rewrites.witnesses import (
     align_pairs,
     build_consensus,
     candidate_pairs,
@@ -183,7 +183,7 @@ def test_passages_follow_the_majority_of_witnesses():
     ],
 )
 def test_candidate_pairs(texts, expected):
-    from wiretrace.align import wording
+    from wiretrace.rewrites.align import wording
 
     wholes = {name: wording(text) for name, text in zip("ab", texts, strict=True)}
     assert candidate_pairs(wholes) == expected

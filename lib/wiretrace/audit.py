@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.load import Article, Corpus, load_corpus
+from wiretrace.ingest.load import Article, Corpus, load_corpus
 
 
 @dataclass
@@ -143,21 +143,23 @@ def audit(
     articles are compared with. Without it, the cluster's own versions are the witnesses
     of a lost source. ``meta`` is a sidecar metadata CSV (see :func:`load_corpus`).
     ``progress`` shows progress bars on long runs. Raises
-    :class:`wiretrace.load.InputError` when a path does not exist or no input is given.
+    :class:`wiretrace.ingest.load.InputError` when a path does not exist or no input is given.
 
     Stages, in order: load; provenance (credits and claims); story clusters; rewrite
     detection per cluster (sources, alignments, derivation, stemma); attribution and
     error findings on the derived articles, artefacts on the others; readability against
     each article's source; the scorecard.
     """
-    from wiretrace.attribution import attribution_findings, find_attributions, provenance_scorecard
-    from wiretrace.claims import extract_claims
-    from wiretrace.cluster import STORY_THRESHOLD, WORDING_THRESHOLD, cluster_stories
-    from wiretrace.errors import WordIndex, find_artifacts, find_errors
-    from wiretrace.load import InputError
-    from wiretrace.readability import readability_table
-    from wiretrace.rewrites import analyse_rewrites
-    from wiretrace.scorecard import build_scorecard
+    from wiretrace.findings.attribution import attribution_findings
+    from wiretrace.findings.errors import WordIndex, find_artifacts, find_errors
+    from wiretrace.ingest.load import InputError
+    from wiretrace.provenance.claims import extract_claims
+    from wiretrace.provenance.credits import find_attributions
+    from wiretrace.report.provenance import provenance_scorecard
+    from wiretrace.report.readability import readability_table
+    from wiretrace.report.scorecard import build_scorecard
+    from wiretrace.rewrites.analysis import analyse_rewrites
+    from wiretrace.rewrites.cluster import STORY_THRESHOLD, WORDING_THRESHOLD, cluster_stories
 
     paths, wire = list(paths), list(wire)
     if not paths and not wire:

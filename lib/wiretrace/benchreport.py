@@ -346,7 +346,7 @@ def _semantic_block(results: dict) -> list[str]:
         f"**Semantic matching** (optional extra, {sem['model']}): of the sentences the "
         f"lexical aligner leaves new ({new['reuse']} in answers written from the source, "
         f"{new['non']} in answers written without it), those whose nearest source sentence "
-        f"reaches each cosine; wiretrace.semantic uses {sem['shipped_min_cosine']}:",
+        f"reaches each cosine; wiretrace.rewrites.semantic uses {sem['shipped_min_cosine']}:",
         "",
         _md_table(semantic_matching(results)),
         "",

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 import pandas as pd
 import textstat
 
-from wiretrace.load import Article, Corpus
-from wiretrace.text import words
+from wiretrace.ingest.load import Article, Corpus
+from wiretrace.language.text import words
 
 #: Column name -> (textstat function, higher means easier?)
 FORMULAS = {

@@ -36,9 +36,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from wiretrace.align import SentenceAlignment
-from wiretrace.load import Article
-from wiretrace.witnesses import MAX_VARIANT, PairwiseAlignments, vote_tokens
+from wiretrace.ingest.load import Article
+from wiretrace.rewrites.align import SentenceAlignment
+from wiretrace.rewrites.witnesses import MAX_VARIANT, PairwiseAlignments, vote_tokens
 
 STEMMA_COLUMNS = ["source_id", "article_id", "confidence", "evidence", "directed", "cluster_id"]
 #: Direction evidence weights, added up with signs; a linked pair is directed at a total
@@ -56,7 +56,7 @@ def variants(article: Article, aligned: Sequence[SentenceAlignment], source: Art
     Each variant is ``(source_sentence_id, start, end, reading)``: token positions in
     the aligned source wording and the article's reading there (a tuple of token keys,
     empty for an omission). Only variants of at most ``MAX_VARIANT`` tokens between
-    agreeing words count, as in :func:`wiretrace.witnesses.vote_sentence`.
+    agreeing words count, as in :func:`wiretrace.rewrites.witnesses.vote_sentence`.
     """
     by_id = {s.sentence_id: s for s in source.sentences}
     out: set[tuple] = set()

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wiretrace.lexicon import spelling_key
-from wiretrace.text import tokens
+from wiretrace.language.lexicon import spelling_key
+from wiretrace.language.text import tokens
 
 MONTHS = {
     "january": 1,

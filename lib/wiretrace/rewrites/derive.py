@@ -1,6 +1,6 @@
 """Derivation: how much of an article comes from a source, and its class.
 
-:func:`derivation_scores` turns a sentence alignment (:mod:`wiretrace.align`) into
+:func:`derivation_scores` turns a sentence alignment (:mod:`wiretrace.rewrites.align`) into
 document-level measures and a METER-style class (Clough et al., 2002). Every share is
 in [0, 1] and, unless said otherwise, runs in one direction: how much the *article
 borrows from the source*.
@@ -34,7 +34,7 @@ borrows from the source*.
   merged, split, reordered, clauses moved: a heavy revision); 0 when nothing is shared.
 - ``ngram_1``, ``ngram_2``, ``ngram_3``, ``ngram_5``, ``ngram_8``: word n-gram
   containment, the share of the article's distinct n-grams of word keys (stems, see
-  :func:`wiretrace.align.stem`) that also occur in the source (Broder, 1997; the
+  :func:`wiretrace.rewrites.align.stem`) that also occur in the source (Broder, 1997; the
   features of the Clough-Stevenson baseline).
 
 Classes. ``revision`` is one of the four kinds of reuse of the Clough-Stevenson corpus
@@ -78,9 +78,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from wiretrace.align import SentenceAlignment, wording
 from wiretrace.config import DATA_DIR
-from wiretrace.text import Sentence
+from wiretrace.language.text import Sentence
+from wiretrace.rewrites.align import SentenceAlignment, wording
 
 #: Below this containment an article is ``non`` derived whatever the model says (the
 #: source accounts for under a fifth of it); also the stemma's floor for "derived".

@@ -4,7 +4,7 @@ When the wire original is not among the inputs, the versions of a story that cop
 *witnesses* of it, like the manuscripts of a lost text. :func:`build_consensus` rebuilds
 its most likely wording:
 
-1. Every pair of articles is aligned sentence by sentence (:mod:`wiretrace.align`).
+1. Every pair of articles is aligned sentence by sentence (:mod:`wiretrace.rewrites.align`).
    :func:`reuse_share` says how much of one article the other accounts for.
 2. Only witnesses with substantial overlap vote: the largest group of articles linked by
    a reuse share of at least ``VOTER_MIN`` in either direction. A later article on a
@@ -24,7 +24,7 @@ its most likely wording:
    ("toas", "suspended") is not in the consensus, while the reading most witnesses share
    ("renounced") is. A long omission or a paraphrased stretch abstains instead of voting.
 
-Returns a :class:`Consensus`: an :class:`~wiretrace.load.Article` with id
+Returns a :class:`Consensus`: an :class:`~wiretrace.ingest.load.Article` with id
 ``consensus:<cluster_id>`` whose ``text`` and ``sentences`` (with offsets) work like any
 article's, and which voters attest each of its sentences. Where the vote was tied (always
 the case where two witnesses differ and no third has the passage), the article's
@@ -43,7 +43,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from wiretrace.align import (
+from wiretrace.ingest.load import Article, MetaPart
+from wiretrace.language.text import Sentence, tokens
+from wiretrace.rewrites.align import (
     SentenceAlignment,
     SourceIndex,
     Wording,
@@ -51,8 +53,6 @@ from wiretrace.align import (
     content_containment,
     spelling_key,
 )
-from wiretrace.load import Article, MetaPart
-from wiretrace.text import Sentence, tokens
 
 #: Two articles are witnesses of one text when one accounts for at least this share of
 #: the other's words (see :func:`reuse_share`), in either direction.
@@ -85,7 +85,7 @@ def vote_tokens(text: str, sentences: Sequence[Sentence]) -> list[VoteToken]:
     """The tokens (words and punctuation) of ``sentences`` of ``text``, ready for voting.
 
     Keys are folded lower-case with spelling variants merged
-    (:func:`wiretrace.align.spelling_key`); ``space`` records whether the original had
+    (:func:`wiretrace.rewrites.align.spelling_key`); ``space`` records whether the original had
     white space before the token, so the consensus is written back with real spacing.
     """
     out: list[VoteToken] = []

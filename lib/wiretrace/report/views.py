@@ -3,7 +3,7 @@
 :func:`side_by_side` renders two wordings in two columns with the words that differ
 highlighted (deleted from the source in one colour, inserted by the rewrite in another),
 so a journalist can check a finding at a glance. Words are compared in their folded form
-(:func:`wiretrace.text.fold`), so quote-mark style and dashes are not highlighted.
+(:func:`wiretrace.language.text.fold`), so quote-mark style and dashes are not highlighted.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import html
 
 import pandas as pd
 
-from wiretrace.text import tokens
+from wiretrace.language.text import tokens
 
 _STYLE = (
     "<style>.wt-sbs{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin:6px 0 14px}"

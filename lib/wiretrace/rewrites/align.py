@@ -23,7 +23,7 @@ Both run from 0 to 1 and measure how much the article sentence borrows from the 
 wording, not the reverse: a short article sentence that copies half of a long source
 sentence (a split) scores 1.0. Synonyms with no shared stem ("begun"/"commenced") are
 not matched; heavy paraphrase is found through the content words that survive it (the
-optional :mod:`wiretrace.semantic` adds an embedding pass for the rest, outside the
+optional :mod:`wiretrace.rewrites.semantic` adds an embedding pass for the rest, outside the
 audit, with its measured false-match rate).
 
 The label thresholds below are fixed constants, set once by reading the alignments of
@@ -44,9 +44,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from wiretrace.lexicon import spelling_key as british_to_american
+from wiretrace.language.lexicon import spelling_key as british_to_american
+from wiretrace.language.text import Sentence, Token, tokens
 from wiretrace.schema import ALIGNMENT_COLUMNS
-from wiretrace.text import Sentence, Token, tokens
 
 #: Extra columns of the alignment rows, after ``schema.ALIGNMENT_COLUMNS``.
 ALIGNMENT_EXTRA_COLUMNS = ["start", "end", "source_start", "source_end"]
@@ -86,7 +86,7 @@ def spelling_key(norm: str) -> str:
 
     "1,500" and "1500" give "1500"; a trailing curly apostrophe is straightened; a
     British-only spelling becomes the American one, checked against the dictionaries
-    (:func:`wiretrace.lexicon.spelling_key`: "defence" -> "defense", "immobilised" ->
+    (:func:`wiretrace.language.lexicon.spelling_key`: "defence" -> "defense", "immobilised" ->
     "immobilized", "neighbouring" -> "neighboring", never a non-word such as "detor" for
     "detour"). Used where the exact word matters (token-level voting) but British and
     American spelling must not count as a difference.

@@ -12,7 +12,7 @@ Datasets*, ch. 3):
 
 1. Fingerprint each article's body (metadata and boilerplate left out by the loader) as
    two sets: its word 3-gram *shingles* (folded lower-case words from
-   :func:`wiretrace.text.words`) and its *terms* (distinct words rarer than Zipf 5.5 in
+   :func:`wiretrace.language.text.words`) and its *terms* (distinct words rarer than Zipf 5.5 in
    wordfreq's English list, plus every word with a digit).
 2. Candidates: one MinHash per set (datasketch, 128 permutations, fixed seed 1, stable
    64-bit BLAKE2b hashes of the words combined into shingle hashes, never Python's salted
@@ -86,8 +86,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from wiretrace.load import Corpus
-from wiretrace.text import WORD_RE, fold
+from wiretrace.ingest.load import Corpus
+from wiretrace.language.text import WORD_RE, fold
 
 #: Words per shingle for the wording score.
 SHINGLE_SIZE = 3
@@ -163,7 +163,7 @@ def _mix(h: np.ndarray) -> np.ndarray:
 
 
 def body_words(text: str) -> list[str]:
-    """Folded lower-case words of ``text``, as :func:`wiretrace.text.words` gives them.
+    """Folded lower-case words of ``text``, as :func:`wiretrace.language.text.words` gives them.
 
     The text is folded once and tokenised with the same pattern, instead of folding
     word by word: the same words (checked on the seeds in the tests), about six times

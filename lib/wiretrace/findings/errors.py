@@ -9,7 +9,7 @@ and returns the ``findings`` table (``schema.FINDING_COLUMNS`` plus
 rewrites of a source.
 
 How a pair is compared: both sentences are cut into comparison units
-(:mod:`wiretrace.units`: British spellings mapped to American, contractions expanded,
+(:mod:`wiretrace.language.units`: British spellings mapped to American, contractions expanded,
 figures parsed to values so "1,500" = "1500", dates merged so "26 July" = "July 26",
 "under way" = "underway", possessive "'s" split off), the unit keys are aligned with difflib's
 SequenceMatcher, words that only moved (reordered clauses) are cancelled, and each
@@ -42,7 +42,7 @@ from functools import lru_cache
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.lexicon import (
+from wiretrace.language.lexicon import (
     can_be_verb,
     edit_distance,
     in_us_dictionary,
@@ -54,8 +54,8 @@ from wiretrace.lexicon import (
     spelling_key,
     zipf,
 )
-from wiretrace.text import fold, tokens
-from wiretrace.units import (
+from wiretrace.language.text import fold, tokens
+from wiretrace.language.units import (
     RELATIVE_DAYS,
     Unit,
     _stop_words,
@@ -209,7 +209,7 @@ def _is_entity(u: Unit) -> bool:
     if not u.initial:
         return True
     lower = u.surface.lower()
-    from wiretrace.lexicon import _gb_words, in_us_dictionary
+    from wiretrace.language.lexicon import _gb_words, in_us_dictionary
 
     return not (lower in _gb_words() or in_us_dictionary(lower))
 
@@ -857,7 +857,7 @@ def _pos_tags(text: str) -> dict[int, str]:
     Uses the pipeline the claims stage loads (one model in memory), without the entity
     recogniser and lemmatiser, which part-of-speech tags do not need.
     """
-    from wiretrace.claims import nlp
+    from wiretrace.provenance.claims import nlp
 
     pipeline = nlp()
     with pipeline.select_pipes(disable=["ner", "lemmatizer"]):
@@ -1313,7 +1313,7 @@ class WordIndex:
 #: Columns ``find_errors`` adds after ``schema.FINDING_COLUMNS``: the article sentence's id,
 #: and the offsets of the source wording in the source's text (-1 when there is none).
 #: ``contested`` is True where the source is a consensus whose witnesses were split on
-#: that passage (see :mod:`wiretrace.witnesses`): the consensus kept one reading, so the
+#: that passage (see :mod:`wiretrace.rewrites.witnesses`): the consensus kept one reading, so the
 #: change may be the other version's.
 FINDING_EXTRA_COLUMNS = ["sentence_id", "source_start", "source_end", "contested"]
 CONTESTED_NOTE = (
@@ -1356,7 +1356,7 @@ def find_errors(
     source is given). Returns ``schema.FINDING_COLUMNS`` plus :data:`FINDING_EXTRA_COLUMNS`;
     ``start``/``end`` are offsets into the article's text. A difference inside a
     ``contested`` span of a consensus source (where the witnesses were split, see
-    :mod:`wiretrace.witnesses`) cannot be pinned on one version for sure: it is reported
+    :mod:`wiretrace.rewrites.witnesses`) cannot be pinned on one version for sure: it is reported
     with ``contested`` True and a note saying so. ``words`` is the audit's
     :class:`WordIndex` (built here over the corpus and ``sources`` when not given).
     Attribution kinds are not produced here.

@@ -6,14 +6,14 @@ given) it picks the source every article is compared with:
 
 - the cluster's wire copy (articles with ``role == 'wire'``) when there is any; with
   several wire articles, each article's source is the one that accounts for most of it;
-- otherwise the consensus of the cluster's witnesses (:mod:`wiretrace.witnesses`), with
+- otherwise the consensus of the cluster's witnesses (:mod:`wiretrace.rewrites.witnesses`), with
   id ``consensus:<cluster_id>``; when no two articles overlap enough to be witnesses of
   one text, there is no source and every sentence is ``new``.
 
-It then aligns every article's sentences with that source (:mod:`wiretrace.align`),
-measures and classifies derivation (:mod:`wiretrace.derive`) against the source and
+It then aligns every article's sentences with that source (:mod:`wiretrace.rewrites.align`),
+measures and classifies derivation (:mod:`wiretrace.rewrites.derive`) against the source and
 against the other articles of the cluster (among its first ``MAX_WITNESSES``), and
-infers who copied whom (:mod:`wiretrace.stemma`). Returns a :class:`RewriteAnalysis`.
+infers who copied whom (:mod:`wiretrace.rewrites.stemma`). Returns a :class:`RewriteAnalysis`.
 """
 
 from __future__ import annotations
@@ -22,23 +22,23 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from wiretrace.align import (
+from wiretrace.ingest.load import Article, Corpus
+from wiretrace.rewrites.align import (
     ALIGNMENT_EXTRA_COLUMNS,
     SentenceAlignment,
     SourceIndex,
     align_sentences,
     alignment_rows,
 )
-from wiretrace.derive import DERIVATION_EXTRA_COLUMNS, PARTIAL_MIN, derivation_scores
-from wiretrace.load import Article, Corpus
+from wiretrace.rewrites.derive import DERIVATION_EXTRA_COLUMNS, PARTIAL_MIN, derivation_scores
+from wiretrace.rewrites.stemma import STEMMA_COLUMNS, infer_stemma
+from wiretrace.rewrites.witnesses import Consensus, align_pairs, build_consensus, select_voters
 from wiretrace.schema import ALIGNMENT_COLUMNS, DERIVATION_COLUMNS
-from wiretrace.stemma import STEMMA_COLUMNS, infer_stemma
-from wiretrace.witnesses import Consensus, align_pairs, build_consensus, select_voters
 
 #: Columns of ``RewriteAnalysis.alignments``.
 ALIGNMENTS_TABLE_COLUMNS = ALIGNMENT_COLUMNS + ALIGNMENT_EXTRA_COLUMNS
 #: Columns of ``RewriteAnalysis.derivation``: the contract's, the extras of
-#: :mod:`wiretrace.derive`, then ``source_kind`` (wire | consensus | article) and
+#: :mod:`wiretrace.rewrites.derive`, then ``source_kind`` (wire | consensus | article) and
 #: ``cluster_id``. ``primary`` is True on the row against the article's cluster source.
 DERIVATION_TABLE_COLUMNS = (
     DERIVATION_COLUMNS + DERIVATION_EXTRA_COLUMNS + ["source_kind", "cluster_id"]
@@ -208,9 +208,9 @@ def analyse_rewrites(
     - ``sources``: every ``source_id`` used in ``alignments`` -> its Article (wire
       articles, and consensus texts built as Articles);
     - ``stemma``: edges ``source_id, article_id, confidence, evidence, directed,
-      cluster_id`` (:mod:`wiretrace.stemma`);
+      cluster_id`` (:mod:`wiretrace.rewrites.stemma`);
     - ``clusters``: ``article_id, cluster_id`` of every accepted article;
-    - ``consensus``: the :class:`~wiretrace.witnesses.Consensus` of each cluster that got
+    - ``consensus``: the :class:`~wiretrace.rewrites.witnesses.Consensus` of each cluster that got
       one, by source id (voters, base witness, support per sentence).
     """
     from tqdm import tqdm

@@ -2,7 +2,7 @@
 
 The registry lives in ``lib/wiretrace/data/agencies.csv`` (one row per agency) and a user
 can extend it with CSV files of the same format (:func:`load_registry`). It answers one
-question for :mod:`wiretrace.attribution`: which agency, if any, does a piece of text
+question for :mod:`wiretrace.provenance.credits`: which agency, if any, does a piece of text
 name, and how far can that naming be trusted.
 
 Registry format (UTF-8 CSV, one row per agency; list fields separated by ``|``):

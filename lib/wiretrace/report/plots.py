@@ -221,7 +221,7 @@ def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure,
     """Who copied whom: arrows from source to copy, labelled with their confidence.
 
     Directed edges are solid arrows; pairs the evidence cannot orient are dashed lines.
-    ``layout`` gives node positions (:func:`wiretrace.stemma.stemma_layout`).
+    ``layout`` gives node positions (:func:`wiretrace.rewrites.stemma.stemma_layout`).
     """
     use_style()
     pos = {r.node: (r.x, r.y) for r in layout.itertuples()}

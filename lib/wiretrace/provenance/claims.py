@@ -34,10 +34,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from wiretrace.agencies import Registry, load_registry
 from wiretrace.config import DATA_DIR
-from wiretrace.load import Corpus
-from wiretrace.text import fold
+from wiretrace.ingest.load import Corpus
+from wiretrace.language.agencies import Registry, load_registry
+from wiretrace.language.text import fold
 
 
 def _wordset(text: str) -> frozenset[str]:
