@@ -47,10 +47,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from wiretrace.config import DATA_DIR
+from wiretrace.language.resources import data_path
 
 #: The registry shipped with wiretrace.
-REGISTRY_PATH = DATA_DIR / "agencies.csv"
+REGISTRY_PATH = data_path("agencies.csv")
 REGISTRY_COLUMNS = [
     "agency",
     "name",

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from wiretrace.config import DATA_DIR
+from wiretrace.language.resources import data_path
 
-LEXICON_PATH = DATA_DIR / "lexicon.csv"
+LEXICON_PATH = data_path("lexicon.csv")
 
 #: British -> American spelling rules, tried in order; each is (pattern, replacement).
 _GB_US_RULES = [

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from wiretrace.config import DATA_DIR
+from wiretrace.language.resources import word_list
 from wiretrace.ingest.load import Corpus
 from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.language.text import fold
@@ -123,15 +123,10 @@ _QUOTE = re.compile(
 
 
 #: Outlets that are not agencies (``data/outlets.txt``, one name per line).
-OUTLETS_PATH = DATA_DIR / "outlets.txt"
-
-
 @lru_cache(maxsize=1)
 def outlets() -> frozenset[str]:
     """Lower-cased names of the outlets in ``data/outlets.txt`` (a leading "the" dropped)."""
-    lines = OUTLETS_PATH.read_text(encoding="utf-8").splitlines()
-    names = (line.strip() for line in lines if line.strip() and not line.startswith("#"))
-    return frozenset(re.sub(r"^the\s+", "", fold(n).lower()) for n in names)
+    return frozenset(re.sub(r"^the\s+", "", fold(n).lower()) for n in word_list("outlets"))
 
 
 @lru_cache(maxsize=1)

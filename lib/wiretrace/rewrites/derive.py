@@ -78,7 +78,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from wiretrace.config import DATA_DIR
+from wiretrace.language.resources import data_path
 from wiretrace.language.text import Sentence
 from wiretrace.rewrites.align import SentenceAlignment, wording
 
@@ -110,7 +110,7 @@ MODEL_FEATURES = ("containment", "exact_share", "mean_ordered", "order_loss")
 #: The four kinds of reuse (``revision``) and the derivation class each one maps to.
 REVISION_CLASS = {"cut": "wholly", "light": "wholly", "heavy": "partially", "non": "non"}
 #: Where the shipped model's constants live.
-MODEL_PATH = DATA_DIR / "derivation_model.json"
+MODEL_PATH = data_path("derivation_model.json")
 #: Extra columns of the derivation rows, after ``schema.DERIVATION_COLUMNS``.
 DERIVATION_EXTRA_COLUMNS = [
     "reverse_containment",

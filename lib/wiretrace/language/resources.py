@@ -1,0 +1,29 @@
+"""The package's data files (``wiretrace/data/``), read in one place.
+
+Word lists are plain text, one entry a line, ``#`` starting a comment line
+(:func:`word_list`); tables are CSV and read by the module that owns their columns
+through :func:`data_path`. Nothing here knows where the package is installed from.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+#: The folder of the shipped data files (installed with the package).
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_path(name: str) -> Path:
+    """The path of the shipped data file ``name`` (``"agencies.csv"``); it must exist."""
+    path = DATA_DIR / name
+    if not path.is_file():
+        raise FileNotFoundError(f"wiretrace ships no data file {name!r} (looked in {DATA_DIR})")
+    return path
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of ``data/<name>.txt`` in file order, stripped, comments and blanks left out."""
+    lines = data_path(f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
