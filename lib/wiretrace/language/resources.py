@@ -7,7 +7,7 @@ through :func:`data_path`. Nothing here knows where the package is installed fro
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 #: The folder of the shipped data files (installed with the package).
@@ -22,7 +22,7 @@ def data_path(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """The entries of ``data/<name>.txt`` in file order, stripped, comments and blanks left out."""
     lines = data_path(f"{name}.txt").read_text(encoding="utf-8").splitlines()

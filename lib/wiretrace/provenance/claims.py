@@ -34,9 +34,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from wiretrace.language.resources import word_list
 from wiretrace.ingest.load import Corpus
 from wiretrace.language.agencies import Registry, load_registry
+from wiretrace.language.resources import word_list
 from wiretrace.language.text import fold
 
 
