@@ -259,8 +259,8 @@ def source_sentences(
 
 
 def _nlp():
-    """The pipeline the library loads (:func:`wiretrace.provenance.claims.nlp`): one model."""
-    from wiretrace.provenance.claims import nlp
+    """The pipeline the library loads (:func:`wiretrace.language.nlp.nlp`): one model."""
+    from wiretrace.language.nlp import nlp
 
     return nlp()
 

