@@ -50,7 +50,8 @@ import pandas as pd
 
 from benchmarks import write_json
 from wiretrace import config, schema
-from wiretrace.findings.errors import ErrorContext, check_new_sentence, compare_sentences
+from wiretrace.findings.compare import check_new_sentence, compare_sentences
+from wiretrace.findings.words import ErrorContext
 from wiretrace.ingest.load import load_corpus
 from wiretrace.language.lexicon import is_word
 from wiretrace.language.text import split_sentences, tokens
@@ -848,7 +849,7 @@ def _other_story(doc_id: str, docs: list[str]) -> str:
 
 
 def _in_quote(text: str, start: int, end: int) -> bool:
-    from wiretrace.findings.errors import quote_spans
+    from wiretrace.language.units import quote_spans
 
     return any(s <= start and end <= e for s, e in quote_spans(text))
 

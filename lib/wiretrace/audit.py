@@ -151,7 +151,8 @@ def audit(
     each article's source; the scorecard.
     """
     from wiretrace.findings.attribution import attribution_findings
-    from wiretrace.findings.errors import WordIndex, find_artifacts, find_errors
+    from wiretrace.findings.errors import find_artifacts, find_errors
+    from wiretrace.findings.words import WordIndex
     from wiretrace.ingest.load import InputError
     from wiretrace.provenance.claims import extract_claims
     from wiretrace.provenance.credits import find_attributions

@@ -1,0 +1,184 @@
+"""``mt_artifact``: signs of machine translation in one sentence, with or without a source.
+
+Takes a sentence (and the source's wording, when there is one); returns ``mt_artifact``
+findings, offsets into the sentence: a duplicated reporting verb ("told the newspaper Le
+Monde said"), a clause opened by an auxiliary or a lower-case verb (verb-second order:
+"had at the end of July the presidential guard ... overthrew"), German or French
+quotation marks, a dot as thousands separator ("1.500 soldiers") or a decimal comma
+("3,5 million"), and, when no source is given, words run together ("Sahelafter").
+Patterns the source sentence has too are not reported (they are not this version's
+doing). The word lists are ``data/reporting_verbs.txt`` and ``data/mt_*.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wiretrace.findings.checks import check
+from wiretrace.findings.checks.typo import split_run_together
+from wiretrace.findings.finding import Finding, quoted
+from wiretrace.findings.pair import Pair
+from wiretrace.findings.words import ErrorContext
+from wiretrace.language.lexicon import can_be_verb, is_word
+from wiretrace.language.resources import word_list
+from wiretrace.language.text import Token, tokens
+
+KINDS = ("mt_artifact",)
+
+_GERMAN_QUOTES = re.compile(r"[\u201e\u201a\u00ab\u00bb]")
+_THOUSANDS_DOT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,]*\d)\s+(?=[a-z])")
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])(\d+,\d{1,2})(?!\d)\s*(?=million|billion|percent|per cent|%|euros?)"
+)
+
+
+@check(order=100, scope="sentence")
+def artifacts(pair: Pair) -> list[Finding]:
+    """The machine-translation artefacts of the rewrite sentence (see :func:`mt_artifacts`)."""
+    return mt_artifacts(pair.rewrite, pair.source, pair.context)
+
+
+def mt_artifacts(
+    text: str, source_text: str | None = None, context: ErrorContext | None = None
+) -> list[Finding]:
+    """Signs of machine translation in one sentence, offsets into ``text``.
+
+    ``source_text`` is the source's wording (patterns it has too are not reported; without
+    it, words run together are looked for); ``context`` lists the words the cluster
+    attests. Returns ``mt_artifact`` findings in the order of the patterns above.
+    """
+    context = context or ErrorContext()
+    source_text = source_text or ""
+    toks = tokens(text)
+    words_ = [t for t in toks if t.is_word]
+    out = _doubled_reporting_verbs(text, source_text, toks)
+    out += _verb_second(text, source_text, words_)
+    for m in _GERMAN_QUOTES.finditer(text):
+        if m.group() in source_text:
+            continue
+        out.append(
+            Finding(
+                "mt_artifact",
+                "low",
+                m.group(),
+                "",
+                m.start(),
+                m.end(),
+                f"Foreign quotation mark {quoted(m.group())}: English copy uses \u201c \u201d.",
+            )
+        )
+    out += _foreign_numbers(text, source_text)
+    if not source_text:
+        out += _run_together(words_, context)
+    return out
+
+
+def _doubled_reporting_verbs(text: str, source_text: str, toks: list[Token]) -> list[Finding]:
+    """Two reporting verbs with one noun phrase between them."""
+    reporting = set(word_list("reporting_verbs"))
+    breaks = set(word_list("mt_clause_breaks"))
+    np_start = set(word_list("mt_noun_phrase_starts"))
+    out = []
+    for i, first in enumerate(toks):
+        if first.norm not in reporting:
+            continue
+        for j in range(i + 1, min(i + 8, len(toks))):
+            tok = toks[j]
+            if not tok.is_word or tok.norm in breaks:
+                break
+            if tok.norm in reporting:
+                between = [t.norm for t in toks[i + 1 : j]]
+                if between and not any(w in np_start for w in between[1:]):
+                    span = text[first.start : tok.end]
+                    if span not in source_text:
+                        out.append(
+                            Finding(
+                                "mt_artifact",
+                                "low",
+                                span,
+                                "",
+                                first.start,
+                                tok.end,
+                                f"Two reporting verbs in one clause ({quoted(span)}): a "
+                                "machine-translation slip; one of them should go.",
+                            )
+                        )
+                break
+    return out
+
+
+def _verb_second(text: str, source_text: str, words_: list[Token]) -> list[Finding]:
+    """A sentence opened by an auxiliary before a preposition, or by a lower-case verb."""
+    if not words_:
+        return []
+    aux = set(word_list("mt_auxiliaries"))
+    head = words_[0]
+    nxt = words_[1] if len(words_) > 1 else None
+    lower_start = head.text[:1].islower() and (head.norm in aux or can_be_verb(head.norm))
+    aux_prep = head.norm in aux and nxt is not None and nxt.norm in word_list("mt_prepositions")
+    source_head = [t.norm for t in tokens(source_text, words_only=True)[:2]]
+    same_as_source = source_head == [w.norm for w in words_[:2]]
+    if not (lower_start or aux_prep) or same_as_source or text.rstrip().endswith("?"):
+        return []
+    span = text[head.start : (nxt.end if nxt else head.end)]
+    return [
+        Finding(
+            "mt_artifact",
+            "medium",
+            span,
+            "",
+            head.start,
+            nxt.end if nxt else head.end,
+            f"The sentence opens with {quoted(head.text)}: foreign (verb-second) word order "
+            "left by machine translation; the subject should come first.",
+        )
+    ]
+
+
+def _foreign_numbers(text: str, source_text: str) -> list[Finding]:
+    """A dot as thousands separator or a decimal comma the source does not have."""
+    out = []
+    for pattern, why in (
+        (_THOUSANDS_DOT, "a dot as thousands separator (German/French style); English writes"),
+        (_DECIMAL_COMMA, "a decimal comma (German/French style); English writes"),
+    ):
+        for m in pattern.finditer(text):
+            number = m.group(1)
+            if number in source_text:
+                continue
+            english = number.replace(".", ",") if "." in number else number.replace(",", ".")
+            out.append(
+                Finding(
+                    "mt_artifact",
+                    "low",
+                    number,
+                    "",
+                    m.start(1),
+                    m.end(1),
+                    f"{quoted(number)} uses {why} {quoted(english)}: check the figure.",
+                )
+            )
+    return out
+
+
+def _run_together(words_: list[Token], context: ErrorContext) -> list[Finding]:
+    """Words run together ("Sahelafter"), looked for when there is no source."""
+    out = []
+    for tok in words_:
+        if "'" in tok.text or tok.norm in context.known_words or is_word(tok.text):
+            continue
+        split = split_run_together(tok.text, context)
+        if split:
+            out.append(
+                Finding(
+                    "mt_artifact",
+                    "low",
+                    tok.text,
+                    "",
+                    tok.start,
+                    tok.end,
+                    f"{quoted(tok.text)} runs two words together ({quoted(split)}), a "
+                    "machine-translation or conversion slip.",
+                )
+            )
+    return out

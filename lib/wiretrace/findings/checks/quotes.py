@@ -1,0 +1,131 @@
+"""``quote_altered``: words inside quotation marks that differ from the source's quotation.
+
+Takes the compared :class:`~wiretrace.findings.pair.Pair`, before its edits are cut;
+returns the findings, and records in ``pair.quoted_rw``/``pair.quoted_src`` the quotation
+spans it compared, which the edits then leave out. Trimming at the ends of a quotation
+and an omission marked "..." are allowed; a non-word misspelling a quoted word is a
+typo (decided by :func:`wiretrace.findings.checks.typo.slip_in_quote`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from wiretrace.findings.checks import check
+from wiretrace.findings.checks.typo import slip_in_quote
+from wiretrace.findings.finding import Finding, quoted
+from wiretrace.findings.pair import Pair, content
+from wiretrace.language.units import Unit, quote_spans
+
+KINDS = ("quote_altered",)
+
+#: A change inside a quotation: source units, rewrite units, and the gap in the rewrite
+#: where words were dropped ((0, 0) when rewrite units are there).
+Change = tuple[list[Unit], list[Unit], tuple[int, int]]
+
+
+@check(order=10, scope="pair")
+def altered_quotes(pair: Pair) -> list[Finding]:
+    """Altered quotations of the rewrite; writes ``pair.quoted_rw`` and ``pair.quoted_src``."""
+    findings: list[Finding] = []
+    src_quotes = [
+        (s, e, [u for u in pair.su if u.start >= s and u.end <= e])
+        for s, e in quote_spans(pair.source)
+    ]
+    for qs, qe in quote_spans(pair.rewrite):
+        inside = [u for u in pair.ru if u.start >= qs and u.end <= qe]
+        if not inside or not src_quotes:
+            continue
+        best = _best_source_quote(inside, src_quotes)
+        if best is None:
+            continue
+        s, e, sq = best
+        pair.quoted_rw.append((qs, qe))
+        pair.quoted_src.append((s, e))
+        changes, added_at = _quote_changes(pair.rewrite, sq, inside, (qs, qe), e)
+        for old, new, gap in changes:
+            findings.append(_altered(pair, old, new, gap, (s, e), added_at))
+    return findings
+
+
+def _best_source_quote(inside: list[Unit], src_quotes: list) -> tuple | None:
+    """The source quotation sharing most of the rewrite quotation's words (half or more)."""
+    keys = [u.key for u in inside]
+    best, best_score = None, 0.0
+    for s, e, sq in src_quotes:
+        common = sum((Counter(keys) & Counter(u.key for u in sq)).values())
+        score = common / len(keys)
+        if score > best_score:
+            best, best_score = (s, e, sq), score
+    if best is None or best_score < 0.5:
+        return None
+    return best
+
+
+def _quote_changes(
+    rewrite: str, sq: list[Unit], inside: list[Unit], span: tuple[int, int], e: int
+) -> tuple[list[Change], dict[int, int]]:
+    """The changes from the source quotation ``sq`` to the rewrite's ``inside``.
+
+    Returns the changes and, for added words, the id of the first added unit mapped to
+    its place in the source (``e``, the source quotation's end, when added at the end).
+    """
+    qs, qe = span
+    sm = SequenceMatcher(None, [u.key for u in sq], [u.key for u in inside], autojunk=False)
+    changes: list[Change] = []
+    added_at: dict[int, int] = {}
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "insert":
+            added_at[id(inside[j1])] = sq[i1].start if i1 < len(sq) else e
+        if tag == "delete" and (i1 == 0 and j1 == 0 or i2 == len(sq) and j1 == len(inside)):
+            continue  # trimmed at an end
+        if tag == "delete":
+            gap = rewrite[inside[j1 - 1].end : inside[j1].start] if 0 < j1 < len(inside) else ""
+            if "..." in gap or "\u2026" in gap:
+                continue  # marked omission
+            gap_start = inside[j1 - 1].end if j1 else qs
+            gap_end = inside[j1].start if j1 < len(inside) else qe
+            changes.append((sq[i1:i2], [], (gap_start, gap_end)))
+        else:
+            changes.append((sq[i1:i2], inside[j1:j2], (0, 0)))
+    return changes, added_at
+
+
+def _altered(
+    pair: Pair,
+    old: list[Unit],
+    new: list[Unit],
+    gap: tuple[int, int],
+    source_quote: tuple[int, int],
+    added_at: dict[int, int],
+) -> Finding:
+    """The finding for one change inside a quotation: a slip (typo) or ``quote_altered``."""
+    slip = slip_in_quote(pair, old, new)
+    if slip is not None:
+        return slip
+    old_text, new_text = pair.src_words(old), pair.rw_words(new)
+    if old and new:
+        what = f"{quoted(old_text)} became {quoted(new_text)}"
+    elif old:
+        what = f"{quoted(old_text)} was dropped"
+    else:
+        what = f"{quoted(new_text)} was added"
+    s, e = source_quote
+    finding = pair.finding(
+        "quote_altered",
+        "high" if content(old) or content(new) else "medium",
+        new,
+        old,
+        f"Inside the quotation, {what}: words in quotation marks must be the "
+        f"speaker's, as in the source ({quoted(pair.source[s:e])}).",
+        at=gap[0],
+        at_end=gap[1],
+    )
+    if not old:
+        place = added_at.get(id(new[0]), e) if new else e
+        finding = replace(finding, source_start=place, source_end=place)
+    return finding

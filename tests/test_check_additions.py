@@ -1,0 +1,32 @@
+"""Tests for wiretrace.findings.checks.additions: ``unsupported_addition`` (new sentences, 003)."""
+
+from __future__ import annotations
+
+from error_helpers import S003_FILLER, kinds
+
+from wiretrace.findings.compare import check_new_sentence
+from wiretrace.findings.words import ErrorContext
+
+
+def test_filler_is_an_unsupported_addition():
+    context = ErrorContext(frozenset({"niger", "france", "troops", "coup"}))
+    assert kinds(check_new_sentence(S003_FILLER, context)) == [
+        ("unsupported_addition", "low", S003_FILLER)
+    ]
+    (finding,) = check_new_sentence(S003_FILLER, context)
+    assert finding.explanation.startswith("Generic filler")
+
+
+def test_new_specifics_are_an_unsupported_addition():
+    sentence = "Some 300 drones will be moved to Chad by December, officials said."
+    context = ErrorContext(frozenset({"niger", "france", "troops"}))
+    (finding,) = check_new_sentence(sentence, context)
+    assert finding.kind == "unsupported_addition"
+    assert finding.severity == "medium"
+    assert "'300'" in finding.explanation and "'Chad'" in finding.explanation
+
+
+def test_new_sentence_with_attested_specifics_is_not_flagged():
+    sentence = "Some 1,500 French troops are stationed in Niger."
+    context = ErrorContext(frozenset({"1,500", "1500", "french", "niger", "troops"}))
+    assert check_new_sentence(sentence, context) == []

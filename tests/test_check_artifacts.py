@@ -1,0 +1,46 @@
+"""Tests for wiretrace.findings.checks.artifacts: ``mt_artifact`` (machine translation, 004)."""
+
+from __future__ import annotations
+
+import pytest
+from error_helpers import S004_JULY, S004_LE_MONDE, S004_SAHEL, kinds
+
+from wiretrace.findings.checks.artifacts import mt_artifacts
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "expected"),
+    [
+        (
+            "duplicated reporting verb",
+            S004_LE_MONDE,
+            [("mt_artifact", "low", "told the newspaper Le Monde said")],
+        ),
+        ("verb-second word order", S004_JULY, [("mt_artifact", "medium", "had at")]),
+        ("words run together", S004_SAHEL, [("mt_artifact", "low", "Sahelafter")]),
+        (
+            "German thousands separator",
+            "France currently has around 1.500 soldiers stationed in the country.",
+            [("mt_artifact", "low", "1.500")],
+        ),
+        (
+            "German quotation marks",
+            "\u201eThe exchange has begun\u201c, said the ministry.",
+            [("mt_artifact", "low", "\u201e")],
+        ),
+        (
+            "no artefact: an ordinary sentence of 004",
+            "Relations between Niamey and Paris deteriorated after the former colonial power "
+            "sided with the ousted president.",
+            [],
+        ),
+        (
+            "no artefact: 'told AFP the minister said' has two noun phrases",
+            "A source told AFP the minister said talks had begun.",
+            [],
+        ),
+        ("no artefact: a decimal", "Growth was 1.5 percent last year.", []),
+    ],
+)
+def test_mt_artifacts(name, sentence, expected):
+    assert kinds(mt_artifacts(sentence)) == expected, name
