@@ -78,6 +78,7 @@ def all_checks() -> tuple[Check, ...]:
     return tuple(sorted(found, key=lambda c: c.order))
 
 
+@cache
 def steps(scope: Scope) -> tuple[Callable, ...]:
     """The check functions of ``scope``, in their order."""
     return tuple(c.run for c in all_checks() if c.scope == scope)

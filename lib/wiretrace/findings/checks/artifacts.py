@@ -13,6 +13,7 @@ doing). The word lists are ``data/reporting_verbs.txt`` and ``data/mt_*.txt``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.checks.typo import split_run_together
@@ -30,6 +31,12 @@ _THOUSANDS_DOT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,]*\d)\s+(?
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d.,])(\d+,\d{1,2})(?!\d)\s*(?=million|billion|percent|per cent|%|euros?)"
 )
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    """The entries of the word list ``data/<name>.txt`` as a set."""
+    return frozenset(word_list(name))
 
 
 @check(order=100, scope="sentence")
@@ -75,9 +82,9 @@ def mt_artifacts(
 
 def _doubled_reporting_verbs(text: str, source_text: str, toks: list[Token]) -> list[Finding]:
     """Two reporting verbs with one noun phrase between them."""
-    reporting = set(word_list("reporting_verbs"))
-    breaks = set(word_list("mt_clause_breaks"))
-    np_start = set(word_list("mt_noun_phrase_starts"))
+    reporting = _words("reporting_verbs")
+    breaks = _words("mt_clause_breaks")
+    np_start = _words("mt_noun_phrase_starts")
     out = []
     for i, first in enumerate(toks):
         if first.norm not in reporting:
@@ -111,11 +118,11 @@ def _verb_second(text: str, source_text: str, words_: list[Token]) -> list[Findi
     """A sentence opened by an auxiliary before a preposition, or by a lower-case verb."""
     if not words_:
         return []
-    aux = set(word_list("mt_auxiliaries"))
+    aux = _words("mt_auxiliaries")
     head = words_[0]
     nxt = words_[1] if len(words_) > 1 else None
     lower_start = head.text[:1].islower() and (head.norm in aux or can_be_verb(head.norm))
-    aux_prep = head.norm in aux and nxt is not None and nxt.norm in word_list("mt_prepositions")
+    aux_prep = head.norm in aux and nxt is not None and nxt.norm in _words("mt_prepositions")
     source_head = [t.norm for t in tokens(source_text, words_only=True)[:2]]
     same_as_source = source_head == [w.norm for w in words_[:2]]
     if not (lower_start or aux_prep) or same_as_source or text.rstrip().endswith("?"):
