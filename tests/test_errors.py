@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import SEEDS_DIR
 
 from wiretrace import schema
-from wiretrace.config import SEEDS_DIR
 from wiretrace.findings.errors import (
     AttestedWords,
     ErrorContext,

@@ -49,7 +49,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from wiretrace import config
+from wtbench import paths
 
 MIN_SENTENCES = 6
 MAX_SENTENCES = 14
@@ -97,7 +97,7 @@ def _is_content(word: str) -> bool:
 
 @lru_cache(maxsize=4)
 def source_texts(
-    clough_dir: Path = config.CLOUGH_STEVENSON_DIR, seeds_dir: Path = config.SEEDS_DIR
+    clough_dir: Path = paths.CLOUGH_STEVENSON_DIR, seeds_dir: Path = paths.SEEDS_DIR
 ) -> tuple[SourceText, ...]:
     """The pool: every Clough-Stevenson text (family = its task) and every seed article.
 

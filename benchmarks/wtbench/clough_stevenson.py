@@ -1,6 +1,6 @@
 """Derivation classes on the Clough-Stevenson corpus of plagiarised short answers.
 
-Run ``python -m benchmarks.clough_stevenson`` (or call :func:`run`). Each of the 95
+Run ``python -m wtbench.clough_stevenson`` (or call :func:`run`). Each of the 95
 answers is aligned with its Wikipedia source by :mod:`wiretrace.rewrites.align` and measured by
 :func:`wiretrace.rewrites.derive.derivation_features`. The corpus labels are compared with the
 classifier's ``revision`` (four classes) and ``derivation`` (three classes):
@@ -26,12 +26,12 @@ deterministic stratified folds (the i-th answer of a class, in file order, is in
   logistic regression, 5-fold CV. The README does not give the penalty or the scaling,
   so four variants are run (C = 1 or 10, raw or standardised features); the headline
   ``baseline`` is the one with the best four-class macro-F1, the strongest opponent;
-- ``cv``: the library's calibration procedure (:func:`benchmarks.calibrate_derivation.
+- ``cv``: the library's calibration procedure (:func:`wtbench.calibrate_derivation.
   calibrate`: standardisation and fit of ``derive.MODEL_FEATURES``) run on four folds
   and scored on the fifth: the held-out estimate of the shipped classifier (the features
   themselves were picked after exploring this corpus, so it is somewhat optimistic);
 - ``cv_feature_selection``: the same, but the features are also chosen automatically
-  on the four training folds (:func:`benchmarks.calibrate_derivation.select_features`):
+  on the four training folds (:func:`wtbench.calibrate_derivation.select_features`):
   a check of how much the hand-picked features owe to having looked at this corpus;
 - ``fixed``: the shipped constants (``lib/wiretrace/data/derivation_model.json``) on the
   whole corpus. They were calibrated on these same 95 answers, so these figures are
@@ -47,32 +47,18 @@ Writes ``benchmarks/results/clough_stevenson.json`` (figures) and
 
 from __future__ import annotations
 
-import csv
-import re
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from benchmarks import write_json
-from benchmarks.calibrate_derivation import (
-    FOUR_LABELS,
-    calibrate,
-    fit_logistic,
-    folds,
-    macro_f1,
-    predict,
-    random_folds,
-    select_features,
-)
-from wiretrace import config
-from wiretrace.ingest.load import Article, decode, parse_article
-from wiretrace.language.text import words
 from wiretrace.rewrites import derive
-from wiretrace.rewrites.align import align_sentences
+from wtbench import paths, write_json
+from wtbench.answers import BASELINE_NGRAMS, THREE, score_answers
+from wtbench.calibrate_derivation import FOUR_LABELS, calibrate, predict, select_features
+from wtbench.metrics import fit_logistic, folds, macro_f1, paired_bootstrap, per_class, random_folds
 
-THREE = dict(derive.REVISION_CLASS)
 THREE_LABELS = ["wholly", "partially", "non"]
 REUSE_LABELS = ["reuse", "non"]
 #: The hard part: the kind of reuse, scored on the 57 answers that do reuse the source
@@ -82,90 +68,30 @@ TASKS = ("three_class", "reuse_vs_non", "four_class", "hard_part")
 #: Random stratified fold draws (seeds 0..FOLD_DRAWS-1) for the spread of the difference.
 FOLD_DRAWS = 20
 FOLDS = 5
-#: Word n-gram sizes of the README baseline.
-BASELINE_NGRAMS = (1, 2, 3, 5, 8)
 
 
-def _article(directory: Path, name: str) -> Article:
-    """Read one text; hard-wrapped lines are joined back into their paragraphs.
-
-    Many answers were typed with line breaks inside sentences; the loader treats a line
-    break as a paragraph break (right for news pages), which would cut sentences in two.
-    """
-    text, reason = decode((directory / "texts" / name).read_bytes())
-    if text is None:
-        raise ValueError(f"{name}: {reason}")
-    text = re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", " ", text)
-    return parse_article(Path(name).stem, name, text)
-
-
-def score_answers(
-    directory: Path = config.CLOUGH_STEVENSON_DIR, classify: bool = True
-) -> pd.DataFrame:
-    """Align and measure every answer against its source; one row per answer.
-
-    Columns: ``file, task, label``, the measures of :func:`derive.derivation_features`,
-    ``baseline_ngram_<n>`` (the README baseline's features) and, when ``classify``,
-    ``derivation`` and ``revision`` from the shipped model.
-    """
-    rows = []
-    sources: dict[str, Article] = {}
-    with open(directory / "labels.csv", encoding="utf-8") as handle:
-        labels = [r for r in csv.DictReader(handle) if r["Category"] != "orig"]
-    for record in labels:
-        task = record["Task"]
-        if task not in sources:
-            sources[task] = _article(directory, f"orig_task{task}.txt")
-        source = sources[task]
-        answer = _article(directory, record["File"])
-        aligned = align_sentences(answer.sentences, source.sentences)
-        row = {"file": record["File"], "task": task, "label": record["Category"]}
-        row.update(derive.derivation_features(answer.sentences, aligned, source.sentences))
-        answer_words, source_words = words(answer.text), words(source.text)
-        for n in BASELINE_NGRAMS:
-            row[f"baseline_ngram_{n}"] = round(
-                derive.ngram_containment(answer_words, source_words, n), 4
-            )
-        if classify:
-            row["revision"] = derive.classify_revision(row)
-            row["derivation"] = THREE[row["revision"]]
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def per_class(truth, predicted, labels) -> dict:
-    """Precision, recall, F1 and support per label, and their macro average."""
-    truth, predicted = np.asarray(truth), np.asarray(predicted)
-    out = {}
-    for label in labels:
-        tp = int(((truth == label) & (predicted == label)).sum())
-        fp = int(((truth != label) & (predicted == label)).sum())
-        fn = int(((truth == label) & (predicted != label)).sum())
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        out[label] = {
-            "precision": round(precision, 3),
-            "recall": round(recall, 3),
-            "f1": round(f1, 3),
-            "support": int((truth == label).sum()),
-        }
-    out["macro_f1"] = round(float(np.mean([out[label]["f1"] for label in labels])), 3)
-    return out
+def task_views(truth4, predicted4) -> list[tuple[str, np.ndarray, np.ndarray, list[str]]]:
+    """``(task, truth, predicted, labels)`` for each of ``TASKS``: the four-class labels
+    mapped to three classes, to reuse vs non, kept, and kept on the answers that reuse the
+    source (the hard part)."""
+    truth4, predicted4 = np.asarray(truth4, dtype=str), np.asarray(predicted4, dtype=str)
+    three = np.vectorize(THREE.get)
+    reuse = np.vectorize(lambda x: "non" if x == "non" else "reuse")
+    hard = truth4 != "non"
+    return [
+        ("three_class", three(truth4), three(predicted4), THREE_LABELS),
+        ("reuse_vs_non", reuse(truth4), reuse(predicted4), REUSE_LABELS),
+        ("four_class", truth4, predicted4, list(FOUR_LABELS)),
+        ("hard_part", truth4[hard], predicted4[hard], HARD_LABELS),
+    ]
 
 
 def evaluate(truth4, predicted4) -> dict:
     """Macro-F1 and per-class figures for three classes, reuse vs non, four classes and
     the hard part (``HARD_LABELS`` on the answers that reuse the source)."""
-    truth4, predicted4 = np.asarray(truth4, dtype=str), np.asarray(predicted4, dtype=str)
-    three = np.vectorize(THREE.get)
-    reuse = np.vectorize(lambda x: "non" if x == "non" else "reuse")
-    hard = truth4 != "non"
     return {
-        "three_class": per_class(three(truth4), three(predicted4), THREE_LABELS),
-        "reuse_vs_non": per_class(reuse(truth4), reuse(predicted4), REUSE_LABELS),
-        "four_class": per_class(truth4, predicted4, FOUR_LABELS),
-        "hard_part": per_class(truth4[hard], predicted4[hard], HARD_LABELS),
+        task: per_class(truth, predicted, labels)
+        for task, truth, predicted, labels in task_views(truth4, predicted4)
     }
 
 
@@ -215,33 +141,21 @@ def cross_validate(
     return predicted.astype(str), used
 
 
-def paired_bootstrap(truth, ours, theirs, resamples: int = 2000, seed: int = 0) -> dict:
+def bootstrap_difference(truth, ours, theirs, resamples: int = 2000, seed: int = 0) -> dict:
     """95% interval of macro-F1(ours) - macro-F1(theirs) over answers resampled with
-    replacement (same resample for both; fixed seed), for the three settings of
-    :func:`evaluate`. An interval that contains 0 means no clear difference."""
+    replacement (:func:`wtbench.metrics.paired_bootstrap`: same resample for both, fixed
+    seed), for each task of :func:`task_views`."""
     truth, ours, theirs = (np.asarray(v, dtype=str) for v in (truth, ours, theirs))
-    rng = np.random.default_rng(seed)
-    maps = {
-        "three_class": (np.vectorize(THREE.get), THREE_LABELS),
-        "reuse_vs_non": (np.vectorize(lambda x: "non" if x == "non" else "reuse"), REUSE_LABELS),
-        "four_class": (lambda x: x, FOUR_LABELS),
-    }
-    draws = {key: [] for key in TASKS}
-    for _ in range(resamples):
-        pick = rng.integers(0, len(truth), len(truth))
-        for key, (to, labels) in maps.items():
-            t, a, b = to(truth[pick]), to(ours[pick]), to(theirs[pick])
-            draws[key].append(macro_f1(t, a, labels) - macro_f1(t, b, labels))
-        hard = truth[pick] != "non"
-        t, a, b = truth[pick][hard], ours[pick][hard], theirs[pick][hard]
-        draws["hard_part"].append(macro_f1(t, a, HARD_LABELS) - macro_f1(t, b, HARD_LABELS))
-    return {
-        key: {
-            "difference": round(float(np.mean(values)), 3),
-            "interval_95": [round(float(v), 3) for v in np.percentile(values, [2.5, 97.5])],
+
+    def difference(pick: np.ndarray) -> dict[str, float]:
+        mine, other = task_views(truth[pick], ours[pick]), task_views(truth[pick], theirs[pick])
+        views = zip(mine, other, strict=True)
+        return {
+            task: macro_f1(t, a, labels) - macro_f1(t, b, labels)
+            for (task, t, a, labels), (_, _, b, _) in views
         }
-        for key, values in draws.items()
-    }
+
+    return paired_bootstrap(len(truth), difference, resamples, seed)
 
 
 def fold_draws(frame: pd.DataFrame, c: float, standardise: bool) -> dict:
@@ -270,8 +184,8 @@ def fold_draws(frame: pd.DataFrame, c: float, standardise: bool) -> dict:
 
 
 def run(
-    directory: Path = config.CLOUGH_STEVENSON_DIR,
-    out_dir: Path = config.BENCHMARK_RESULTS_DIR,
+    directory: Path = paths.CLOUGH_STEVENSON_DIR,
+    out_dir: Path = paths.RESULTS_DIR,
 ) -> dict:
     """Run the benchmark, write the JSON and CSV results, and return the figures."""
     started = time.perf_counter()
@@ -327,7 +241,7 @@ def run(
         },
         "cv_minus_baseline": {
             "note": "paired bootstrap over answers (2000 resamples, seed 0) of held-out macro-F1",
-            **paired_bootstrap(truth, cv_predicted, variants[best][1]),
+            **bootstrap_difference(truth, cv_predicted, variants[best][1]),
         },
         "cv_minus_baseline_fold_draws": {
             "note": (

@@ -28,11 +28,12 @@ figures); end to end with the wire given (whole articles, three rewrites per sou
 document with errors, benign edits, filler and new sentences, written to files, loaded,
 aligned by :func:`simple_alignment`, a stand-in written here for the rewrite stage, and
 run through ``find_errors``); and end to end without the wire (the three rewrites only,
-aligned to their consensus by ``wiretrace.rewrites.analysis.analyse_rewrites``), which is skipped
-until the rewrite stage is merged. The seeds are run too, with 001 as the wire: 002's
+aligned to their consensus by ``wiretrace.rewrites.analysis.analyse_rewrites``); the wire-given
+mode is also run with that stage as the aligner. One scoring rule serves every mode
+(:func:`match`, counted by :class:`Tally`). The seeds are run too, with 001 as the wire: 002's
 documented errors are checked, and finding counts for the other seeds are reported.
 
-Run ``python -m benchmarks.errors``; writes ``benchmarks/results/errors.json`` and
+Run ``python -m wtbench.errors``; writes ``benchmarks/results/errors.json`` and
 ``benchmarks/results/errors_by_kind.csv``. Deterministic: fixed seed, no salted hashes.
 """
 
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 import random
 import re
+import tempfile
 import time
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -48,20 +50,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmarks import write_json
-from wiretrace import config, schema
-from wiretrace.findings.errors import ErrorContext, check_new_sentence, compare_sentences
+from wiretrace import schema
+from wiretrace.findings import attribution
+from wiretrace.findings.errors import (
+    ErrorContext,
+    check_new_sentence,
+    compare_sentences,
+    find_errors,
+    quote_spans,
+)
 from wiretrace.ingest.load import load_corpus
-from wiretrace.language.lexicon import is_word
+from wiretrace.language.lexicon import is_word, spelling_key
+from wiretrace.language.nlp import nlp
 from wiretrace.language.text import split_sentences, tokens
+from wiretrace.rewrites.analysis import analyse_rewrites
+from wtbench import paths, write_json
 
 SEED = 20231105
-#: The kinds this stage produces: the contract's, less the provenance stage's.
-KINDS = tuple(
-    k
-    for k in schema.FINDING_KINDS
-    if k not in ("attribution_dropped", "attribution_changed", "uncredited_reuse")
-)
+#: The kinds the errors stage produces: the contract's (``schema.FINDING_KINDS``), less
+#: the provenance stage's (``wiretrace.findings.attribution.FINDING_KINDS``).
+KINDS = tuple(k for k in schema.FINDING_KINDS if k not in attribution.FINDING_KINDS)
 SEED_FILES = (
     "000_5ceb88a01bc13192.txt",
     "001_d598337ef24b6ebd.txt",
@@ -233,7 +241,7 @@ class Case:
 
 
 def source_sentences(
-    cs_dir: Path = config.CLOUGH_STEVENSON_DIR, seeds_dir: Path = config.SEEDS_DIR
+    cs_dir: Path = paths.CLOUGH_STEVENSON_DIR, seeds_dir: Path = paths.SEEDS_DIR
 ) -> list[tuple[str, str, str]]:
     """``(doc_id, sentence, document text)`` for the benchmark's real source sentences.
 
@@ -260,8 +268,6 @@ def source_sentences(
 
 def _nlp():
     """The pipeline the library loads (:func:`wiretrace.language.nlp.nlp`): one model."""
-    from wiretrace.language.nlp import nlp
-
     return nlp()
 
 
@@ -848,8 +854,6 @@ def _other_story(doc_id: str, docs: list[str]) -> str:
 
 
 def _in_quote(text: str, start: int, end: int) -> bool:
-    from wiretrace.findings.errors import quote_spans
-
     return any(s <= start and end <= e for s, e in quote_spans(text))
 
 
@@ -867,8 +871,6 @@ def _unattested_specifics(sentence: str, context: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _context(text: str) -> ErrorContext:
     words = {t.norm for t in tokens(text, words_only=True)}
-    from wiretrace.language.lexicon import spelling_key
-
     words |= {spelling_key(w) for w in words}
     return ErrorContext(frozenset(words))
 
@@ -876,8 +878,114 @@ def _context(text: str) -> ErrorContext:
 # -------------------------------------------------------------------------- scoring
 
 
-def _overlaps(start: int, end: int, e_start: int, e_end: int) -> bool:
+def overlaps(start: int, end: int, e_start: int, e_end: int) -> bool:
+    """True when ``[start, end]`` meets ``[e_start, e_end]``, with one character of slack."""
     return start <= e_end + 1 and end >= e_start - 1
+
+
+#: An injected error or a finding without its severity: ``(kind, start, end)``.
+Span = tuple[str, int, int]
+
+
+@dataclass
+class Match:
+    """How one unit's findings (a case's or an article's) meet its injected errors.
+
+    Per injected error, in order: ``found`` (a finding of its kind overlaps it) and
+    ``located`` (any finding overlaps it). Per finding, in order: ``correct`` (it has the
+    kind of an error it overlaps) and ``on_error`` (it overlaps an error).
+    """
+
+    found: list[bool]
+    located: list[bool]
+    correct: list[bool]
+    on_error: list[bool]
+
+
+def match(expected: list[Span], findings: list[Span]) -> Match:
+    """Match ``findings`` against the ``expected`` errors of one unit: the one scoring rule
+    of the benchmark (same kind and overlapping span, one character of slack)."""
+    return Match(
+        found=[
+            any(k == ek and overlaps(s, e, es, ee) for k, s, e in findings)
+            for ek, es, ee in expected
+        ],
+        located=[any(overlaps(s, e, es, ee) for _, s, e in findings) for _, es, ee in expected],
+        correct=[
+            any(k == ek and overlaps(s, e, es, ee) for ek, es, ee in expected)
+            for k, s, e in findings
+        ],
+        on_error=[any(overlaps(s, e, es, ee) for _, es, ee in expected) for _, s, e in findings],
+    )
+
+
+@dataclass
+class Tally:
+    """Counts over the units of one run, fed by :meth:`add` (which scores with :func:`match`).
+
+    Per kind of ``KINDS``: errors ``expected``, ``found`` (same kind) and ``located`` (any
+    finding over it); ``by_kind_findings`` holds ``[findings, correct]`` per kind. Over all
+    findings: ``findings``, ``correct``, ``on_error``, and the same for high severity.
+    """
+
+    expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    located: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    by_kind_findings: dict[str, list[int]] = field(
+        default_factory=lambda: {k: [0, 0] for k in KINDS}
+    )
+    findings: int = 0
+    correct: int = 0
+    on_error: int = 0
+    high_findings: int = 0
+    high_correct: int = 0
+
+    def add(self, expected: list[Span], findings: list[tuple[str, int, int, str]]) -> Match:
+        """Score one unit's ``(kind, start, end, severity)`` findings; return the match."""
+        result = match(expected, [(k, s, e) for k, s, e, _ in findings])
+        for (kind, _, _), found, located in zip(
+            expected, result.found, result.located, strict=True
+        ):
+            self.expected[kind] += 1
+            self.found[kind] += found
+            self.located[kind] += located
+        for (kind, _, _, severity), ok, on_error in zip(
+            findings, result.correct, result.on_error, strict=True
+        ):
+            self.findings += 1
+            self.correct += ok
+            self.on_error += on_error
+            if severity == "high":
+                self.high_findings += 1
+                self.high_correct += ok
+            if kind in self.by_kind_findings:
+                self.by_kind_findings[kind][0] += 1
+                self.by_kind_findings[kind][1] += ok
+        return result
+
+    @property
+    def n_expected(self) -> int:
+        """Injected errors over all units."""
+        return sum(self.expected.values())
+
+    def recall(self) -> float:
+        """Share of the injected errors found (same kind), rounded to 4 places."""
+        return round(sum(self.found.values()) / max(1, self.n_expected), 4)
+
+    def located_recall(self) -> float:
+        """Share of the injected errors under some finding, rounded to 4 places."""
+        return round(sum(self.located.values()) / max(1, self.n_expected), 4)
+
+    def kind_recall(self, kind: str) -> float | None:
+        """Recall of one kind (None when none was injected)."""
+        return round(self.found[kind] / self.expected[kind], 4) if self.expected[kind] else None
+
+    def by_kind(self) -> dict:
+        """``{kind: {"injected", "found", "recall"}}`` for every kind of ``KINDS``."""
+        return {
+            k: {"injected": self.expected[k], "found": self.found[k], "recall": self.kind_recall(k)}
+            for k in KINDS
+        }
 
 
 def detect(case: Case) -> list[tuple[str, int, int, str]]:
@@ -908,31 +1016,28 @@ def baseline(case: Case) -> list[tuple[str, int, int, str]]:
     return out
 
 
+def _ratio(part: int, whole: int) -> float | None:
+    """``part / whole`` rounded to 4 places, None when ``whole`` is 0."""
+    return round(part / whole, 4) if whole else None
+
+
 def score(cases: list[Case], runner, typed: bool = True) -> dict:
     """Recall per kind, precision and false findings of ``runner`` over ``cases``.
 
-    A finding is correct when it has the kind of an injected error and overlaps its span
-    (one character of slack); two findings on the same error both count as correct, so
-    precision is per finding and recall per injected error. With ``typed=False`` (the
-    baseline) only location counts.
+    Each case is scored by :meth:`Tally.add` (:func:`match`): a finding is correct when it
+    has the kind of an injected error and overlaps its span (one character of slack); two
+    findings on the same error both count as correct, so precision is per finding and
+    recall per injected error. With ``typed=False`` (the baseline) only location counts.
     """
-    expected = {k: 0 for k in KINDS}
-    found = {k: 0 for k in KINDS}
-    located = {k: 0 for k in KINDS}
-    n_findings = correct = correct_located = 0
-    high_findings = high_correct = 0
-    by_kind_findings = {k: [0, 0] for k in KINDS}
+    tally = Tally()
     benign_cases: dict[str, list[int]] = {}
-    false_examples = []
-    missed_examples = []
+    false_examples, missed_examples = [], []
     start_time = time.perf_counter()
     for case in cases:
         findings = runner(case)
-        for kind, s, e in case.expected:
-            expected[kind] += 1
-            if any(fk == kind and _overlaps(fs, fe, s, e) for fk, fs, fe, _ in findings):
-                found[kind] += 1
-            elif typed and len(missed_examples) < 40:
+        result = tally.add(case.expected, findings)
+        for (kind, _, _), found in zip(case.expected, result.found, strict=True):
+            if typed and not found and len(missed_examples) < 40:
                 missed_examples.append(
                     {
                         "case": case.case_id,
@@ -941,20 +1046,7 @@ def score(cases: list[Case], runner, typed: bool = True) -> dict:
                         "rewrite": case.rewrite,
                     }
                 )
-            if any(_overlaps(fs, fe, s, e) for _, fs, fe, _ in findings):
-                located[kind] += 1
-        for fk, fs, fe, severity in findings:
-            n_findings += 1
-            ok = any(fk == k and _overlaps(fs, fe, s, e) for k, s, e in case.expected)
-            ok_loc = any(_overlaps(fs, fe, s, e) for _, s, e in case.expected)
-            correct += ok
-            correct_located += ok_loc
-            if severity == "high":
-                high_findings += 1
-                high_correct += ok
-            if fk in by_kind_findings:
-                by_kind_findings[fk][0] += 1
-                by_kind_findings[fk][1] += ok
+        for (fk, fs, fe, _), ok in zip(findings, result.correct, strict=True):
             if typed and not ok and len(false_examples) < 60:
                 false_examples.append(
                     {
@@ -966,22 +1058,24 @@ def score(cases: list[Case], runner, typed: bool = True) -> dict:
                     }
                 )
         if not case.expected:
-            flagged = bool(findings)
             stats = benign_cases.setdefault(case.edit, [0, 0])
             stats[0] += 1
-            stats[1] += flagged
+            stats[1] += bool(findings)
     elapsed = time.perf_counter() - start_time
-    n_pairs = len(cases)
     result = {
-        "cases": n_pairs,
-        "errors_injected": sum(expected.values()),
-        "findings": n_findings,
+        "cases": len(cases),
+        "errors_injected": tally.n_expected,
+        "findings": tally.findings,
         "location": {
-            "precision": round(correct_located / n_findings, 4) if n_findings else None,
-            "recall": round(sum(located.values()) / max(1, sum(expected.values())), 4),
-            "recall_by_kind": {k: round(located[k] / expected[k], 4) for k in KINDS if expected[k]},
+            "precision": _ratio(tally.on_error, tally.findings),
+            "recall": tally.located_recall(),
+            "recall_by_kind": {
+                k: round(tally.located[k] / tally.expected[k], 4)
+                for k in KINDS
+                if tally.expected[k]
+            },
         },
-        "false_findings_per_case": round((n_findings - correct_located) / n_pairs, 4),
+        "false_findings_per_case": round((tally.findings - tally.on_error) / len(cases), 4),
         "benign_flag_rate": {
             name: {"cases": c, "flagged": f, "rate": round(f / c, 4)}
             for name, (c, f) in sorted(benign_cases.items())
@@ -991,24 +1085,20 @@ def score(cases: list[Case], runner, typed: bool = True) -> dict:
     if typed:
         result.update(
             {
-                "precision": round(correct / n_findings, 4) if n_findings else None,
-                "precision_high_severity": round(high_correct / high_findings, 4)
-                if high_findings
-                else None,
-                "recall": round(sum(found.values()) / max(1, sum(expected.values())), 4),
+                "precision": _ratio(tally.correct, tally.findings),
+                "precision_high_severity": _ratio(tally.high_correct, tally.high_findings),
+                "recall": tally.recall(),
                 "by_kind": {
                     k: {
-                        "injected": expected[k],
-                        "found": found[k],
-                        "recall": round(found[k] / expected[k], 4) if expected[k] else None,
-                        "findings": by_kind_findings[k][0],
-                        "precision": round(by_kind_findings[k][1] / by_kind_findings[k][0], 4)
-                        if by_kind_findings[k][0]
-                        else None,
+                        **v,
+                        "findings": tally.by_kind_findings[k][0],
+                        "precision": _ratio(
+                            tally.by_kind_findings[k][1], tally.by_kind_findings[k][0]
+                        ),
                     }
-                    for k in KINDS
+                    for k, v in tally.by_kind().items()
                 },
-                "false_findings_per_case": round((n_findings - correct) / n_pairs, 4),
+                "false_findings_per_case": round((tally.findings - tally.correct) / len(cases), 4),
                 "false_examples": false_examples,
                 "missed_examples": missed_examples,
             }
@@ -1131,13 +1221,74 @@ def make_articles(seed: int = SEED, per_source: int = 3):
     return wires, articles
 
 
-def _stage_alignment():
-    """The rewrite stage's ``analyse_rewrites`` when it is installed, else None."""
-    try:
-        from wiretrace.rewrites.analysis import analyse_rewrites
-    except ImportError:
-        return None
-    return analyse_rewrites
+def audit_story(wire_id: str, wire_text: str, articles: dict, wire_given: bool, stage: bool):
+    """Write one story (its wire and rewrites) to files, load and align it, find errors.
+
+    Aligned by :func:`simple_alignment`, or with ``stage`` by the rewrite stage's
+    ``analyse_rewrites`` (its ``derived_alignments()``, as the audit uses them); without
+    ``wire_given`` the wire is not loaded. Returns ``(alignments, findings, align_seconds,
+    find_seconds)``.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "wire").mkdir()
+        (root / "articles").mkdir()
+        (root / "wire" / f"{wire_id}.txt").write_text(wire_text, encoding="utf-8")
+        for article_id, (source_id, text, _) in articles.items():
+            if source_id == wire_id:
+                path = root / "articles" / f"{article_id}.txt"
+                path.write_text(text, encoding="utf-8")
+        wire = [root / "wire"] if wire_given else []
+        corpus = load_corpus([root / "articles"], wire=wire)
+    start_time = time.perf_counter()
+    if not stage:
+        alignments = simple_alignment(corpus)
+        sources = {a.article_id: a for a in corpus.ok if a.role == "wire"}
+    else:
+        analysis = analyse_rewrites(corpus)
+        alignments, sources = analysis.derived_alignments(), analysis.sources
+    align_seconds = time.perf_counter() - start_time
+    start_time = time.perf_counter()
+    findings = find_errors(corpus, alignments, sources)
+    return alignments, findings, align_seconds, time.perf_counter() - start_time
+
+
+def baseline_findings(aligned: pd.DataFrame) -> list[tuple[str, int, int, str]]:
+    """The difflib baseline on an article's aligned sentences, offsets in the article."""
+    out = []
+    for row in aligned.itertuples():
+        pair = Case("", row.source_text, row.text, "", new=row.label == "new")
+        out += [(k, fs + row.start, fe + row.start, sev) for k, fs, fe, sev in baseline(pair)]
+    return out
+
+
+def score_articles(articles: dict, findings: pd.DataFrame, alignments: pd.DataFrame):
+    """Score the detector's and the baseline's findings on whole articles.
+
+    Each article is one unit of :meth:`Tally.add` (:func:`match`, as in :func:`score`).
+    Returns ``(detector tally, baseline tally, false examples, missed examples)``.
+    """
+    detector, naive = Tally(), Tally()
+    by_article = findings.groupby("article_id")
+    false_examples, missed_examples = [], []
+    for article_id, (_, text, expected) in articles.items():
+        rows = by_article.get_group(article_id) if article_id in by_article.groups else None
+        got = (
+            []
+            if rows is None
+            else list(zip(rows["kind"], rows["start"], rows["end"], rows["severity"], strict=True))
+        )
+        result = detector.add(expected, got)
+        for (kind, s, e), found in zip(expected, result.found, strict=True):
+            if not found and len(missed_examples) < 30:
+                line = text[text.rfind("\n", 0, s) + 1 : text.find("\n", e)]
+                missed_examples.append({"article": article_id, "kind": kind, "sentence": line})
+        for (k, fs, fe, _), ok in zip(got, result.correct, strict=True):
+            if not ok and len(false_examples) < 30:
+                false_examples.append({"article": article_id, "kind": k, "text": text[fs:fe]})
+        aligned = alignments[alignments["article_id"] == article_id]
+        naive.add(expected, baseline_findings(aligned))
+    return detector, naive, false_examples, missed_examples
 
 
 def run_end_to_end(seed: int = SEED, wire_given: bool = True, stage: bool = False) -> dict:
@@ -1146,120 +1297,46 @@ def run_end_to_end(seed: int = SEED, wire_given: bool = True, stage: bool = Fals
     ``wire_given=True``: each story's wire is loaded with its three rewrites and aligned by
     :func:`simple_alignment`, or by the rewrite stage with ``stage=True``.
     ``wire_given=False``: only the three rewrites are loaded and the rewrite stage's
-    ``analyse_rewrites`` (consensus of the versions as the source) aligns them. The
-    stage's rows are those of derived articles (``derived_alignments()``), as the audit
-    uses them; without the stage installed the mode is reported as skipped, not scored.
+    ``analyse_rewrites`` (consensus of the versions as the source) aligns them. One audit
+    per story (:func:`audit_story`), as a user would run it; scored by
+    :func:`score_articles`.
     """
-    import tempfile
-
-    from wiretrace.findings.errors import find_errors
-
     use_stage = stage or not wire_given
-    analyse = _stage_alignment() if use_stage else None
-    mode = "end_to_end_wire_given" if wire_given else "end_to_end_no_wire"
-    if use_stage and analyse is None:
-        status = "skipped: needs wiretrace.rewrites.analysis.analyse_rewrites"
-        return {"mode": mode, "status": status}
     wires, articles = make_articles(seed)
     all_alignments, all_findings = [], []
     seconds = align_seconds = 0.0
-    # One audit per story: the wire and its rewrites, as a user would run it.
     for wire_id, wire_text in wires.items():
-        with tempfile.TemporaryDirectory() as tmp:
-            root = Path(tmp)
-            (root / "wire").mkdir()
-            (root / "articles").mkdir()
-            (root / "wire" / f"{wire_id}.txt").write_text(wire_text, encoding="utf-8")
-            for article_id, (source_id, text, _) in articles.items():
-                if source_id == wire_id:
-                    path = root / "articles" / f"{article_id}.txt"
-                    path.write_text(text, encoding="utf-8")
-            wire = [root / "wire"] if wire_given else []
-            corpus = load_corpus([root / "articles"], wire=wire)
-        start_time = time.perf_counter()
-        if not use_stage:
-            alignments = simple_alignment(corpus)
-            sources = {a.article_id: a for a in corpus.ok if a.role == "wire"}
-        else:
-            analysis = analyse(corpus)
-            alignments, sources = analysis.derived_alignments(), analysis.sources
-        align_seconds += time.perf_counter() - start_time
-        start_time = time.perf_counter()
-        all_findings.append(find_errors(corpus, alignments, sources))
-        seconds += time.perf_counter() - start_time
+        alignments, found, aligning, finding = audit_story(
+            wire_id, wire_text, articles, wire_given, use_stage
+        )
         all_alignments.append(alignments)
+        all_findings.append(found)
+        align_seconds += aligning
+        seconds += finding
     alignments = pd.concat(all_alignments, ignore_index=True)
     findings = pd.concat(all_findings, ignore_index=True)
-    expected_total = {k: 0 for k in KINDS}
-    found = {k: 0 for k in KINDS}
-    correct = 0
-    base_findings = base_correct = base_located = 0
-    by_article = findings.groupby("article_id")
-    false_examples, missed_examples = [], []
-    for article_id, (_, text, expected) in articles.items():
-        rows = by_article.get_group(article_id) if article_id in by_article.groups else None
-        got = (
-            [] if rows is None else list(zip(rows["kind"], rows["start"], rows["end"], strict=True))
-        )
-        for kind, s, e in expected:
-            expected_total[kind] += 1
-            hit = any(k == kind and _overlaps(fs, fe, s, e) for k, fs, fe in got)
-            found[kind] += hit
-            if not hit and len(missed_examples) < 30:
-                line_start = text.rfind("\n", 0, s) + 1
-                line_end = text.find("\n", e)
-                missed_examples.append(
-                    {"article": article_id, "kind": kind, "sentence": text[line_start:line_end]}
-                )
-        for k, fs, fe in got:
-            hit = any(k == ek and _overlaps(fs, fe, s, e) for ek, s, e in expected)
-            if not hit and len(false_examples) < 30:
-                false_examples.append({"article": article_id, "kind": k, "text": text[fs:fe]})
-        correct += sum(
-            any(k == ek and _overlaps(fs, fe, s, e) for ek, s, e in expected) for k, fs, fe in got
-        )
-        aligned = alignments[alignments["article_id"] == article_id]
-        for row in aligned.itertuples():
-            pair = Case("", row.source_text, row.text, "", new=row.label == "new")
-            for _, fs, fe, _ in baseline(pair):
-                fs, fe = fs + row.start, fe + row.start
-                base_findings += 1
-                base_correct += any(_overlaps(fs, fe, s, e) for _, s, e in expected)
-        for _, s, e in expected:
-            base_located += any(
-                _overlaps(fs + row.start, fe + row.start, s, e)
-                for row in aligned.itertuples()
-                for _, fs, fe, _ in baseline(
-                    Case("", row.source_text, row.text, "", new=row.label == "new")
-                )
-            )
-    n_expected = sum(expected_total.values())
-    n_sentences = int(len(alignments))
+    detector, naive, false_examples, missed_examples = score_articles(
+        articles, findings, alignments
+    )
+    n_articles = len(articles)
     return {
-        "mode": mode,
+        "mode": "end_to_end_wire_given" if wire_given else "end_to_end_no_wire",
         "alignment": "wiretrace.rewrites.analysis.analyse_rewrites (derived_alignments)"
         if use_stage
         else "simple_alignment (difflib ratio >= 0.5 over words, benchmark stand-in)",
-        "articles": len(articles),
-        "sentences": n_sentences,
-        "errors_injected": n_expected,
+        "articles": n_articles,
+        "sentences": int(len(alignments)),
+        "errors_injected": detector.n_expected,
         "findings": int(len(findings)),
-        "precision": round(correct / len(findings), 4) if len(findings) else None,
-        "recall": round(sum(found.values()) / max(1, n_expected), 4),
-        "by_kind": {
-            k: {
-                "injected": expected_total[k],
-                "found": found[k],
-                "recall": round(found[k] / expected_total[k], 4) if expected_total[k] else None,
-            }
-            for k in KINDS
-        },
-        "false_findings_per_article": round((len(findings) - correct) / len(articles), 4),
+        "precision": _ratio(detector.correct, len(findings)),
+        "recall": detector.recall(),
+        "by_kind": detector.by_kind(),
+        "false_findings_per_article": round((len(findings) - detector.correct) / n_articles, 4),
         "baseline_difflib": {
-            "findings": base_findings,
-            "location_precision": round(base_correct / base_findings, 4) if base_findings else None,
-            "location_recall": round(base_located / max(1, n_expected), 4),
-            "false_findings_per_article": round((base_findings - base_correct) / len(articles), 4),
+            "findings": naive.findings,
+            "location_precision": _ratio(naive.on_error, naive.findings),
+            "location_recall": naive.located_recall(),
+            "false_findings_per_article": round((naive.findings - naive.on_error) / n_articles, 4),
         },
         "false_examples": false_examples,
         "missed_examples": missed_examples,
@@ -1276,7 +1353,7 @@ SEEDS_002_KNOWN = [
 ]
 
 
-def run_seeds(seeds_dir: Path = config.SEEDS_DIR) -> dict:
+def run_seeds(seeds_dir: Path = paths.SEEDS_DIR) -> dict:
     """The seeds with 001 as the wire: findings per article and kind, and 002 checked.
 
     002 is a near-verbatim rewrite of the same AFP copy as 001; its documented changes are
@@ -1284,8 +1361,6 @@ def run_seeds(seeds_dir: Path = config.SEEDS_DIR) -> dict:
     are paraphrase, a later story and a machine translation: their counts are reported,
     not scored.
     """
-    from wiretrace.findings.errors import find_errors
-
     files = sorted(Path(seeds_dir).glob("*.txt"))
     wire = [f for f in files if f.name.startswith("001_")]
     corpus = load_corpus([f for f in files if f not in wire], wire=wire)
@@ -1320,7 +1395,7 @@ def _other_seed(seed: int) -> dict:
     }
 
 
-def run(out_dir: str | Path = config.BENCHMARK_RESULTS_DIR, seed: int = SEED) -> dict:
+def run(out_dir: str | Path = paths.RESULTS_DIR, seed: int = SEED) -> dict:
     """Build the cases, score the detector and the baseline, write the results, return them."""
     cases = make_cases(seed)
     detector = score(cases, detect, typed=True)
@@ -1390,9 +1465,6 @@ def main() -> None:
         print(f"  {kind:22s} recall {v['recall']}  ({v['found']}/{v['injected']})")
     for key in ("end_to_end_stage", "end_to_end_no_wire"):
         e2e = result[key]
-        if "status" in e2e:
-            print(f"{key}: {e2e['status']}")
-            continue
         print(
             f"{key} ({e2e['alignment']}): precision {e2e['precision']}, recall {e2e['recall']}, "
             f"false findings/article {e2e['false_findings_per_article']}"

@@ -1,6 +1,6 @@
 """How often semantic matching aligns sentences that were written without the source.
 
-Run ``python -m benchmarks.semantic`` (needs the ``semantic`` extra; without it the
+Run ``python -m wtbench.semantic`` (needs the ``semantic`` extra; without it the
 benchmark says so and writes nothing). On the Clough-Stevenson answers, every sentence
 the lexical aligner leaves ``new`` is given its nearest source sentence by
 :func:`wiretrace.rewrites.semantic.nearest`. At each cosine threshold the benchmark counts the
@@ -14,22 +14,20 @@ Writes ``benchmarks/results/semantic.json``.
 
 from __future__ import annotations
 
-import csv
 import time
 from pathlib import Path
 
-from benchmarks import write_json
-from benchmarks.clough_stevenson import _article
-from wiretrace import config
 from wiretrace.rewrites import semantic
 from wiretrace.rewrites.align import SourceIndex, align_sentences
+from wtbench import paths, write_json
+from wtbench.answers import answer_labels, read_answer
 
 THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
 
 
 def run(
-    directory: Path = config.CLOUGH_STEVENSON_DIR,
-    out_dir: Path = config.BENCHMARK_RESULTS_DIR,
+    directory: Path = paths.CLOUGH_STEVENSON_DIR,
+    out_dir: Path = paths.RESULTS_DIR,
 ) -> dict | None:
     """Measure, write ``semantic.json`` and return the figures (None without the extra)."""
     try:
@@ -38,16 +36,15 @@ def run(
         print(f"[semantic] skipped: {error}")
         return None
     started = time.perf_counter()
-    with open(directory / "labels.csv", encoding="utf-8") as handle:
-        labels = [r for r in csv.DictReader(handle) if r["Category"] != "orig"]
+    labels = answer_labels(directory)
     sources = {}
     cosines = {"reuse": [], "non": []}
     sentences = {"reuse": 0, "non": 0}
     for record in labels:
         task, group = record["Task"], "non" if record["Category"] == "non" else "reuse"
         if task not in sources:
-            sources[task] = _article(directory, f"orig_task{task}.txt")
-        source, answer = sources[task], _article(directory, record["File"])
+            sources[task] = read_answer(directory, f"orig_task{task}.txt")
+        source, answer = sources[task], read_answer(directory, record["File"])
         aligned = align_sentences(answer.sentences, SourceIndex(source.sentences))
         left = [s for s, al in zip(answer.sentences, aligned, strict=True) if al.label == "new"]
         sentences[group] += len(left)

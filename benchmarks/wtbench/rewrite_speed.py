@@ -1,6 +1,6 @@
 """Time rewrite detection: the seeds' five-article cluster, and larger synthetic clusters.
 
-Run ``python -m benchmarks.rewrite_speed`` (or call :func:`run`). Loads the seeds once,
+Run ``python -m wtbench.rewrite_speed`` (or call :func:`run`). Loads the seeds once,
 warms the caches (word frequencies, stemmer) with one untimed run, then times
 :func:`wiretrace.rewrites.analysis.analyse_rewrites` ``REPEATS`` times and reports the median and
 the fastest run in seconds (the per-text wording cache is cleared before each run),
@@ -23,11 +23,10 @@ import statistics
 import time
 from pathlib import Path
 
-from benchmarks import write_json
-from wiretrace import config
 from wiretrace.ingest.load import Corpus, load_corpus, parse_article
 from wiretrace.rewrites.align import wording
 from wiretrace.rewrites.analysis import MAX_WITNESSES, analyse_rewrites
+from wtbench import paths, write_json
 
 REPEATS = 5
 CLUSTER_SIZES = (20, 50, 100)
@@ -35,7 +34,7 @@ CLUSTER_SIZES = (20, 50, 100)
 
 def synthetic_cluster(size: int, seed: int = 0) -> Corpus:
     """``size`` versions of the AFP story, made from seeds 000-002 (see module docstring)."""
-    corpus = load_corpus([config.SEEDS_DIR])
+    corpus = load_corpus([paths.SEEDS_DIR])
     bases = [a for a in corpus.ok if a.article_id[:3] in ("000", "001", "002")]
     rng = random.Random(seed)
     articles = []
@@ -48,9 +47,9 @@ def synthetic_cluster(size: int, seed: int = 0) -> Corpus:
     return Corpus(articles)
 
 
-def run(out_dir: Path = config.BENCHMARK_RESULTS_DIR) -> dict:
+def run(out_dir: Path = paths.RESULTS_DIR) -> dict:
     """Time :func:`analyse_rewrites` on the seed cluster; write and return the figures."""
-    corpus = load_corpus([config.SEEDS_DIR])
+    corpus = load_corpus([paths.SEEDS_DIR])
     started = time.perf_counter()
     analyse_rewrites(corpus)
     cold = time.perf_counter() - started

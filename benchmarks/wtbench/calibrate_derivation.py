@@ -1,15 +1,17 @@
 """Calibrate the derivation classifier once, offline, and write its constants.
 
-Run ``python -m benchmarks.calibrate_derivation``. It scores the 95 answers of the
-Clough-Stevenson corpus with :func:`wiretrace.rewrites.derive.derivation_features` and writes
+Run ``python -m wtbench.calibrate_derivation``. It scores the 95 answers of the
+Clough-Stevenson corpus (:func:`wtbench.answers.score_answers`, with
+:func:`wiretrace.rewrites.derive.derivation_features`) and writes
 ``lib/wiretrace/data/derivation_model.json``, which the library reads at run time
 (nothing is fitted on the corpus being audited). The procedure (:func:`calibrate`) is
-the one described in :mod:`wiretrace.rewrites.derive`: the features ``derive.MODEL_FEATURES``,
-standardised, and a four-class L2 logistic regression (C = ``C``) fitted on all the
-answers by Newton's method from zero (deterministic). ``benchmarks/clough_stevenson.py``
-runs the same procedure inside 5-fold cross-validation for the held-out figures, and
-:func:`select_features` (a choice among ``derive.CANDIDATE_FEATURES`` by inner
-cross-validation) as a check of how much the hand-picked features gain.
+the one described in :mod:`wiretrace.rewrites.derive`: the features
+``derive.MODEL_FEATURES``, standardised, and a four-class L2 logistic regression
+(:func:`wtbench.metrics.fit_logistic`, C = ``C``) fitted on all the answers by Newton's
+method from zero (deterministic). :mod:`wtbench.clough_stevenson` runs the same procedure
+inside 5-fold cross-validation for the held-out figures, and :func:`select_features` (a
+choice among ``derive.CANDIDATE_FEATURES`` by inner cross-validation) as a check of how
+much the hand-picked features gain.
 """
 
 from __future__ import annotations
@@ -22,79 +24,14 @@ import numpy as np
 import pandas as pd
 
 from wiretrace.rewrites import derive
+from wtbench.answers import score_answers
+from wtbench.metrics import C, fit_logistic, folds, macro_f1
 
-#: Inverse L2 penalty of the logistic regression (scikit-learn's default C).
-C = 1.0
 #: Largest feature subset :func:`select_features` tries.
 MAX_FEATURES = 4
 #: Folds of the inner cross-validation that chooses the features.
 INNER_FOLDS = 4
 FOUR_LABELS = ("cut", "light", "heavy", "non")
-
-
-def folds(labels: pd.Series | Sequence[str], k: int) -> np.ndarray:
-    """Deterministic stratified fold numbers: the i-th item of a class (in input order)
-    goes to fold ``i % k``."""
-    labels = list(labels)
-    seen: dict[str, int] = {}
-    out = np.zeros(len(labels), dtype=int)
-    for position, label in enumerate(labels):
-        out[position] = seen.get(label, 0) % k
-        seen[label] = seen.get(label, 0) + 1
-    return out
-
-
-def random_folds(labels: pd.Series | Sequence[str], k: int, seed: int) -> np.ndarray:
-    """Stratified fold numbers from a shuffle: the items of each class, shuffled by a
-    generator seeded with ``seed``, are dealt to folds ``0..k-1`` in turn."""
-    labels = np.asarray(list(labels))
-    rng = np.random.default_rng(seed)
-    out = np.zeros(len(labels), dtype=int)
-    for label in sorted(set(labels)):
-        members = np.flatnonzero(labels == label)
-        rng.shuffle(members)
-        out[members] = np.arange(len(members)) % k
-    return out
-
-
-def fit_logistic(
-    x: np.ndarray, y: Sequence[str], labels: Sequence[str], c: float = C
-) -> tuple[np.ndarray, np.ndarray]:
-    """Multinomial logistic regression with an L2 penalty ``||W||^2 / (2c)`` (intercepts
-    free), by Newton's method with step halving. Returns ``(coef, intercept)``, shapes
-    ``(n_labels, n_features)`` and ``(n_labels,)``."""
-    n, d = x.shape
-    k = len(labels)
-    xb = np.hstack([x, np.ones((n, 1))])
-    target = (np.asarray(y)[:, None] == np.asarray(labels)[None, :]).astype(float)
-    penalty = np.ones(d + 1)
-    penalty[-1] = 1e-8  # intercepts: only enough to make the Hessian invertible
-    w = np.zeros((d + 1, k))
-
-    def loss(w: np.ndarray) -> float:
-        z = xb @ w
-        top = z.max(axis=1, keepdims=True)
-        lse = top[:, 0] + np.log(np.exp(z - top).sum(axis=1))
-        return float(
-            (lse - (z * target).sum(axis=1)).sum() + 0.5 * (w**2 * penalty[:, None]).sum() / c
-        )
-
-    for _ in range(100):
-        z = xb @ w
-        p = np.exp(z - z.max(axis=1, keepdims=True))
-        p /= p.sum(axis=1, keepdims=True)
-        grad = xb.T @ (p - target) + w * penalty[:, None] / c
-        if np.abs(grad).max() < 1e-9:
-            break
-        curvature = np.einsum("ik,kl->ikl", p, np.eye(k)) - np.einsum("ik,il->ikl", p, p)
-        hessian = np.einsum("id,ie,ikl->dkel", xb, xb, curvature).reshape((d + 1) * k, -1)
-        hessian += np.diag(np.repeat(penalty, k)) / c
-        step = np.linalg.solve(hessian, grad.reshape(-1)).reshape(d + 1, k)
-        t, before = 1.0, loss(w)
-        while loss(w - t * step) > before and t > 1e-10:
-            t /= 2
-        w = w - t * step
-    return w[:-1].T, w[-1]
 
 
 def fit_model(frame: pd.DataFrame, features: Sequence[str], c: float = C) -> derive.DerivationModel:
@@ -120,17 +57,6 @@ def predict(frame: pd.DataFrame, model: derive.DerivationModel) -> np.ndarray:
     return np.array(
         [derive.classify_revision(row, model) for row in frame.to_dict("records")], dtype=object
     )
-
-
-def macro_f1(truth: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> float:
-    """Unweighted mean over ``labels`` of the F1 score, in [0, 1]."""
-    truth, predicted = np.asarray(truth), np.asarray(predicted)
-    scores = []
-    for label in labels:
-        tp = np.sum((truth == label) & (predicted == label))
-        wrong = np.sum((truth == label) != (predicted == label))
-        scores.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
-    return float(np.mean(scores))
 
 
 def selection_score(truth: Sequence[str], predicted: Sequence[str]) -> float:
@@ -183,12 +109,10 @@ def select_features(frame: pd.DataFrame, c: float = C) -> dict:
 
 def main() -> None:
     """Calibrate on the whole Clough-Stevenson corpus and write ``derive.MODEL_PATH``."""
-    from benchmarks.clough_stevenson import score_answers
-
     frame = score_answers(classify=False)
     model = calibrate(frame)
     about = (
-        "Calibrated by `python -m benchmarks.calibrate_derivation` on the 95 answers of "
+        "Calibrated by `python -m wtbench.calibrate_derivation` on the 95 answers of "
         f"Clough & Stevenson (2011): features {', '.join(model.features)} standardised, "
         f"four-class L2 logistic regression (C={C:g}) fitted by Newton's method."
     )

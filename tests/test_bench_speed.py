@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.speed import loglog_slope, pairwise_scores, same_cluster_pairs
+from wtbench.speed import loglog_slope, pairwise_scores, same_cluster_pairs
 
 TRUTH = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 2}
 

@@ -4,7 +4,6 @@ import random
 
 import pytest
 
-from benchmarks.synth import COLUMNS, SIZES, cluster_sizes, generate, source_texts, write_corpus
 from wiretrace.ingest.load import Corpus, load_corpus, parse_article
 from wiretrace.rewrites.cluster import (
     WORDING_THRESHOLD,
@@ -12,6 +11,7 @@ from wiretrace.rewrites.cluster import (
     fingerprint,
     wording_similarity,
 )
+from wtbench.synth import COLUMNS, SIZES, cluster_sizes, generate, source_texts, write_corpus
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ expected_kind``; an empty speaker means the sentence attributes nothing), runs
 
 The 40 sentences were written and committed before they were first scored, and the
 rules were not changed on them: the figures are an honest, if small, estimate. Writes
-``benchmarks/results/claims.json``; run with ``python -m benchmarks.claims``; :func:`run`
-is what ``benchmarks/run.py`` calls.
+``benchmarks/results/claims.json``; run with ``python -m wtbench.claims``; :func:`run`
+is what ``wtbench.run`` calls.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import csv
 import re
 from pathlib import Path
 
-from benchmarks import write_json
-from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
 from wiretrace.provenance.claims import claims_in_text
+from wtbench import write_json
+from wtbench.paths import PROJECT_ROOT, RESULTS_DIR
 
 SENTENCES_PATH = PROJECT_ROOT / "tests" / "fixtures" / "claim_sentences.csv"
 
@@ -76,7 +76,7 @@ def evaluate(rows: list[dict]) -> dict:
     }
 
 
-def run(out_dir: str | Path = BENCHMARK_RESULTS_DIR, path: str | Path = SENTENCES_PATH) -> dict:
+def run(out_dir: str | Path = RESULTS_DIR, path: str | Path = SENTENCES_PATH) -> dict:
     """Score the labelled sentences and write ``claims.json`` into ``out_dir``."""
     with Path(path).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -24,9 +24,9 @@ scores the (line, agency) pairs found against the labels:
 - form accuracy = share of correct agencies found in the expected form;
 - negative lines with a false credit, and every miss and false credit listed by note.
 
-Writes ``benchmarks/results/attribution.json``. Run with ``python -m benchmarks.attribution``;
-:func:`run` (``run(out_dir=config.BENCHMARK_RESULTS_DIR)``, returns the scores as a dict)
-is what ``benchmarks/run.py`` calls.
+Writes ``benchmarks/results/attribution.json``. Run with ``python -m wtbench.attribution``;
+:func:`run` (``run(out_dir=paths.RESULTS_DIR)``, returns the scores as a dict)
+is what ``wtbench.run`` calls.
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from benchmarks import write_json
-from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
 from wiretrace.ingest.load import parse_article
 from wiretrace.language.agencies import load_registry
 from wiretrace.provenance.credits import article_credits
+from wtbench import write_json
+from wtbench.paths import PROJECT_ROOT, RESULTS_DIR
 
 LINES_PATH = PROJECT_ROOT / "tests" / "fixtures" / "attribution_lines.csv"
 SPLITS = ("heldout2", "heldout1", "dev")
@@ -131,7 +131,7 @@ def evaluate(lines: list[dict]) -> dict:
     }
 
 
-def run(out_dir: str | Path = BENCHMARK_RESULTS_DIR, path: str | Path = LINES_PATH) -> dict:
+def run(out_dir: str | Path = RESULTS_DIR, path: str | Path = LINES_PATH) -> dict:
     """Score the labelled lines and write ``attribution.json`` into ``out_dir``."""
     lines = read_lines(path)
     result = {

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from wiretrace.config import BENCHMARK_RESULTS_DIR
+from wtbench.paths import RESULTS_DIR
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def load_results(folder: str | Path = BENCHMARK_RESULTS_DIR) -> dict:
+def load_results(folder: str | Path = RESULTS_DIR) -> dict:
     """Every ``*.json`` (as dicts) and ``*.csv`` (as DataFrames) in ``folder``, by file stem."""
     folder = Path(folder)
     results: dict = {}

@@ -1,8 +1,8 @@
 """Speed and story-clustering benchmark: wall time per stage versus corpus size.
 
-Run ``python -m benchmarks.speed [--sizes 5,1000,10000] [--seed 0] [--no-audit]`` or call
-:func:`run` (``benchmarks/run.py`` does). Size 5 means the five seed articles; any other
-size is a synthetic corpus of that many articles from :mod:`benchmarks.synth`, written as
+Run ``python -m wtbench.speed [--sizes 5,1000,10000] [--seed 0] [--no-audit]`` or call
+:func:`run` (``wtbench.run`` does). Size 5 means the five seed articles; any other
+size is a synthetic corpus of that many articles from :mod:`wtbench.synth`, written as
 ``.txt`` files into a temporary folder. For each corpus it times, once each:
 
 - ``load``: :func:`wiretrace.load_corpus` on the folder (reading, metadata, pysbd
@@ -53,8 +53,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from benchmarks import write_json
-from wiretrace import config
+from wtbench import paths, write_json
 
 DEFAULT_SIZES = (5, 1000, 5000, 10000)
 #: Analysis stages timed when the package has them: name -> (module, function). Each is
@@ -270,12 +269,12 @@ def calibration() -> dict:
         wording_similarity,
     )
 
-    labels = pd.read_csv(config.CLOUGH_STEVENSON_DIR / "labels.csv")
+    labels = pd.read_csv(paths.CLOUGH_STEVENSON_DIR / "labels.csv")
     category = {
         f.removesuffix(".txt"): c for f, c in zip(labels["File"], labels["Category"], strict=True)
     }
-    clough = wiretrace.load_corpus([config.CLOUGH_STEVENSON_DIR / "texts"])
-    seeds = wiretrace.load_corpus([config.SEEDS_DIR])
+    clough = wiretrace.load_corpus([paths.CLOUGH_STEVENSON_DIR / "texts"])
+    seeds = wiretrace.load_corpus([paths.SEEDS_DIR])
     cp = {a.article_id: fingerprint(a.article_id, a.body) for a in clough.ok}
     sp = {a.article_id: fingerprint(a.article_id, a.body) for a in seeds.ok}
 
@@ -327,9 +326,9 @@ def real_text_clusters() -> dict:
     import wiretrace
     from wiretrace.rewrites.cluster import cluster_stories
 
-    seeds = cluster_stories(wiretrace.load_corpus([config.SEEDS_DIR]))
-    wording_only = cluster_stories(wiretrace.load_corpus([config.SEEDS_DIR]), threshold=None)
-    clough = wiretrace.load_corpus([config.CLOUGH_STEVENSON_DIR / "texts"])
+    seeds = cluster_stories(wiretrace.load_corpus([paths.SEEDS_DIR]))
+    wording_only = cluster_stories(wiretrace.load_corpus([paths.SEEDS_DIR]), threshold=None)
+    clough = wiretrace.load_corpus([paths.CLOUGH_STEVENSON_DIR / "texts"])
     clusters = cluster_stories(clough)
     truth = {a.article_id: a.article_id.rsplit("task", 1)[-1] for a in clough.ok}
     predicted = dict(zip(clusters["article_id"], clusters["cluster_id"], strict=True))
@@ -378,7 +377,7 @@ def profile_loading(folder: Path, limit: int = 300) -> dict:
 def run(
     sizes: Sequence[int] = DEFAULT_SIZES,
     seed: int = 0,
-    out_dir: Path = config.BENCHMARK_RESULTS_DIR,
+    out_dir: Path = paths.RESULTS_DIR,
     run_audit: bool = True,
 ) -> dict:
     """Run the benchmark for ``sizes``, write the result files, return clustering.json.
@@ -388,24 +387,24 @@ def run(
     ``load_profile.json``; ``run_audit=False`` skips the end-to-end audit timing.
     """
     import wiretrace
-    from benchmarks.synth import write_corpus
     from wiretrace.rewrites.cluster import cluster_stories
+    from wtbench.synth import write_corpus
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     # Warm up: imports, word lists, pysbd's rules and the spaCy model load once per
     # process, so the first timed corpus does not pay for them.
-    seeds = wiretrace.load_corpus([config.SEEDS_DIR])
+    seeds = wiretrace.load_corpus([paths.SEEDS_DIR])
     cluster_stories(seeds)
     for function in available_stages()[0].values():
         function(seeds)
-    wiretrace.audit([config.SEEDS_DIR])
+    wiretrace.audit([paths.SEEDS_DIR])
     rows: list[dict] = []
     corpora: list[dict] = []
     profile = None
     for size in sizes:
         if size == 5:
-            r, facts = measure("seeds", config.SEEDS_DIR, None, run_audit)
+            r, facts = measure("seeds", paths.SEEDS_DIR, None, run_audit)
         else:
             with tempfile.TemporaryDirectory(prefix="wiretrace-synth-") as tmp:
                 truth = write_corpus(tmp, size, seed=seed)
@@ -451,15 +450,15 @@ def run(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m benchmarks.speed [--sizes 5,1000,10000] [--seed N]``."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__)
+    """Command line: ``python -m wtbench.speed [--sizes 5,1000,10000] [--seed N]``."""
+    parser = argparse.ArgumentParser(prog="python -m wtbench.speed", description=__doc__)
     parser.add_argument(
         "--sizes",
         default=",".join(map(str, DEFAULT_SIZES)),
         help="comma-separated article counts; 5 = the seeds (default: %(default)s)",
     )
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default: 0)")
-    parser.add_argument("--out", default=str(config.BENCHMARK_RESULTS_DIR), help="result folder")
+    parser.add_argument("--out", default=str(paths.RESULTS_DIR), help="result folder")
     parser.add_argument("--no-audit", action="store_true", help="skip the end-to-end audit")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
