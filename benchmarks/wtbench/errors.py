@@ -980,12 +980,17 @@ class Tally:
         """Recall of one kind (None when none was injected)."""
         return round(self.found[kind] / self.expected[kind], 4) if self.expected[kind] else None
 
-    def by_kind(self) -> dict:
-        """``{kind: {"injected", "found", "recall"}}`` for every kind of ``KINDS``."""
-        return {
-            k: {"injected": self.expected[k], "found": self.found[k], "recall": self.kind_recall(k)}
-            for k in KINDS
-        }
+    def by_kind(self, with_precision: bool = False) -> dict:
+        """``{kind: {"injected", "found", "recall"}}`` for every kind of ``KINDS``; with
+        ``with_precision`` also the kind's ``findings`` and their ``precision``."""
+        out = {}
+        for k in KINDS:
+            out[k] = {"injected": self.expected[k], "found": self.found[k]}
+            out[k]["recall"] = self.kind_recall(k)
+            if with_precision:
+                n, correct = self.by_kind_findings[k]
+                out[k] |= {"findings": n, "precision": _ratio(correct, n)}
+        return out
 
 
 def detect(case: Case) -> list[tuple[str, int, int, str]]:
@@ -1088,16 +1093,7 @@ def score(cases: list[Case], runner, typed: bool = True) -> dict:
                 "precision": _ratio(tally.correct, tally.findings),
                 "precision_high_severity": _ratio(tally.high_correct, tally.high_findings),
                 "recall": tally.recall(),
-                "by_kind": {
-                    k: {
-                        **v,
-                        "findings": tally.by_kind_findings[k][0],
-                        "precision": _ratio(
-                            tally.by_kind_findings[k][1], tally.by_kind_findings[k][0]
-                        ),
-                    }
-                    for k, v in tally.by_kind().items()
-                },
+                "by_kind": tally.by_kind(with_precision=True),
                 "false_findings_per_case": round((tally.findings - tally.correct) / len(cases), 4),
                 "false_examples": false_examples,
                 "missed_examples": missed_examples,
