@@ -1,6 +1,7 @@
 # wiretrace: two commands do the work.
 #   make audit   set up .venv, audit seeds/ into reports/seeds/, execute the notebooks into reports/*.html
 #   make test    set up .venv, run ruff, pytest and nbval on notebooks/
+#   make bench   run the benchmarks (package wtbench in benchmarks/), rewrite the README figures
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,10 +10,11 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .PHONY: audit test lint bench lab notebooks refresh-notebooks clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml benchmarks/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e benchmarks/
 	touch $(STAMP)
 
 audit: $(STAMP)
@@ -41,7 +43,7 @@ test: lint
 	$(BIN)/pytest --nbval notebooks --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m wtbench.run
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[lab]'

@@ -1,17 +1,27 @@
-"""Shared fixtures: the seed corpus, loaded once per test session."""
+"""Shared fixtures and paths: the seed corpus, loaded once per test session.
+
+The repository's folders the tests read are found from this file (``tests/`` is in the
+repository), never from the installed package: ``SEEDS_DIR`` and the Clough-Stevenson
+corpus committed with the benchmarks (``CLOUGH_STEVENSON_DIR``).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from wiretrace import config
 from wiretrace.ingest.load import Corpus, load_corpus
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+CLOUGH_STEVENSON_DIR = PROJECT_ROOT / "benchmarks" / "corpora" / "clough-stevenson-2011"
 
 
 @pytest.fixture(scope="session")
 def seeds() -> Corpus:
     """The five seed articles, loaded with the default loader."""
-    return load_corpus([config.SEEDS_DIR])
+    return load_corpus([SEEDS_DIR])
 
 
 @pytest.fixture(scope="session")
@@ -19,4 +29,4 @@ def seed_audit():
     """The audit of the seed folder (no wire copy given)."""
     import wiretrace
 
-    return wiretrace.audit([config.SEEDS_DIR])
+    return wiretrace.audit([SEEDS_DIR])

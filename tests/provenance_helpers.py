@@ -7,12 +7,9 @@ each pair is an article sentence and the sentence of seed 001 it rewrites.
 
 from __future__ import annotations
 
-import importlib.util
-
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.config import PROJECT_ROOT
 from wiretrace.ingest.load import Corpus
 
 SEED = {
@@ -108,13 +105,3 @@ def derivation_table(rows: list[tuple[str, str, float, str]]) -> pd.DataFrame:
         ],
         columns=schema.DERIVATION_COLUMNS,
     )
-
-
-def load_benchmark(name: str):
-    """Import ``benchmarks/<name>.py`` by path (pysbd installs a package also called
-    ``benchmarks``, which shadows ours on pytest's import path)."""
-    path = PROJECT_ROOT / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"wiretrace_benchmarks_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module

@@ -9,7 +9,6 @@ from provenance_helpers import (
     SEED,
     derivation_table,
     hand_alignments,
-    load_benchmark,
 )
 
 from wiretrace import schema
@@ -23,8 +22,8 @@ from wiretrace.provenance.credits import (
     find_attributions,
 )
 from wiretrace.report.provenance import SCORECARD_COLUMNS, provenance_scorecard
+from wtbench import attribution as bench
 
-bench = load_benchmark("attribution")
 detect, evaluate, read_lines, run = bench.detect, bench.evaluate, bench.read_lines, bench.run
 DEV_LINES = [line for line in read_lines() if line["split"] in ("dev", "heldout1")]
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import CLOUGH_STEVENSON_DIR, SEEDS_DIR
 
 import wiretrace
-from wiretrace import config, schema
+from wiretrace import schema
 from wiretrace.ingest.load import InputError
 
 
@@ -24,7 +25,7 @@ def test_seed_audit_reads_every_seed(seed_audit):
 
 def test_to_dir_writes_every_table_and_is_reproducible(seed_audit, tmp_path):
     first = seed_audit.to_dir(tmp_path / "a")
-    second = wiretrace.audit([config.SEEDS_DIR]).to_dir(tmp_path / "b")
+    second = wiretrace.audit([SEEDS_DIR]).to_dir(tmp_path / "b")
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted([*(f"{t}.csv" for t in seed_audit.tables()), "audit.json"])
     for name in names:
@@ -41,8 +42,8 @@ def test_audit_needs_inputs():
 
 
 def test_wire_argument_sets_the_role():
-    seed = config.SEEDS_DIR / "001_d598337ef24b6ebd.txt"
-    result = wiretrace.audit([config.SEEDS_DIR / "002_81e9dda9929231ae.txt"], wire=[seed])
+    seed = SEEDS_DIR / "001_d598337ef24b6ebd.txt"
+    result = wiretrace.audit([SEEDS_DIR / "002_81e9dda9929231ae.txt"], wire=[seed])
     assert result.articles.set_index("article_id")["role"].to_dict() == {
         "002_81e9dda9929231ae": "article",
         "001_d598337ef24b6ebd": "wire",
@@ -91,8 +92,8 @@ def test_seed_derivation_and_provenance(seed_audit):
 
 
 def test_wire_given_pins_errors_on_the_rewrite_only():
-    wire = config.SEEDS_DIR / "001_d598337ef24b6ebd.txt"
-    result = wiretrace.audit([config.SEEDS_DIR / "002_81e9dda9929231ae.txt"], wire=[wire])
+    wire = SEEDS_DIR / "001_d598337ef24b6ebd.txt"
+    result = wiretrace.audit([SEEDS_DIR / "002_81e9dda9929231ae.txt"], wire=[wire])
     kinds = sorted(result.findings["kind"])
     assert kinds == ["modality_change", "quote_altered", "verb_change"]
     assert set(result.findings["source_id"]) == {"001_d598337ef24b6ebd"}
@@ -104,9 +105,9 @@ def test_an_article_gets_the_same_findings_whatever_else_is_in_the_folder(tmp_pa
     when it attests a word that is a typo in a seed ("toas" in 001)."""
     import shutil
 
-    for path in config.SEEDS_DIR.glob("*.txt"):
+    for path in SEEDS_DIR.glob("*.txt"):
         shutil.copy(path, tmp_path / path.name)
-    other = config.CLOUGH_STEVENSON_DIR / "texts"
+    other = CLOUGH_STEVENSON_DIR / "texts"
     for name in ("orig_taska.txt", "g0pA_taska.txt", "g0pB_taska.txt"):
         shutil.copy(other / name, tmp_path / name)
     (tmp_path / "village.txt").write_text(

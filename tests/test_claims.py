@@ -153,9 +153,8 @@ def test_spacy_pipeline_is_loaded_once():
 
 
 def test_claims_benchmark_scores_and_writes(tmp_path):
-    from provenance_helpers import load_benchmark
+    from wtbench import claims as bench
 
-    bench = load_benchmark("claims")
     rows = [
         {"text": "Police said two men were arrested.", "expected_speaker": "Police",
          "expected_kind": "named_institution"},

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS_DIR
 
-from wiretrace import config
 from wiretrace.cli import main
 
 
 def test_audit_writes_tables_and_prints_a_summary(tmp_path, capsys):
-    assert main(["audit", str(config.SEEDS_DIR), "--out", str(tmp_path), "--quiet"]) == 0
+    assert main(["audit", str(SEEDS_DIR), "--out", str(tmp_path), "--quiet"]) == 0
     assert (tmp_path / "articles.csv").is_file() and (tmp_path / "audit.json").is_file()
     assert capsys.readouterr().out == ""
-    assert main(["audit", str(config.SEEDS_DIR), "--out", str(tmp_path / "loud")]) == 0
+    assert main(["audit", str(SEEDS_DIR), "--out", str(tmp_path / "loud")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "5 inputs: 5 audited, 0 rejected, 0 wire"
     assert out[2] == (

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import CLOUGH_STEVENSON_DIR
 
-from wiretrace import config
 from wiretrace.ingest.load import Article, Corpus, load_corpus, parse_article
 from wiretrace.language.text import words
 from wiretrace.rewrites.cluster import (
@@ -23,7 +23,7 @@ from wiretrace.rewrites.cluster import (
 
 @pytest.fixture(scope="module")
 def clough() -> Corpus:
-    return load_corpus([config.CLOUGH_STEVENSON_DIR / "texts"])
+    return load_corpus([CLOUGH_STEVENSON_DIR / "texts"])
 
 
 def _print(corpus: Corpus, prefix: str):

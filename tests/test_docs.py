@@ -12,14 +12,17 @@ from pathlib import Path
 import pytest
 
 import wiretrace
+import wtbench
 from wiretrace import schema
 from wiretrace.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The library's modules and the benchmark package's (``benchmarks/wtbench``).
 MODULES = [
     importlib.import_module(m.name)
-    for m in pkgutil.walk_packages(wiretrace.__path__, prefix="wiretrace.")
+    for package in (wiretrace, wtbench)
+    for m in pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}.")
 ]
 
 
@@ -97,11 +100,32 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     assert _requirement_names(listed) == _requirement_names(declared)
 
 
+#: The editable installs environment.yml ends with, and the project each one installs:
+#: the library and the benchmark package (``benchmarks/pyproject.toml``, ``wtbench``).
+EDITABLE = {".": ROOT / "pyproject.toml", "./benchmarks": ROOT / "benchmarks" / "pyproject.toml"}
+
+
+def test_environment_yml_installs_the_library_and_the_benchmarks():
+    env = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    editable = re.findall(r"^\s+- -e (\S+)\s*$", env, re.MULTILINE)
+    assert editable == list(EDITABLE)
+    projects = {
+        path: tomllib.loads(toml.read_text(encoding="utf-8"))["project"]
+        for path, toml in EDITABLE.items()
+    }
+    assert projects["."]["name"] == "wiretrace"
+    assert projects["./benchmarks"]["name"] == "wiretrace-bench"
+    # The benchmarks need nothing the environment lacks: the library, or what it lists.
+    listed = re.findall(r"^\s+- ([A-Za-z][^\s#]*)\s*$", env, re.MULTILINE)
+    available = set(_requirement_names(listed)) | {"wiretrace"}
+    assert set(_requirement_names(projects["./benchmarks"]["dependencies"])) <= available
+
+
 def test_readme_benchmark_figures_are_the_computed_ones():
     """The README's figures are rendered from benchmarks/results, never typed."""
-    from wiretrace import benchreport, config
+    from wtbench import paths, report
 
-    results = benchreport.load_results(config.BENCHMARK_RESULTS_DIR)
-    start = README.index(benchreport.START)
-    end = README.index(benchreport.END) + len(benchreport.END) + 1
-    assert README[start:end] == benchreport.markdown(results)
+    results = report.load_results(paths.RESULTS_DIR)
+    start = README.index(report.START)
+    end = README.index(report.END) + len(report.END) + 1
+    assert README[start:end] == report.markdown(results)

@@ -7,7 +7,7 @@ import pandas as pd
 from error_helpers import S003_FILLER
 
 from wiretrace import schema
-from wiretrace.config import SEEDS_DIR
+from conftest import SEEDS_DIR
 from wiretrace.findings.errors import find_artifacts, find_errors
 from wiretrace.ingest.load import load_corpus
 

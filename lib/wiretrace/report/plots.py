@@ -15,8 +15,6 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from wiretrace.config import FIGURES_DIR
-
 #: Okabe & Ito (2008), "Color Universal Design": distinct for the common colour blindnesses.
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -50,7 +48,7 @@ COLOURS = {
 }
 
 
-def _done(fig: plt.Figure, data: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def finish(fig: plt.Figure, data: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Lay out and close the figure: the caller displays or saves it, pyplot keeps nothing."""
     fig.tight_layout()
     plt.close(fig)
@@ -63,8 +61,11 @@ def use_style() -> None:
     plt.rcParams.update({"figure.dpi": 100, "savefig.dpi": 150, "axes.titleweight": "bold"})
 
 
-def save(fig: plt.Figure, data: pd.DataFrame, name: str, folder: str | Path = FIGURES_DIR) -> Path:
+def save(fig: plt.Figure, data: pd.DataFrame, name: str, folder: str | Path) -> Path:
     """Write ``NAME.png`` and ``NAME.csv`` (the data drawn) into ``folder``; return the PNG path.
+
+    ``folder`` is created if missing; a relative one is relative to the working directory
+    (the notebooks pass ``../reports/figures`` from their parameters cell).
 
     The PNG carries no creation date, so re-running a notebook rewrites the same bytes.
     """
@@ -95,7 +96,7 @@ def article_lengths(articles: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     )
     ax.set(xlabel="words in the body", ylabel="", title="Length of each version")
     ax.legend(title="role", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _done(fig, data)
+    return finish(fig, data)
 
 
 #: Credit forms from the strongest credit of the text to a photo credit (which does not
@@ -161,7 +162,7 @@ def credit_heatmap(
     ax.grid(False)
     ax.set(title="Who credits which agency, and how", xlabel="agency credited", ylabel="")
     _legend(ax, FORM_COLOURS, FORM_ORDER, "strongest credit")
-    return _done(fig, data)
+    return finish(fig, data)
 
 
 def containment_heatmap(derivation: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -190,7 +191,7 @@ def containment_heatmap(derivation: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     ax.set_xticklabels([_short(str(c), 16) for c in cols], rotation=30, ha="right")
     ax.set_yticklabels([_short(str(i)) for i in matrix.index], rotation=0)
     ax.set(title="How much of each version another text accounts for", xlabel="source", ylabel="")
-    return _done(fig, data)
+    return finish(fig, data)
 
 
 def sentence_strips(alignments: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -214,7 +215,7 @@ def sentence_strips(alignments: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]
     ax.set(title="Each sentence: taken word for word, rewritten, or new", xlabel="sentence number")
     ax.grid(False)
     _legend(ax, COLOURS, ["verbatim", "rewrite", "new"], "sentence")
-    return _done(fig, data)
+    return finish(fig, data)
 
 
 def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -275,7 +276,7 @@ def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure,
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.5)
     ax.axis("off")
     ax.set_title("Who copied whom (arrow: source to copy; dashed: direction undecided)")
-    return _done(fig, data)
+    return finish(fig, data)
 
 
 def findings_heatmap(
@@ -301,7 +302,7 @@ def findings_heatmap(
     ax.set_yticklabels([_short(i) for i in data.index], rotation=0)
     ax.set(title="What each version got wrong (findings by kind)", xlabel="", ylabel="")
     data = data.rename_axis(index="article_id", columns=None).reset_index()
-    return _done(fig, data)
+    return finish(fig, data)
 
 
 def readability_deltas(readability: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -328,7 +329,7 @@ def readability_deltas(readability: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
         ax.set_title(label, fontsize=9)
     axes[0].invert_yaxis()  # the axes share y: first article on top
     fig.suptitle("Readability of each version against its source", fontweight="bold")
-    return _done(fig, data)
+    return finish(fig, data)
 
 
 def ranking(scorecard: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -352,77 +353,4 @@ def ranking(scorecard: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     )
     present = [v for v in VERDICT_COLOURS if v in set(data["provenance"])]
     _legend(ax, VERDICT_COLOURS, present, "provenance")
-    return _done(fig, data)
-
-
-def derivation_benchmark(accuracy: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Macro-F1 per task for each setting of the derivation benchmark (grouped bars)."""
-    use_style()
-    data = accuracy.melt(id_vars="setting", var_name="task", value_name="macro_f1").dropna()
-    fig, ax = plt.subplots(figsize=(9, 4.2))
-    palette = [OKABE_ITO[c] for c in ("grey", "blue", "sky", "green", "black")]
-    sns.barplot(data=data, x="task", y="macro_f1", hue="setting", palette=palette, ax=ax)
-    ax.set(
-        ylim=(0, 1), xlabel="", ylabel="macro-F1", title="Derivation classes on Clough & Stevenson"
-    )
-    ax.legend(title="", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
-    return _done(fig, data)
-
-
-def recall_by_kind(recall: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Recall per finding kind in each benchmark mode (the target is 0.9, drawn as a line)."""
-    use_style()
-    modes = {
-        "recall_pairs": "sentence pairs",
-        "recall_wire_given": "wire given",
-        "recall_no_wire": "no wire",
-    }
-    data = recall.melt(id_vars="kind", value_vars=list(modes), var_name="mode", value_name="recall")
-    data["mode"] = data["mode"].map(modes)
-    fig, ax = plt.subplots(figsize=(7.5, 5.5))
-    sns.barplot(
-        data=data,
-        y="kind",
-        x="recall",
-        hue="mode",
-        palette=[OKABE_ITO["blue"], OKABE_ITO["sky"], OKABE_ITO["orange"]],
-        ax=ax,
-    )
-    ax.axvline(0.9, color=OKABE_ITO["black"], lw=1, ls="--")
-    ax.set(
-        xlim=(0, 1.02),
-        xlabel="recall (dashed: target 0.9)",
-        ylabel="",
-        title="Errors found, by kind",
-    )
-    ax.legend(title="", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return _done(fig, data)
-
-
-def speed_scaling(speed: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Seconds per stage against the number of articles, on log-log axes with a linear guide."""
-    use_style()
-    stages = [c for c in ("load", "cluster", "audit") if c in speed.columns]
-    data = speed.melt(
-        id_vars=["corpus", "n_articles"], value_vars=stages, var_name="stage", value_name="seconds"
-    )
-    data = data.dropna()
-    fig, ax = plt.subplots(figsize=(7, 4.2))
-    colours = {"load": OKABE_ITO["sky"], "cluster": OKABE_ITO["green"], "audit": OKABE_ITO["blue"]}
-    for stage in stages:
-        part = data[data["stage"] == stage].sort_values("n_articles")
-        ax.plot(part["n_articles"], part["seconds"], marker="o", color=colours[stage], label=stage)
-    audit = data[data["stage"] == stages[-1]].sort_values("n_articles")
-    if len(audit):
-        x0, y0 = audit["n_articles"].iloc[0], audit["seconds"].iloc[0]
-        xs = [x0, audit["n_articles"].iloc[-1]]
-        ax.plot(xs, [y0, y0 * xs[1] / x0], color=OKABE_ITO["grey"], ls=":", label="linear growth")
-    ax.set(
-        xscale="log",
-        yscale="log",
-        xlabel="articles",
-        ylabel="wall seconds",
-        title="Cost against corpus size",
-    )
-    ax.legend(frameon=False)
-    return _done(fig, data)
+    return finish(fig, data)

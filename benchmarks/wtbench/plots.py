@@ -1,0 +1,88 @@
+"""The benchmark charts of notebook 06, in the library's style and palette.
+
+Each function takes a table from :mod:`wtbench.report` and returns ``(figure, data)`` like
+the charts of :mod:`wiretrace.report.plots`, whose style (``use_style``), palette
+(``OKABE_ITO``) and layout (``finish``) they reuse; ``wiretrace.report.plots.save`` writes
+them.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from wiretrace.report.plots import OKABE_ITO, finish, use_style
+
+
+def derivation_benchmark(accuracy: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Macro-F1 per task for each setting of the derivation benchmark (grouped bars)."""
+    use_style()
+    data = accuracy.melt(id_vars="setting", var_name="task", value_name="macro_f1").dropna()
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    palette = [OKABE_ITO[c] for c in ("grey", "blue", "sky", "green", "black")]
+    sns.barplot(data=data, x="task", y="macro_f1", hue="setting", palette=palette, ax=ax)
+    ax.set(
+        ylim=(0, 1), xlabel="", ylabel="macro-F1", title="Derivation classes on Clough & Stevenson"
+    )
+    ax.legend(title="", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    return finish(fig, data)
+
+
+def recall_by_kind(recall: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Recall per finding kind in each benchmark mode (the target is 0.9, drawn as a line)."""
+    use_style()
+    modes = {
+        "recall_pairs": "sentence pairs",
+        "recall_wire_given": "wire given",
+        "recall_no_wire": "no wire",
+    }
+    data = recall.melt(id_vars="kind", value_vars=list(modes), var_name="mode", value_name="recall")
+    data["mode"] = data["mode"].map(modes)
+    fig, ax = plt.subplots(figsize=(7.5, 5.5))
+    sns.barplot(
+        data=data,
+        y="kind",
+        x="recall",
+        hue="mode",
+        palette=[OKABE_ITO["blue"], OKABE_ITO["sky"], OKABE_ITO["orange"]],
+        ax=ax,
+    )
+    ax.axvline(0.9, color=OKABE_ITO["black"], lw=1, ls="--")
+    ax.set(
+        xlim=(0, 1.02),
+        xlabel="recall (dashed: target 0.9)",
+        ylabel="",
+        title="Errors found, by kind",
+    )
+    ax.legend(title="", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return finish(fig, data)
+
+
+def speed_scaling(speed: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Seconds per stage against the number of articles, on log-log axes with a linear guide."""
+    use_style()
+    stages = [c for c in ("load", "cluster", "audit") if c in speed.columns]
+    data = speed.melt(
+        id_vars=["corpus", "n_articles"], value_vars=stages, var_name="stage", value_name="seconds"
+    )
+    data = data.dropna()
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    colours = {"load": OKABE_ITO["sky"], "cluster": OKABE_ITO["green"], "audit": OKABE_ITO["blue"]}
+    for stage in stages:
+        part = data[data["stage"] == stage].sort_values("n_articles")
+        ax.plot(part["n_articles"], part["seconds"], marker="o", color=colours[stage], label=stage)
+    audit = data[data["stage"] == stages[-1]].sort_values("n_articles")
+    if len(audit):
+        x0, y0 = audit["n_articles"].iloc[0], audit["seconds"].iloc[0]
+        xs = [x0, audit["n_articles"].iloc[-1]]
+        ax.plot(xs, [y0, y0 * xs[1] / x0], color=OKABE_ITO["grey"], ls=":", label="linear growth")
+    ax.set(
+        xscale="log",
+        yscale="log",
+        xlabel="articles",
+        ylabel="wall seconds",
+        title="Cost against corpus size",
+    )
+    ax.legend(frameon=False)
+    return finish(fig, data)

@@ -1,0 +1,416 @@
+"""Read the files ``make bench`` writes and turn them into tables and the README's figures.
+
+The benchmark scripts in ``benchmarks/`` write JSON and CSV files into
+``benchmarks/results/``; this module only reads them. :func:`load_results` gathers them,
+the table functions pick the headline figures (every number comes from a file, none is
+typed), and :func:`markdown` renders the block that ``make bench`` writes into the README
+between the ``<!-- bench:start -->`` and ``<!-- bench:end -->`` markers. Notebook
+``06-benchmarks`` shows the same tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from wtbench.paths import RESULTS_DIR
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def load_results(folder: str | Path = RESULTS_DIR) -> dict:
+    """Every ``*.json`` (as dicts) and ``*.csv`` (as DataFrames) in ``folder``, by file stem."""
+    folder = Path(folder)
+    results: dict = {}
+    for path in sorted(folder.glob("*.json")):
+        results[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(folder.glob("*.csv")):
+        results.setdefault(path.stem, pd.read_csv(path))
+    return results
+
+
+def derivation_accuracy(results: dict) -> pd.DataFrame:
+    """Macro-F1 on Clough & Stevenson (2011) for each setting the benchmark ran.
+
+    Columns ``setting, three_class, reuse_vs_non, four_class, hard_part``; the three-class
+    task maps cut and light to ``wholly``, heavy to ``partially``; ``hard_part`` is cut /
+    light / heavy on the answers that reuse the source. Cross-validated rows are held-out
+    scores; the ``in-sample`` row scores the shipped constants on the corpus they were
+    calibrated on and is not a test.
+    """
+    cs = results["clough_stevenson"]
+    settings = [
+        ("n-gram baseline, rebuilt (5-fold CV)", cs["baseline"]),
+        ("wiretrace (5-fold CV)", cs["cv"]),
+        ("wiretrace, features chosen inside folds (5-fold CV)", cs["cv_feature_selection"]),
+        ("wiretrace shipped constants (in-sample)", cs["fixed"]),
+    ]
+    rows = [
+        {
+            "setting": name,
+            "three_class": block["three_class"]["macro_f1"],
+            "reuse_vs_non": block["reuse_vs_non"]["macro_f1"],
+            "four_class": block["four_class"]["macro_f1"],
+            "hard_part": block["hard_part"]["macro_f1"],
+        }
+        for name, block in settings
+    ]
+    readme = cs["baseline_readme"]
+    rows.append(
+        {
+            "setting": "corpus README's baseline (reported, 5-fold CV)",
+            "three_class": float("nan"),
+            "reuse_vs_non": readme["reuse_vs_non"],
+            "four_class": readme["four_class"],
+            "hard_part": float("nan"),
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+#: The derivation tasks, in the order the tables show them.
+DERIVATION_TASKS = ("three_class", "reuse_vs_non", "four_class", "hard_part")
+
+
+def verdict(interval: Sequence[float], won: int, draws: int) -> str:
+    """Words for a held-out difference (wiretrace minus baseline): ``better`` or ``worse``
+    when the bootstrap's 95% interval excludes 0; otherwise ``ahead on every draw`` or
+    ``behind on every draw`` when all the random fold draws agree, else ``level``."""
+    low, high = interval
+    if low > 0:
+        return "better"
+    if high < 0:
+        return "worse"
+    if won == draws:
+        return "ahead on every draw, within noise"
+    if won == 0:
+        return "behind on every draw, within noise"
+    return "level"
+
+
+def derivation_comparison(results: dict) -> pd.DataFrame:
+    """wiretrace (CV) against the rebuilt baseline, task by task, with the uncertainty.
+
+    Columns ``task, wiretrace, baseline, difference, interval_95`` (paired bootstrap over
+    the answers, deterministic folds), ``draws_mean, draws_min, draws_max, draws_won``
+    (the difference on random fold draws) and ``verdict`` (:func:`verdict`).
+    """
+    cs = results["clough_stevenson"]
+    rows = []
+    for task in DERIVATION_TASKS:
+        boot, draws = cs["cv_minus_baseline"][task], cs["cv_minus_baseline_fold_draws"][task]
+        rows.append(
+            {
+                "task": task,
+                "wiretrace": cs["cv"][task]["macro_f1"],
+                "baseline": cs["baseline"][task]["macro_f1"],
+                "difference": boot["difference"],
+                "interval_95": f"{boot['interval_95'][0]:+.3f} to {boot['interval_95'][1]:+.3f}",
+                "draws_mean": draws["mean_difference"],
+                "draws_min": draws["min"],
+                "draws_max": draws["max"],
+                "draws_won": f"{draws['draws_won']}/{draws['draws']}",
+                "verdict": verdict(boot["interval_95"], draws["draws_won"], draws["draws"]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def derivation_per_class(results: dict) -> pd.DataFrame:
+    """Precision and recall per four-class label, wiretrace (CV) beside the baseline."""
+    cs = results["clough_stevenson"]
+    rows = []
+    for label in ("cut", "light", "heavy", "non"):
+        ours, base = cs["cv"]["four_class"][label], cs["baseline"]["four_class"][label]
+        rows.append(
+            {
+                "class": label,
+                "precision": ours["precision"],
+                "recall": ours["recall"],
+                "baseline_precision": base["precision"],
+                "baseline_recall": base["recall"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def semantic_matching(results: dict) -> pd.DataFrame:
+    """Sentences the semantic pass would align, by cosine threshold (``semantic.json``).
+
+    Columns ``min_cosine``, ``matched_reuse`` / ``matched_non`` (sentences left new by the
+    lexical aligner and matched, in answers written from the source / without it) and
+    ``matches_in_non_answers`` (the share of matches that are certainly wrong).
+    """
+    rows = results["semantic"]["thresholds"]
+    columns = ["min_cosine", "matched_reuse", "matched_non", "matches_in_non_answers"]
+    return pd.DataFrame(rows)[columns]
+
+
+def error_detection(results: dict) -> pd.DataFrame:
+    """Precision, recall and false findings of the error detector and the difflib baseline.
+
+    One row per mode: sentence pairs, whole articles with the wire given, and whole
+    articles with no wire (three rewrites, compared with their consensus).
+    """
+    errors = results["errors"]
+    det, base = errors["detector"], errors["baseline_difflib"]
+    rows = [
+        {
+            "mode": "sentence pairs",
+            "units": det["cases"],
+            "errors_injected": det["errors_injected"],
+            "precision": det["location"]["precision"],
+            "recall": det["location"]["recall"],
+            "false_per_unit": det["false_findings_per_case"],
+            "baseline_precision": base["location"]["precision"],
+            "baseline_false_per_unit": base["false_findings_per_case"],
+        }
+    ]
+    for key, mode in (
+        ("end_to_end_stage", "articles, wire given"),
+        ("end_to_end_no_wire", "articles, no wire"),
+    ):
+        block = errors[key]
+        rows.append(
+            {
+                "mode": mode,
+                "units": block["articles"],
+                "errors_injected": block["errors_injected"],
+                "precision": block["precision"],
+                "recall": block["recall"],
+                "false_per_unit": block["false_findings_per_article"],
+                "baseline_precision": block["baseline_difflib"]["location_precision"],
+                "baseline_false_per_unit": block["baseline_difflib"]["false_findings_per_article"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def error_recall_by_kind(results: dict) -> pd.DataFrame:
+    """Recall per finding kind in the three modes (injected errors found at their place)."""
+    errors = results["errors"]
+    pairs = errors["detector"]["by_kind"]
+    wire = errors["end_to_end_stage"]["by_kind"]
+    no_wire = errors["end_to_end_no_wire"]["by_kind"]
+    rows = []
+    for kind, block in pairs.items():
+        rows.append(
+            {
+                "kind": kind,
+                "injected_pairs": block["injected"],
+                "recall_pairs": block["recall"],
+                "recall_wire_given": wire.get(kind, {}).get("recall", float("nan")),
+                "recall_no_wire": no_wire.get(kind, {}).get("recall", float("nan")),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def benign_edits(results: dict) -> pd.DataFrame:
+    """How often each kind of benign sub-editing was flagged (should be 0), and by the baseline."""
+    errors = results["errors"]
+    ours, base = (
+        errors["detector"]["benign_flag_rate"],
+        errors["baseline_difflib"]["benign_flag_rate"],
+    )
+    rows = [
+        {
+            "edit": edit,
+            "cases": block["cases"],
+            "flagged": block["flagged"],
+            "baseline_flagged": base.get(edit, {}).get("flagged", float("nan")),
+        }
+        for edit, block in ours.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def provenance_accuracy(results: dict) -> pd.DataFrame:
+    """Agency-credit detection and speaker detection: precision and recall per test set.
+
+    The held-out rows are the first scores of line sets written before the rules saw them;
+    ``all lines (current rules)`` includes lines the rules were developed on.
+    """
+    attribution, claims = results["attribution"], results["claims"]
+    first = attribution["first_scores"]
+    rows = [
+        {
+            "test": "agency credits, held-out batch 2 (first score)",
+            "items": first["heldout2"]["lines"],
+            "precision": first["heldout2"]["precision"],
+            "recall": first["heldout2"]["recall"],
+        },
+        {
+            "test": "agency credits, held-out batch 1 (first score)",
+            "items": first["heldout1"]["lines"],
+            "precision": first["heldout1"]["precision"],
+            "recall": first["heldout1"]["recall"],
+        },
+        {
+            "test": "agency credits, all lines (current rules)",
+            "items": attribution["all"]["lines"],
+            "precision": attribution["all"]["precision"],
+            "recall": attribution["all"]["recall"],
+        },
+        {
+            "test": "speakers of claims, unseen sentences",
+            "items": claims["sentences"],
+            "precision": claims["precision"],
+            "recall": claims["recall"],
+        },
+    ]
+    return pd.DataFrame(rows)
+
+
+#: Stages of the speed table: loading, story clustering, claim extraction, rewrite
+#: detection run per story cluster, and the whole audit.
+SPEED_STAGES = ["load", "cluster", "claims", "rewrites.per_story_cluster", "audit"]
+
+
+def speed(results: dict) -> pd.DataFrame:
+    """Wall seconds of the full audit and its main stages by corpus size."""
+    table = results["speed"]
+    table = table[table["stage"].isin(SPEED_STAGES)]
+    wide = table.pivot_table(
+        index=["corpus", "n_articles"], columns="stage", values="seconds", aggfunc="first"
+    )
+    wide = wide[[s for s in SPEED_STAGES if s in wide.columns]].reset_index()
+    wide.columns.name = None
+    return wide.sort_values("n_articles", ignore_index=True)
+
+
+def scaling(results: dict) -> dict:
+    """Log-log slope of audit time against corpus size, and candidate vs all pairs.
+
+    A slope near 1 means cost grows linearly with the number of articles; all-pairs
+    comparison would give 2.
+    """
+    clustering = results["clustering"]
+    slope = clustering["loglog_slope_vs_articles"]
+    largest = max(clustering["corpora"], key=lambda c: c["n_articles"])
+    return {
+        "slope_audit_seconds": slope["seconds"].get("audit"),
+        "slope_audit_cpu_seconds": slope.get("cpu_seconds", {}).get("audit"),
+        "largest_corpus": largest["n_articles"],
+        "all_pairs": largest["all_pairs"],
+        "candidate_pairs": largest["candidate_pairs"],
+    }
+
+
+def clustering(results: dict) -> pd.DataFrame:
+    """Story clustering by corpus size: candidate pairs against all pairs, and its accuracy.
+
+    From the last speed run (``clustering.json`` and the ``cluster`` rows of
+    ``speed.csv``). ``precision``/``recall`` are pairwise (same-cluster pairs) against
+    the synthetic corpus's known clusters.
+    """
+    table = results["speed"]
+    seconds = table[table["stage"] == "cluster"].set_index("n_articles")["seconds"]
+    rows = []
+    for corpus in results["clustering"]["corpora"]:
+        pairwise = corpus.get("pairwise", {})
+        rows.append(
+            {
+                "articles": corpus["n_articles"],
+                "cluster_seconds": seconds.get(corpus["n_articles"], float("nan")),
+                "candidate_pairs": corpus["candidate_pairs"],
+                "all_pairs": corpus["all_pairs"],
+                "precision": pairwise.get("precision", float("nan")),
+                "recall": pairwise.get("recall", float("nan")),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _md_table(frame: pd.DataFrame) -> str:
+    def cell(value) -> str:
+        if isinstance(value, float):
+            return "–" if pd.isna(value) else f"{value:.3f}".rstrip("0").rstrip(".")
+        return str(value)
+
+    head = "| " + " | ".join(frame.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *body])
+
+
+def _semantic_block(results: dict) -> list[str]:
+    if "semantic" not in results:
+        return []
+    sem = results["semantic"]
+    new = sem["new_sentences"]
+    return [
+        f"**Semantic matching** (optional extra, {sem['model']}): of the sentences the "
+        f"lexical aligner leaves new ({new['reuse']} in answers written from the source, "
+        f"{new['non']} in answers written without it), those whose nearest source sentence "
+        f"reaches each cosine; wiretrace.rewrites.semantic uses {sem['shipped_min_cosine']}:",
+        "",
+        _md_table(semantic_matching(results)),
+        "",
+    ]
+
+
+def markdown(results: dict) -> str:
+    """The README's benchmark block, every figure read from ``results``."""
+    parts = [
+        START,
+        "_Written by `make bench` from `benchmarks/results/`; do not edit by hand._",
+        "",
+        "**Derivation classes** on Clough & Stevenson (2011), 95 answers, macro-F1 (cut and light "
+        "= wholly, heavy = partially):",
+        "",
+        _md_table(derivation_accuracy(results)),
+        "",
+        "wiretrace against the rebuilt baseline, held out: the paired bootstrap's 95% interval "
+        "on the fixed folds, and the difference on "
+        f"{results['clough_stevenson']['cv_minus_baseline_fold_draws']['hard_part']['draws']} "
+        "random fold draws:",
+        "",
+        _md_table(derivation_comparison(results)),
+        "",
+        *_semantic_block(results),
+        "**Introduced errors**, error-injection benchmark (real source sentences, injected "
+        "errors of every kind and benign sub-editor edits; baseline: word-by-word difflib diff):",
+        "",
+        _md_table(error_detection(results)),
+        "",
+        _md_table(error_recall_by_kind(results)),
+        "",
+        "**Provenance**:",
+        "",
+        _md_table(provenance_accuracy(results)),
+    ]
+    if "speed" in results and "clustering" in results:
+        scale = scaling(results)
+        parts += [
+            "",
+            "**Speed** (wall seconds on a 2-core machine):",
+            "",
+            _md_table(speed(results)),
+            "",
+            f"Audit time grows with corpus size at a log-log slope of "
+            f"{scale['slope_audit_seconds']:.2f} (1 = linear, 2 = all pairs); on "
+            f"{scale['largest_corpus']:,} articles the clustering compared "
+            f"{scale['candidate_pairs']:,} candidate pairs of {scale['all_pairs']:,}.",
+            "",
+            "Story clustering by corpus size: candidate pairs against all pairs, and pairwise "
+            "precision and recall against the synthetic corpus's known clusters:",
+            "",
+            _md_table(clustering(results)),
+        ]
+    parts.append(END)
+    return "\n".join(parts) + "\n"
+
+
+def update_readme(readme: str | Path, results: dict) -> bool:
+    """Replace the block between the markers in ``readme``; return True if it changed."""
+    path = Path(readme)
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(START), text.index(END) + len(END) + 1
+    new = text[:start] + markdown(results) + text[end:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text

@@ -1,0 +1,87 @@
+"""Tests for wtbench.report: the result tables and the README block."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from wiretrace import schema
+from wtbench import paths, report
+
+
+def test_tables_read_the_result_files():
+    results = report.load_results(paths.RESULTS_DIR)
+    accuracy = report.derivation_accuracy(results)
+    assert accuracy["setting"].iloc[0].startswith("n-gram baseline")
+    cv = accuracy.set_index("setting").loc["wiretrace (5-fold CV)"]
+    assert cv["four_class"] == results["clough_stevenson"]["cv"]["four_class"]["macro_f1"]
+    errors = report.error_detection(results)
+    assert list(errors["mode"]) == ["sentence pairs", "articles, wire given", "articles, no wire"]
+    assert errors["precision"].between(0, 1).all()
+    kinds = report.error_recall_by_kind(results)
+    assert set(kinds["kind"]) <= set(schema.FINDING_KINDS)
+
+
+def test_update_readme_replaces_only_the_block(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"before\n{report.START}\nold\n{report.END}\nafter\n", encoding="utf-8")
+    results = report.load_results(paths.RESULTS_DIR)
+    assert report.update_readme(readme, results) is True
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("before\n<!-- bench:start -->") and text.endswith(
+        "<!-- bench:end -->\nafter\n"
+    )
+    assert "stale figures" not in text
+    assert report.update_readme(readme, results) is False  # idempotent
+
+
+def test_markdown_cells():
+    frame = pd.DataFrame({"a": ["x"], "b": [0.12345], "c": [float("nan")], "d": [3]})
+    assert report._md_table(frame).splitlines()[-1] == "| x | 0.123 | – | 3 |"
+
+
+def test_clustering_table_reads_candidates_and_accuracy():
+    results = report.load_results(paths.RESULTS_DIR)
+    table = report.clustering(results).set_index("articles")
+    largest = table.index.max()
+    assert largest == 10000
+    assert table.loc[largest, "candidate_pairs"] < table.loc[largest, "all_pairs"] / 100
+    assert 0 < table.loc[largest, "precision"] <= 1
+
+
+def test_derivation_comparison_reads_the_uncertainty():
+    results = report.load_results(paths.RESULTS_DIR)
+    table = report.derivation_comparison(results).set_index("task")
+    assert list(table.index) == list(report.DERIVATION_TASKS)
+    hard = results["clough_stevenson"]["cv_minus_baseline"]["hard_part"]
+    assert table.loc["hard_part", "difference"] == hard["difference"]
+    assert set(table["verdict"]) <= {
+        "better",
+        "worse",
+        "ahead on every draw, within noise",
+        "behind on every draw, within noise",
+        "level",
+    }
+
+
+@pytest.mark.parametrize(
+    ("interval", "won", "expected"),
+    [
+        ((0.01, 0.2), 20, "better"),
+        ((-0.2, -0.01), 0, "worse"),
+        ((-0.05, 0.2), 20, "ahead on every draw, within noise"),
+        ((-0.05, 0.0), 0, "behind on every draw, within noise"),
+        ((-0.05, 0.05), 11, "level"),
+    ],
+)
+def test_verdict(interval, won, expected):
+    assert report.verdict(interval, won, 20) == expected
+
+
+def test_semantic_table_reads_its_result_file():
+    results = report.load_results(paths.RESULTS_DIR)
+    table = report.semantic_matching(results)
+    rows = results["semantic"]["thresholds"]
+    assert list(table["min_cosine"]) == [r["min_cosine"] for r in rows]
+    assert table["matches_in_non_answers"].between(0, 1).all()
+    assert "Semantic matching" in report.markdown(results)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from wtbench.speed import loglog_slope, pairwise_scores, same_cluster_pairs
+
+TRUTH = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 2}
+
+
+@pytest.mark.parametrize(
+    ("predicted", "precision", "recall"),
+    [
+        (TRUTH, 1.0, 1.0),
+        ({k: 0 for k in TRUTH}, 0.2667, 1.0),  # one big cluster: 4 of 15 pairs right
+        ({k: i for i, k in enumerate(TRUTH)}, 1.0, 0.0),  # all alone: nothing found
+        ({"a": 0, "b": 0, "c": 1, "d": 1, "e": 1, "f": 2}, 0.5, 0.5),
+    ],
+)
+def test_pairwise_scores(predicted, precision, recall):
+    scores = pairwise_scores(TRUTH, predicted)
+    assert (scores["precision"], scores["recall"]) == (precision, recall)
+
+
+def test_same_cluster_pairs():
+    assert same_cluster_pairs({"b": 1, "a": 1, "c": 2}) == {("a", "b")}
+
+
+@pytest.mark.parametrize(
+    ("sizes", "values", "slope"),
+    [
+        ([1000, 10000], [2.0, 20.0], 1.0),  # linear
+        ([1000, 10000], [1.0, 100.0], 2.0),  # all pairs
+        ([1000], [1.0], None),  # one point: no slope
+    ],
+)
+def test_loglog_slope(sizes, values, slope):
+    assert loglog_slope(sizes, values) == slope
