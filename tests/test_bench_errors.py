@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.findings import attribution
+from wiretrace.findings.checks import attribution
 from wtbench.errors import KINDS, Case, Match, match, overlaps, score, score_articles
 
 
 def test_kinds_are_the_contracts_less_the_provenance_stages():
-    assert set(KINDS) == set(schema.FINDING_KINDS) - set(attribution.FINDING_KINDS)
+    assert set(KINDS) == set(schema.FINDING_KINDS) - set(attribution.KINDS)
     assert tuple(k for k in schema.FINDING_KINDS if k in KINDS) == KINDS
 
 

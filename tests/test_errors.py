@@ -4,10 +4,10 @@ find_artifacts), offsets into the articles, each seed error pinned on its versio
 from __future__ import annotations
 
 import pandas as pd
+from conftest import SEEDS_DIR
 from error_helpers import S003_FILLER
 
 from wiretrace import schema
-from conftest import SEEDS_DIR
 from wiretrace.findings.errors import find_artifacts, find_errors
 from wiretrace.ingest.load import load_corpus
 

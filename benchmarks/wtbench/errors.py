@@ -55,11 +55,11 @@ from wiretrace.findings.checks import attribution
 from wiretrace.findings.compare import check_new_sentence, compare_sentences
 from wiretrace.findings.errors import find_errors
 from wiretrace.findings.words import ErrorContext
-from wiretrace.language.units import quote_spans
 from wiretrace.ingest.load import load_corpus
 from wiretrace.language.lexicon import is_word, spelling_key
 from wiretrace.language.nlp import nlp
 from wiretrace.language.text import split_sentences, tokens
+from wiretrace.language.units import quote_spans
 from wiretrace.rewrites.analysis import analyse_rewrites
 from wtbench import paths, write_json
 
