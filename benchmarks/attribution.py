@@ -37,7 +37,7 @@ from pathlib import Path
 
 from benchmarks import write_json
 from wiretrace.config import BENCHMARK_RESULTS_DIR, PROJECT_ROOT
-from wiretrace.ingest.load import parse_article
+from wiretrace.ingest.corpus import parse_article
 from wiretrace.language.agencies import load_registry
 from wiretrace.provenance.credits import article_credits
 

@@ -67,7 +67,8 @@ from benchmarks.calibrate_derivation import (
     select_features,
 )
 from wiretrace import config
-from wiretrace.ingest.load import Article, decode, parse_article
+from wiretrace.ingest.corpus import Article, parse_article
+from wiretrace.ingest.decode import decode
 from wiretrace.language.text import words
 from wiretrace.rewrites import derive
 from wiretrace.rewrites.align import align_sentences

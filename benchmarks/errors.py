@@ -51,7 +51,7 @@ import pandas as pd
 from benchmarks import write_json
 from wiretrace import config, schema
 from wiretrace.findings.errors import ErrorContext, check_new_sentence, compare_sentences
-from wiretrace.ingest.load import load_corpus
+from wiretrace.ingest.corpus import load_corpus
 from wiretrace.language.lexicon import is_word
 from wiretrace.language.text import split_sentences, tokens
 

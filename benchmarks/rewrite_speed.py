@@ -25,7 +25,7 @@ from pathlib import Path
 
 from benchmarks import write_json
 from wiretrace import config
-from wiretrace.ingest.load import Corpus, load_corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, load_corpus, parse_article
 from wiretrace.rewrites.align import wording
 from wiretrace.rewrites.analysis import MAX_WITNESSES, analyse_rewrites
 

@@ -104,7 +104,8 @@ def source_texts(
     Sentences come from :func:`wiretrace.ingest.load.parse_article`, so bylines, dates and
     boilerplate of the seeds are left out. Sorted by name.
     """
-    from wiretrace.ingest.load import decode, parse_article
+    from wiretrace.ingest.corpus import parse_article
+    from wiretrace.ingest.decode import decode
 
     out = []
     for path in sorted((Path(clough_dir) / "texts").glob("*.txt")):

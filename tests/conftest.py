@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wiretrace import config
-from wiretrace.ingest.load import Corpus, load_corpus
+from wiretrace.ingest.corpus import Corpus, load_corpus
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from wiretrace import schema
 from wiretrace.config import PROJECT_ROOT
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 
 SEED = {
     "000": "000_5ceb88a01bc13192",

@@ -14,7 +14,7 @@ from provenance_helpers import (
 
 from wiretrace import schema
 from wiretrace.findings.attribution import attribution_findings
-from wiretrace.ingest.load import Corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, parse_article
 from wiretrace.provenance.credits import (
     TEXT_FORMS,
     article_credits,

@@ -6,7 +6,7 @@ import pytest
 
 import wiretrace
 from wiretrace import config, schema
-from wiretrace.ingest.load import InputError
+from wiretrace.ingest.corpus import InputError
 
 
 def test_every_table_has_the_contract_columns(seed_audit):

@@ -21,7 +21,7 @@ from wiretrace.findings.errors import (
     find_errors,
     mt_artifacts,
 )
-from wiretrace.ingest.load import Corpus, load_corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, load_corpus, parse_article
 
 S001_RELATIONS = (
     "Relations between Niger and France, the country\u2019s former colonial power and "

@@ -5,7 +5,7 @@ import random
 import pytest
 
 from benchmarks.synth import COLUMNS, SIZES, cluster_sizes, generate, source_texts, write_corpus
-from wiretrace.ingest.load import Corpus, load_corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, load_corpus, parse_article
 from wiretrace.rewrites.cluster import (
     WORDING_THRESHOLD,
     cluster_stories,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.load import Article, Corpus, load_corpus
+from wiretrace.ingest.corpus import Article, Corpus, load_corpus
 
 
 @dataclass
@@ -152,7 +152,7 @@ def audit(
     """
     from wiretrace.findings.attribution import attribution_findings
     from wiretrace.findings.errors import WordIndex, find_artifacts, find_errors
-    from wiretrace.ingest.load import InputError
+    from wiretrace.ingest.corpus import InputError
     from wiretrace.provenance.claims import extract_claims
     from wiretrace.provenance.credits import find_attributions
     from wiretrace.report.provenance import provenance_scorecard

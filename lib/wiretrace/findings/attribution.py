@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.provenance.credits import TEXT_FORMS, article_credits, credits_by_article
 from wiretrace.rewrites.analysis import primary_rows

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.language.nlp import nlp
 from wiretrace.language.resources import word_list

@@ -39,7 +39,25 @@ from dataclasses import dataclass
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.load import Corpus, MetaPart, extract_parts
+from wiretrace.ingest.corpus import Corpus
+from wiretrace.ingest.credit_patterns import (
+    AGENCY_DATELINE,
+    AGENCY_DATELINE_COMMA,
+    COPYRIGHT,
+    CREDIT_WORDS,
+    HEAD_BYLINE,
+    NAME_SLASH_LEFT,
+    PHOTO_CREDIT_END,
+    PHOTO_CREDIT_START,
+    PHOTO_LEFT,
+    PHOTO_RIGHT,
+    PHOTO_SLASH_NAME,
+    TAIL_CREDIT_LINE,
+    TAIL_DASH,
+    TAIL_PAREN,
+    TAIL_SOURCE,
+)
+from wiretrace.ingest.textmeta import MetaPart, extract_parts, text_lines
 from wiretrace.language.agencies import Registry, Surface, load_registry
 
 
@@ -199,54 +217,6 @@ _NOT_GIVEN_NAMES = {
 }
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mx)\.?\s+$")
 
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /,]+[A-Za-z][\w.'\u2019\-]*){0,4}?"
-    r"(?:\s*\[[^\[\]\n]{2,30}\])?)?\s*"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*)?"
-    r"\((?P<inside>[^()\n]{2,60})\)(?P<sep>\s*(?:[-\u2013\u2014:|]+|\.-)|\s+(?=[A-Z\"\u201c]))"
-)
-#: A dateline with the agency after a comma and no parentheses: "CANBERRA, AAP -".
-_DATELINE_COMMA = re.compile(
-    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /]+[A-Za-z][\w.'\u2019\-]*){0,3}),\s*"
-    r"(?P<inside>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3})\s*[-\u2013\u2014:]+\s"
-)
-#: A head line that is a byline in any house style: "By X | Press Trust of India",
-#: "Written by: Staff Writer with agency inputs".
-_HEAD_BYLINE = re.compile(
-    r"^(?:by|written\s+by|reported\s+by|posted\s+by|edited\s+by)\b\s*:?\s*\S", re.IGNORECASE
-)
-#: A tail line that is a credit without parentheses: "Inputs from PTI".
-_TAIL_CREDIT_LINE = re.compile(
-    r"^[-\u2013\u2014]*\s*(?:with\s+)?(?:inputs?\s+from|(?:additional\s+)?reporting\s+by|"
-    r"compiled\s+(?:by|from)|written\s+with|with\s+\w+\s+inputs)\b",
-    re.IGNORECASE,
-)
-_TAIL_PAREN = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]\n]{2,120}?)\s*[)\]]\s*\.?\s*$")
-_TAIL_DASH = re.compile(
-    r"(?:^|\s)[-\u2013\u2014]{1,2}\s*(?P<inside>[A-Za-z][\w .&/,'\-]{1,60}?)\s*\.?\s*$"
-)
-_TAIL_SOURCE = re.compile(
-    r"^(?:sources?|credit|courtesy)\s*:\s*(?P<inside>.{2,120})$", re.IGNORECASE
-)
-_CREDIT_WORDS = re.compile(
-    r"\b(?:with|inputs?|reporting|reported|source|sources|writing|written|edited|editing|"
-    r"compiled|additional|agencies|courtesy|credit|copyright)\b",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\u00a9|\(c\)\s)", re.IGNORECASE)
-_PHOTO_LEFT = re.compile(
-    r"(?:(?<=[.!?)]\s)credit\s*:\s*"
-    r"|\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b\s*(?:credit\s*)?"
-    r"(?:by\s+)?[:|]?\s*(?:[^\n:|()]{0,60}?\s*/\s*)?|\u00a9\s*|\(c\)\s*|\bcopyright\s+"
-    r"(?:\d{4}\s+)?)$",
-    re.IGNORECASE,
-)
-_PHOTO_RIGHT = re.compile(
-    r"^\s*(?:photos?|pictures?|images?)\b|^\s*via\s+getty\b|^\s*/\s*getty\b", re.IGNORECASE
-)
-_PHOTO_SLASH_NAME = re.compile(r"^\s*/\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+)*")
-_NAME_SLASH_LEFT = re.compile(r"[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3}\s*/\s*$")
-
 
 @dataclass
 class _Doc:
@@ -270,13 +240,7 @@ class _Doc:
         return min((s for s, _ in self.spans), default=len(self.text))
 
     def lines(self) -> list[tuple[int, int]]:
-        out = []
-        for m in re.finditer(r"[^\n]+", self.text):
-            chunk = m.group()
-            if chunk.strip():
-                start = m.start() + len(chunk) - len(chunk.lstrip())
-                out.append((start, m.start() + len(chunk.rstrip())))
-        return out
+        return list(text_lines(self.text))
 
     def line_of(self, pos: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, pos) + 1
@@ -314,11 +278,11 @@ def _is_photo(text: str, start: int, end: int, found: str) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     left, right = text[max(line_start, start - 90) : start], text[end:line_end]
-    if _PHOTO_LEFT.search(left) or _PHOTO_RIGHT.match(right):
+    if PHOTO_LEFT.search(left) or PHOTO_RIGHT.match(right):
         return True
-    if found.isupper() and _PHOTO_SLASH_NAME.match(right):
+    if found.isupper() and PHOTO_SLASH_NAME.match(right):
         return True  # "REUTERS/Amr Abdallah Dalsh", "AP Photo/..."
-    return bool(_NAME_SLASH_LEFT.search(left)) and bool(
+    return bool(NAME_SLASH_LEFT.search(left)) and bool(
         re.match(r"^\s*(?:via\s+getty[\w ]*)?\s*\)?\s*\.?\s*$", right, re.IGNORECASE)
     )
 
@@ -394,7 +358,7 @@ def _list_credits(
     listed = registry.resolve_list(inside)
     if listed:
         return [(s.agency, start, end) for s, _, _ in listed]
-    if form == "sign_off" and not (_CREDIT_WORDS.search(inside) or _COPYRIGHT.match(inside)):
+    if form == "sign_off" and not (CREDIT_WORDS.search(inside) or COPYRIGHT.match(inside)):
         return []
     return [(s.agency, start, end) for s, _, _ in _mentions(registry, text, start, end, True)]
 
@@ -402,7 +366,7 @@ def _list_credits(
 def article_credits(article, registry: Registry | None = None) -> list[Credit]:
     """Every agency credit in one article (or an Article-like object with ``.text``).
 
-    Uses the article's metadata parts (:mod:`wiretrace.ingest.load`) when it has them, else
+    Uses the article's metadata parts (:mod:`wiretrace.ingest.textmeta`) when it has them, else
     extracts them from the text. Returns :class:`Credit` rows in text order; an agency
     credited twice in the same form at different places gives two rows.
     """
@@ -426,7 +390,7 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
         if part.kind == "photo_credit":
             line = doc.line_of(part.start)
             tail = part.start > body_start and line not in caption_lines
-            form = "sign_off" if tail and _COPYRIGHT.match(part.text) else "photo_credit"
+            form = "sign_off" if tail and COPYRIGHT.match(part.text) else "photo_credit"
             for agency, s, e in _list_credits(registry, text, part.start, part.end, form):
                 add(agency, form, s, e)
         elif part.kind == "byline":
@@ -436,7 +400,7 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
             form = "byline" if part.start < body_start else "sign_off"
             for agency, s, e in _list_credits(registry, text, part.start, part.end, "credit"):
                 add(agency, form, s, e)
-        elif part.kind == "boilerplate" and _COPYRIGHT.match(part.text):
+        elif part.kind == "boilerplate" and COPYRIGHT.match(part.text):
             for surface, _, _ in _mentions(registry, text, part.start, part.end, True):
                 add(surface.agency, "sign_off", part.start, part.end)
         elif part.kind == "dateline":
@@ -448,14 +412,14 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
     heads = {s for s, _ in lines[:4]} | {p.start for p in doc.parts if p.kind == "dateline"}
     heads |= {s for s, _ in doc.spans[:1]}
     for head in sorted(heads):
-        m = _DATELINE.match(text, head)
+        m = AGENCY_DATELINE.match(text, head)
         if m and not m.group("sep").strip() and not m.group("place"):
             m = None  # "(AFP) The ..." with neither place nor dash is not a dateline
         if m and m.end() - head <= 120:
             listed = registry.resolve_list(m.group("inside"))
             for surface, _, _ in listed or []:
                 add(surface.agency, "dateline", m.start(), m.end() - 0)
-        m = _DATELINE_COMMA.match(text, head)
+        m = AGENCY_DATELINE_COMMA.match(text, head)
         if m and m.end() - head <= 80:
             listed = registry.resolve_list(m.group("inside"))
             for surface, _, _ in listed or []:
@@ -465,7 +429,7 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
     for s, e in lines[:3]:
         if s >= body_start and not any(a <= s < b for a, b in doc.spans[:1]):
             break
-        if _HEAD_BYLINE.match(text, s) and e - s <= 120:
+        if HEAD_BYLINE.match(text, s) and e - s <= 120:
             for surface, _, _ in _mentions(registry, text, s, e, True):
                 add(surface.agency, "byline", s, e)
 
@@ -482,11 +446,11 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
             for surface, _, _ in listed:
                 add(surface.agency, "sign_off", s, e)
             continue
-        if _TAIL_CREDIT_LINE.match(line) and e - s <= 120:
+        if TAIL_CREDIT_LINE.match(line) and e - s <= 120:
             for surface, _, _ in _mentions(registry, text, s, e, True):
                 add(surface.agency, "sign_off", s, e)
             continue
-        for pattern in (_TAIL_PAREN, _TAIL_DASH, _TAIL_SOURCE):
+        for pattern in (TAIL_PAREN, TAIL_DASH, TAIL_SOURCE):
             m = pattern.search(line)
             if not m:
                 continue
@@ -497,7 +461,7 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
             if inner:
                 for surface, _, _ in inner:
                     add(surface.agency, "sign_off", a, b)
-            elif pattern is _TAIL_SOURCE or _CREDIT_WORDS.search(m.group("inside")):
+            elif pattern is TAIL_SOURCE or CREDIT_WORDS.search(m.group("inside")):
                 for surface, _, _ in _mentions(registry, text, a, b, True):
                     add(surface.agency, "sign_off", a, b)
             break
@@ -525,23 +489,12 @@ def _photo_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The photo credit around a mention: from a "Photo"/"©" cue to the end of the credit."""
     line_start = text.rfind("\n", 0, start) + 1
     left = text[line_start:start]
-    m = re.search(
-        r"(?:\(|\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b|\u00a9|"
-        r"\(c\)|\bcopyright\b|[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3}\s*/\s*$)"
-        r"[^()]*$",
-        left,
-        re.IGNORECASE,
-    )
+    m = PHOTO_CREDIT_START.search(left)
     a = line_start + m.start() if m else start
     if text[a] == "(":
         close = text.find(")", end)
         return a, close + 1 if close >= 0 and "\n" not in text[end:close] else end
-    right = re.match(
-        r"(?:\s*(?:photos?|pictures?|images?))?(?:\s*/\s*[\w.' \-]+?)?"
-        r"(?:\s+via\s+Getty\s+Images)?(?=\s*[)\].,;]|\s*$)",
-        text[end:],
-        re.I,
-    )
+    right = PHOTO_CREDIT_END.match(text[end:])
     return a, end + (right.end() if right else 0)
 
 

@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from wiretrace.ingest.load import Article, MetaPart
+from wiretrace.ingest.corpus import Article
+from wiretrace.ingest.textmeta import MetaPart
 from wiretrace.language.text import Sentence, tokens
 from wiretrace.rewrites.align import (
     SentenceAlignment,
