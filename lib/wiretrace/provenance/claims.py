@@ -36,15 +36,10 @@ import pandas as pd
 
 from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
+from wiretrace.language.lexicon import spelling_key
 from wiretrace.language.nlp import nlp
-from wiretrace.language.resources import word_list
+from wiretrace.language.resources import word_groups, word_list
 from wiretrace.language.text import fold
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """The words of a space-separated list (keeps long vocabularies readable)."""
-    return frozenset(text.split())
-
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -78,45 +73,21 @@ STRENGTH = {
     "named_institution": 3,
     "named_person": 3,
 }
+_WORDS = word_groups("speaker_words")
 #: Lemmas of verbs that attribute a statement to their subject.
-SPEECH_VERBS = _wordset(
-    "say tell add note state explain reveal mention warn announce claim insist confirm "
-    "report write tweet argue stress acknowledge deny declare indicate suggest assert "
-    "emphasise emphasize underline express maintain observe remark comment recall "
-    "allege estimate predict concede admit disclose"
-)
-_ANONYMOUS_HEADS = _wordset(
-    "source sources official officials officer officers diplomat diplomats insider insiders "
-    "person people aide aides resident residents witness witnesses analyst analysts expert "
-    "experts observer observers someone member members"
-)
-_OUTLET_WORDS = _wordset(
-    "newspaper newspapers daily weekly magazine broadcaster television tv radio channel "
-    "website outlet outlets paper media"
-)
-_INSTITUTION_WORDS = _wordset(
-    "ministry government army military police junta office presidency elysee council "
-    "court parliament assembly commission committee department embassy agency authority "
-    "authorities party company firm group spokesman spokeswoman spokesperson statement "
-    "union bank forces regime administration cabinet secretariat organisation organization "
-    "un nato eu"
-)
-_PRONOUNS = _wordset("he she they we i it")
+SPEECH_VERBS = _WORDS["speech_verb"]
+_ANONYMOUS_HEADS = _WORDS["anonymous_head"]
+_OUTLET_WORDS = _WORDS["outlet_word"]
+_INSTITUTION_WORDS = _WORDS["institution_word"]
+_PRONOUNS = _WORDS["pronoun"]
 #: Roles that stand for one person: "the general" (named earlier) is a named person,
 #: "a general" an anonymous source.
-_ROLE_NOUNS = _wordset(
-    "general minister president premier chancellor commander colonel captain mayor governor "
-    "ambassador envoy chief leader king queen pope senator secretary director chairman "
-    "chairwoman ceo lawyer judge prosecutor prince princess emir sheikh"
-)
+_ROLE_NOUNS = _WORDS["role_noun"]
 #: Speech verbs with common other senses ("maintains a base", "claimed victory", "added
 #: troops"): they attribute only with a clause, a quote or an object of feeling.
-_STRICT_VERBS = _wordset(
-    "maintain express observe recall claim estimate predict add indicate admit stress "
-    "underline remark comment"
-)
-_FEELINGS = _wordset("hope concern regret doubt confidence support optimism fear")
-_RELATIVES = _wordset("which that who whom whose")
+_STRICT_VERBS = _WORDS["strict_verb"]
+_FEELINGS = _WORDS["feeling"]
+_RELATIVES = _WORDS["relative"]
 _QUOTE = re.compile(
     r"[\"\u201c\u201e\u00ab](?P<q>[^\"\u201c\u201d\u201e\u00ab\u00bb]{2,})"
     r"[\"\u201d\u00bb]"
@@ -403,24 +374,12 @@ def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataF
 
 # ------------------------------------------------------------------- comparing speakers
 
-_SPELLING = {
-    "defence": "defense",
-    "offence": "offense",
-    "organisation": "organization",
-    "programme": "program",
-    "centre": "center",
-    "labour": "labor",
-    "armour": "armor",
-}
-_STOP = _wordset(
-    "a an the that this these those one two several some of in at for from to on by with "
-    "and 's his her its their country country's"
-)
+_STOP = _WORDS["comparison_stop"]
 
 
 def _content_words(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9]+", fold(text).lower().replace("'s", ""))
-    return {_SPELLING.get(w, w) for w in words if w not in _STOP}
+    return {spelling_key(w) for w in words if w not in _STOP}
 
 
 def _surname(text: str) -> str:

@@ -59,12 +59,7 @@ from wiretrace.ingest.credit_patterns import (
 )
 from wiretrace.ingest.textmeta import MetaPart, extract_parts, text_lines
 from wiretrace.language.agencies import Registry, Surface, load_registry
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """The words of a space-separated list (keeps long vocabularies readable)."""
-    return frozenset(text.split())
-
+from wiretrace.language.resources import word_groups
 
 #: The forms that credit the text itself (a photo credit does not).
 TEXT_FORMS = ("byline", "dateline", "in_text", "sign_off")
@@ -161,7 +156,7 @@ _FINAL_RIGHT = re.compile(
     r"^\s+(?:reported|said)(?:\s+on\s+\w+day|\s+\w+day)?\s*\.?\s*$", re.IGNORECASE
 )
 #: Cues that still credit an agency in an article about that agency as a company.
-_COMPANY_SAFE = {"told", "speaking", "spoke", "speak", "talking", "talked", "interview", "seen"}
+_COMPANY_SAFE = word_groups("credit_words")["company_safe_cue"]
 #: What may follow a name credited by a left cue: punctuation, the end, or a word that
 #: cannot make the name a modifier ("told AFP that", not "according to AP government").
 _AFTER_OK = re.compile(
@@ -202,19 +197,7 @@ _COMPANY_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 #: Capitalised words that may stand before an agency name without making it a surname.
-_NOT_GIVEN_NAMES = {
-    w.lower()
-    for w in _wordset(
-        "The A An According Told By And But Meanwhile However Earlier Later Also Then Now On In "
-        "At When While As Separately Moreover Citing Quoting Said Says Reports Reported With "
-        "From To For Of Inputs Reporting Additional Editing Writing Source Sources Photo Via "
-        "Copyright News Agency Wire State French German British Chinese Japanese Russian "
-        "Turkish Italian Spanish Indian Korean Austrian Belgian Dutch Australian Canadian "
-        "Malaysian American Pakistani Official Agence Agencia Agenzia Press Associated Speaking "
-        "Contacted Asked Interviewed Here There Yesterday Today Monday Tuesday Wednesday "
-        "Thursday Friday Saturday Sunday"
-    )
-}
+_NOT_GIVEN_NAMES = word_groups("credit_words")["not_given_name"]
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mx)\.?\s+$")
 
 
