@@ -78,6 +78,10 @@ def test_seed_body_leaves_metadata_out(seeds):
         ("However \u2013 and this matters \u2013 talks began.", []),
         ("Talks began on Monday.\n(Reporting by Jane Doe; Editing by John Roe)", ["credit"]),
         ("Talks began on Monday. (cs/afp/dpa)", ["credit"]),
+        ("Talks began on Monday. - AFP", ["credit"]),
+        ("Talks began on Monday. - Kyodo News", ["credit"]),  # any registry agency
+        ("Talks began on Monday.\n(Agency inputs)", ["credit"]),  # any generic credit
+        ("Talks began on Monday - Paris said so", []),
         ("Talks began on Monday. The deal (signed in 2020/21) ended.", []),
         ("Talks began on Monday.\nALSO READ: Niger junta expels envoy", ["boilerplate"]),
         (

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from wiretrace.language.agencies import load_registry
+
 #: The opening of a copyright notice: "Copyright", "\u00a9", "(c) ".
 COPYRIGHT_MARK = r"(?:copyright\b|\u00a9|\(c\)\s)"
 #: Words that name a photo ("photo", "pictures", "file photo").
@@ -18,26 +20,36 @@ PHOTO_WORD = r"(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)"
 
 # ------------------------------------------------------ the loader: lines kept out of the body
 
+
+def _spellings(generic: bool) -> str:
+    """An alternation of the shipped registry's spellings of named (or generic) agencies."""
+    agencies = [a for a in load_registry().agencies.values() if a.generic == generic]
+    spellings = {s for a in agencies for s in (*a.abbreviations, *a.aliases)}
+    ordered = sorted(spellings, key=lambda s: (-len(s), s))
+    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in ordered)
+
+
+#: Every spelling of a named agency in the registry (``data/agencies.csv``), longest first.
+AGENCY_NAMES = _spellings(generic=False)
+#: Every spelling of the unnamed credit ("agencies", "agency inputs", "wire services").
+GENERIC_NAMES = _spellings(generic=True)
 #: A whole line that is a credit: "(With inputs from agencies)", "Reporting by X",
-#: "Source: AFP", "cs/afp/dpa", "(agencies)".
+#: "Source: AFP", "cs/afp/dpa", "(agencies)", "(Agency inputs)".
 CREDIT_LINE = re.compile(
     r"\(?\s*(?:with\s+(?:inputs?|reporting|additional\s+reporting)\s+from\b[^()]*"
     r"|with\s+agency\s+(?:reports|inputs)"
     r"|(?:additional\s+)?reporting\s+by\b[^()]*"
     r"|(?:source|sources|credit)\s*:\s*[^()]+"
     r"|[a-z]{1,4}(?:/[a-z]{2,})+"
-    r"|agencies)\s*\)?\.?",
+    rf"|{GENERIC_NAMES})\s*\)?\.?",
     re.IGNORECASE,
 )
-#: The agencies a bare dash sign-off may name ("... on Monday. - AFP").
-SIGN_OFF_AGENCIES = ("AFP", "AP", "Reuters", "dpa", "PTI", "IANS", "ANI", "UNI", "Xinhua")
-SIGN_OFF_AGENCIES += ("EFE", "ANSA", "PA")
 #: A credit at the end of the last paragraph: "(cs/afp)", "(With inputs from PTI)",
-#: "(Reporting by X)", "- AFP" (group ``credit``).
+#: "(Reporting by X)", "- AFP", "- Kyodo News" (group ``credit``).
 SIGN_OFF = re.compile(
     r"\s*(?P<credit>\((?:[a-z]{1,4}/)+[a-z]{2,}\)|\(with\s[^()]{3,60}\)"
     r"|\((?:reporting|writing|editing)\s+by\s[^()]{3,120}\)"
-    rf"|[-\u2013\u2014]\s*(?:{'|'.join(SIGN_OFF_AGENCIES)}))\s*$",
+    rf"|[-\u2013\u2014]\s*(?:{AGENCY_NAMES}))\s*$",
     re.IGNORECASE,
 )
 #: A place name of up to four capitalised words ("NEW DELHI", "Niamey, Niger").
