@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -346,93 +346,102 @@ def _list_credits(
     return [(s.agency, start, end) for s, _, _ in _mentions(registry, text, start, end, True)]
 
 
-def article_credits(article, registry: Registry | None = None) -> list[Credit]:
-    """Every agency credit in one article (or an Article-like object with ``.text``).
+@dataclass
+class _Finder:
+    """The credits of one document, collected place by place (see :func:`article_credits`)."""
 
-    Uses the article's metadata parts (:mod:`wiretrace.ingest.textmeta`) when it has them, else
-    extracts them from the text. Returns :class:`Credit` rows in text order; an agency
-    credited twice in the same form at different places gives two rows.
-    """
-    registry = registry or load_registry()
-    doc = _Doc.of(article)
-    text = doc.text
-    found: dict[tuple[str, str, int, int], Credit] = {}
-    covered: list[tuple[int, int]] = []
+    registry: Registry
+    doc: _Doc
+    found: dict[tuple[str, str, int, int], Credit] = field(default_factory=dict)
+    covered: list[tuple[int, int]] = field(default_factory=list)
 
-    def add(agency: str, form: str, start: int, end: int) -> None:
+    def add(self, agency: str, form: str, start: int, end: int) -> None:
+        """Record a credit of ``agency`` in ``form`` with the evidence ``text[start:end]``."""
         key = (agency, form, start, end)
-        found.setdefault(key, Credit(agency, form, text[start:end], start, end))
-        covered.append((start, end))
+        self.found.setdefault(key, Credit(agency, form, self.doc.text[start:end], start, end))
+        self.covered.append((start, end))
 
-    body_start = doc.body_start
-    caption_lines = {doc.line_of(p.start) for p in doc.parts if p.kind == "caption"}
-    lines = doc.lines()
-    for part in doc.parts:
-        if part.start < 0:
-            continue
-        if part.kind == "photo_credit":
-            line = doc.line_of(part.start)
-            tail = part.start > body_start and line not in caption_lines
-            form = "sign_off" if tail and COPYRIGHT.match(part.text) else "photo_credit"
-            for agency, s, e in _list_credits(registry, text, part.start, part.end, form):
-                add(agency, form, s, e)
-        elif part.kind == "byline":
-            for surface, _, _ in _mentions(registry, text, part.start, part.end, True):
-                add(surface.agency, "byline", part.start, part.end)
-        elif part.kind == "credit":
-            form = "byline" if part.start < body_start else "sign_off"
-            for agency, s, e in _list_credits(registry, text, part.start, part.end, "credit"):
-                add(agency, form, s, e)
-        elif part.kind == "boilerplate" and COPYRIGHT.match(part.text):
-            for surface, _, _ in _mentions(registry, text, part.start, part.end, True):
-                add(surface.agency, "sign_off", part.start, part.end)
-        elif part.kind == "dateline":
-            listed = registry.resolve_list(text[part.start : part.end])
-            for surface, _, _ in listed or []:
-                add(surface.agency, "byline", part.start, part.end)
+    def add_all(self, surfaces, form: str, start: int, end: int) -> None:
+        """Record each ``(surface, ...)`` of a list or of mentions with one evidence span."""
+        for surface, _, _ in surfaces or []:
+            self.add(surface.agency, form, start, end)
 
-    # Datelines: "NIAMEY (AFP) -" at the start of one of the first lines.
-    heads = {s for s, _ in lines[:4]} | {p.start for p in doc.parts if p.kind == "dateline"}
-    heads |= {s for s, _ in doc.spans[:1]}
-    for head in sorted(heads):
-        m = AGENCY_DATELINE.match(text, head)
-        if m and not m.group("sep").strip() and not m.group("place"):
-            m = None  # "(AFP) The ..." with neither place nor dash is not a dateline
-        if m and m.end() - head <= 120:
-            listed = registry.resolve_list(m.group("inside"))
-            for surface, _, _ in listed or []:
-                add(surface.agency, "dateline", m.start(), m.end() - 0)
-        m = AGENCY_DATELINE_COMMA.match(text, head)
-        if m and m.end() - head <= 80:
-            listed = registry.resolve_list(m.group("inside"))
-            for surface, _, _ in listed or []:
-                add(surface.agency, "dateline", m.start(), m.end() - 1)
+    def mentions(self, start: int, end: int) -> list:
+        """The agency spellings in ``text[start:end]``, read as a credit line (loosely)."""
+        return list(_mentions(self.registry, self.doc.text, start, end, True))
 
-    # Bylines in house styles the loader does not parse: "By X | Press Trust of India".
-    for s, e in lines[:3]:
-        if s >= body_start and not any(a <= s < b for a, b in doc.spans[:1]):
-            break
-        if HEAD_BYLINE.match(text, s) and e - s <= 120:
-            for surface, _, _ in _mentions(registry, text, s, e, True):
-                add(surface.agency, "byline", s, e)
+    def from_parts(self) -> None:
+        """Credits in the loader's metadata parts: bylines, credit lines, photo credits,
+        copyright boilerplate and datelines."""
+        doc, text, registry = self.doc, self.doc.text, self.registry
+        body_start = doc.body_start
+        caption_lines = {doc.line_of(p.start) for p in doc.parts if p.kind == "caption"}
+        for part in doc.parts:
+            if part.start < 0:
+                continue
+            if part.kind == "photo_credit":
+                tail = part.start > body_start and doc.line_of(part.start) not in caption_lines
+                form = "sign_off" if tail and COPYRIGHT.match(part.text) else "photo_credit"
+                for agency, s, e in _list_credits(registry, text, part.start, part.end, form):
+                    self.add(agency, form, s, e)
+            elif part.kind == "byline":
+                self.add_all(self.mentions(part.start, part.end), "byline", part.start, part.end)
+            elif part.kind == "credit":
+                form = "byline" if part.start < body_start else "sign_off"
+                for agency, s, e in _list_credits(registry, text, part.start, part.end, "credit"):
+                    self.add(agency, form, s, e)
+            elif part.kind == "boilerplate" and COPYRIGHT.match(part.text):
+                self.add_all(self.mentions(part.start, part.end), "sign_off", part.start, part.end)
+            elif part.kind == "dateline":
+                listed = registry.resolve_list(text[part.start : part.end])
+                self.add_all(listed, "byline", part.start, part.end)
 
-    # Sign-offs in the last lines: "(cs/afp/dpa)", "- AFP", "Source: AFP", "AFP/dpa".
-    tail = [
-        (s, e)
-        for s, e in lines
-        if e > body_start and not any(p.kind == "boilerplate" and p.start == s for p in doc.parts)
-    ][-3:]
-    for s, e in tail:
-        line = text[s:e]
-        listed = registry.resolve_list(line)
-        if listed:
-            for surface, _, _ in listed:
-                add(surface.agency, "sign_off", s, e)
-            continue
-        if TAIL_CREDIT_LINE.match(line) and e - s <= 120:
-            for surface, _, _ in _mentions(registry, text, s, e, True):
-                add(surface.agency, "sign_off", s, e)
-            continue
+    def from_datelines(self) -> None:
+        """Datelines: "NIAMEY (AFP) -", "CANBERRA, AAP -" at the start of a first line."""
+        doc, text = self.doc, self.doc.text
+        heads = {s for s, _ in doc.lines()[:4]} | {
+            p.start for p in doc.parts if p.kind == "dateline"
+        }
+        heads |= {s for s, _ in doc.spans[:1]}
+        for head in sorted(heads):
+            m = AGENCY_DATELINE.match(text, head)
+            if m and not m.group("sep").strip() and not m.group("place"):
+                m = None  # "(AFP) The ..." with neither place nor dash is not a dateline
+            if m and m.end() - head <= 120:
+                listed = self.registry.resolve_list(m.group("inside"))
+                self.add_all(listed, "dateline", m.start(), m.end() - 0)
+            m = AGENCY_DATELINE_COMMA.match(text, head)
+            if m and m.end() - head <= 80:
+                listed = self.registry.resolve_list(m.group("inside"))
+                self.add_all(listed, "dateline", m.start(), m.end() - 1)
+
+    def from_head_bylines(self) -> None:
+        """Bylines in house styles the loader does not parse: "By X | Press Trust of India"."""
+        doc, text = self.doc, self.doc.text
+        for s, e in doc.lines()[:3]:
+            if s >= doc.body_start and not any(a <= s < b for a, b in doc.spans[:1]):
+                break
+            if HEAD_BYLINE.match(text, s) and e - s <= 120:
+                self.add_all(self.mentions(s, e), "byline", s, e)
+
+    def from_tail(self) -> None:
+        """Sign-offs in the last three lines: "(cs/afp/dpa)", "- AFP", "Source: AFP"."""
+        doc, text, registry = self.doc, self.doc.text, self.registry
+        boilerplate = {p.start for p in doc.parts if p.kind == "boilerplate"}
+        tail = [(s, e) for s, e in doc.lines() if e > doc.body_start and s not in boilerplate]
+        for s, e in tail[-3:]:
+            line = text[s:e]
+            listed = registry.resolve_list(line)
+            if listed:
+                self.add_all(listed, "sign_off", s, e)
+            elif TAIL_CREDIT_LINE.match(line) and e - s <= 120:
+                self.add_all(self.mentions(s, e), "sign_off", s, e)
+            else:
+                self._tail_pattern(s, line)
+
+    def _tail_pattern(self, s: int, line: str) -> None:
+        """A sign-off at the end of a tail line: bracketed, after a dash, after "Source:"."""
+        text = self.doc.text
         for pattern in (TAIL_PAREN, TAIL_DASH, TAIL_SOURCE):
             m = pattern.search(line)
             if not m:
@@ -440,32 +449,47 @@ def article_credits(article, registry: Registry | None = None) -> list[Credit]:
             a, b = s + m.start(), s + m.end()
             a += len(text[a:b]) - len(text[a:b].lstrip())
             b -= len(text[a:b]) - len(text[a:b].rstrip(" ."))
-            inner = registry.resolve_list(m.group("inside"))
+            inner = self.registry.resolve_list(m.group("inside"))
             if inner:
-                for surface, _, _ in inner:
-                    add(surface.agency, "sign_off", a, b)
+                self.add_all(inner, "sign_off", a, b)
             elif pattern is TAIL_SOURCE or CREDIT_WORDS.search(m.group("inside")):
-                for surface, _, _ in _mentions(registry, text, a, b, True):
-                    add(surface.agency, "sign_off", a, b)
+                self.add_all(self.mentions(a, b), "sign_off", a, b)
             break
 
-    # Running text: photo credits the loader missed, and in-text credits beside a cue.
-    about: dict[str, bool] = {}
-    for start, end in doc.spans:
-        for surface, m_start, m_end in _mentions(registry, text, start, end, loose=False):
-            if any(a <= m_start and m_end <= b for a, b in covered):
-                continue
-            if not surface.generic and _is_photo(text, m_start, m_end, text[m_start:m_end]):
-                add(surface.agency, "photo_credit", *_photo_span(text, m_start, m_end))
-                continue
-            if surface.agency not in about:
-                about[surface.agency] = _about_company(registry, text, surface.agency)
-            cue = _in_text_cue(
-                text[start:end], m_start - start, m_end - start, surface, about[surface.agency]
-            )
-            if cue:
-                add(surface.agency, "in_text", start + cue[0], start + cue[1])
-    return sorted(found.values(), key=lambda c: (c.start, c.end, c.agency, c.form))
+    def from_running_text(self) -> None:
+        """Running text: photo credits the loader missed, and in-text credits beside a cue."""
+        registry, text = self.registry, self.doc.text
+        about: dict[str, bool] = {}
+        for start, end in self.doc.spans:
+            for surface, m_start, m_end in _mentions(registry, text, start, end, loose=False):
+                if any(a <= m_start and m_end <= b for a, b in self.covered):
+                    continue
+                if not surface.generic and _is_photo(text, m_start, m_end, text[m_start:m_end]):
+                    self.add(surface.agency, "photo_credit", *_photo_span(text, m_start, m_end))
+                    continue
+                if surface.agency not in about:
+                    about[surface.agency] = _about_company(registry, text, surface.agency)
+                cue = _in_text_cue(
+                    text[start:end], m_start - start, m_end - start, surface, about[surface.agency]
+                )
+                if cue:
+                    self.add(surface.agency, "in_text", start + cue[0], start + cue[1])
+
+
+def article_credits(article, registry: Registry | None = None) -> list[Credit]:
+    """Every agency credit in one article (or an Article-like object with ``.text``).
+
+    Uses the article's metadata parts (:mod:`wiretrace.ingest.textmeta`) when it has them,
+    else extracts them from the text. Returns :class:`Credit` rows in text order; an agency
+    credited twice in the same form at different places gives two rows.
+    """
+    finder = _Finder(registry or load_registry(), _Doc.of(article))
+    finder.from_parts()
+    finder.from_datelines()
+    finder.from_head_bylines()
+    finder.from_tail()
+    finder.from_running_text()
+    return sorted(finder.found.values(), key=lambda c: (c.start, c.end, c.agency, c.form))
 
 
 def _photo_span(text: str, start: int, end: int) -> tuple[int, int]:
