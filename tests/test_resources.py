@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.language.resources import DATA_DIR, data_path, word_groups, word_list
+from wiretrace.language.resources import DATA_DIR, data_path, word_groups, word_list, word_values
 
 
 def test_data_path_finds_shipped_files_and_refuses_others():
@@ -47,9 +47,22 @@ def test_word_groups_of_the_credit_words():
 
 
 @pytest.mark.parametrize(
-    "name", ["boilerplate.txt", "outlets.txt", "speaker_words.csv", "credit_words.csv"]
+    "name",
+    ["boilerplate.txt", "outlets.txt", "speaker_words.csv", "credit_words.csv", "unit_words.csv"],
 )
 def test_word_list_files_say_what_they_are_for(name):
     head = data_path(name).read_text(encoding="utf-8").splitlines()[0]
     assert head.startswith("# ")
     assert "wiretrace." in data_path(name).read_text(encoding="utf-8").split("\n\n")[0]
+
+
+def test_word_values_keep_file_order_and_values():
+    values = word_values("unit_words")
+    assert list(values["month"])[:3] == ["january", "jan", "february"]
+    assert values["month"]["sept"] == "9"
+    assert values["contraction"]["won't"] == "will not"
+    assert values["multiplier"]["million"] == "1e+06"
+    assert values["weekday"]["monday"] == ""
+    assert word_groups("unit_words")["relative_day"] == frozenset(
+        {"yesterday", "today", "tomorrow", "tonight"}
+    )

@@ -16,124 +16,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wiretrace.language.lexicon import spelling_key
+from wiretrace.language.resources import word_values
 from wiretrace.language.text import Token, tokens
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
-NUMBER_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
-MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
-_YEAR_PREV = {
-    "in",
-    "since",
-    "until",
-    "till",
-    "of",
-    "by",
-    "from",
-    "before",
-    "after",
-    "during",
-    "early",
-    "late",
-    "mid",
-    "end",
-    "to",
-    "and",
-}
-_CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
-_CLITIC_IS = {"it", "that", "there", "he", "she", "what", "who", "here", "where", "this"}
-_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am"}
+_WORDS = word_values("unit_words")
+#: Month names and abbreviations -> month number.
+MONTHS = {word: int(value) for word, value in _WORDS["month"].items()}
+WEEKDAYS = frozenset(_WORDS["weekday"])
+RELATIVE_DAYS = frozenset(_WORDS["relative_day"])
+#: Number words -> their number ("twelve", "dozen": 12).
+NUMBER_WORDS = {word: int(value) for word, value in _WORDS["number"].items()}
+MULTIPLIERS = {word: float(value) for word, value in _WORDS["multiplier"].items()}
+_YEAR_PREV = frozenset(_WORDS["year_before"])
+_CONTRACTIONS = {word: tuple(value.split()) for word, value in _WORDS["contraction"].items()}
+_CLITIC_IS = frozenset(_WORDS["clitic_is"])
+_CLITICS = dict(_WORDS["clitic"])
 _ORDINAL = re.compile(r"(st|nd|rd|th)$")
 #: Function words never reported as substitutions (spaCy's English stop words, minus the
 #: words that carry polarity, modality or quantity, which have checks of their own).
-_KEEP = {
-    "no",
-    "not",
-    "never",
-    "none",
-    "nor",
-    "neither",
-    "nobody",
-    "nothing",
-    "nowhere",
-    "without",
-    "may",
-    "might",
-    "could",
-    "would",
-    "will",
-    "must",
-    "should",
-    "can",
-    "cannot",
-    "few",
-    "many",
-    "several",
-    "all",
-    "most",
-    "more",
-    "less",
-    "only",
-    "first",
-    "last",
-}
+_KEEP = frozenset(_WORDS["kept_stop_word"])
 
 _QUOTE_OPEN = '"\u201c\u201d\u201e\u00ab\u00bb'
 _QUOTE_RE = re.compile(
