@@ -41,7 +41,7 @@ def test_word_groups_of_the_speaker_words():
 
 def test_word_groups_of_the_credit_words():
     groups = word_groups("credit_words")
-    assert sorted(groups) == ["company_safe_cue", "not_given_name"]
+    assert sorted(groups) == ["after_name", "company_safe_cue", "not_given_name"]
     assert "told" in groups["company_safe_cue"] and "monday" in groups["not_given_name"]
     assert all(word == word.lower() for words in groups.values() for word in words)
 

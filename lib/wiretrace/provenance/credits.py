@@ -160,11 +160,9 @@ _COMPANY_SAFE = word_groups("credit_words")["company_safe_cue"]
 #: What may follow a name credited by a left cue: punctuation, the end, or a word that
 #: cannot make the name a modifier ("told AFP that", not "according to AP government").
 _AFTER_OK = re.compile(
-    r"^(?:\s*(?:[,.;:)\]\"\u201d'\u2019]|$)|\s+(?:that|on|in|at|last|earlier|late|this|after|"
-    r"before|and|about|as|when|while|by|from|over|during|via|under|for|it|he|she|they|we|the|a|"
-    r"an|his|her|its|their|was|is|had|has|have|but|if|whether|what|how|why|who|which|not|"
-    r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"shortly|recently|previously|days|hours|weeks)\b)",
+    r"^(?:\s*(?:[,.;:)\]\"\u201d'\u2019]|$)|\s+(?:"
+    + "|".join(sorted(word_groups("credit_words")["after_name"]))
+    + r")\b)",
     re.IGNORECASE,
 )
 #: Signs that a mention is of the agency as a company ("Reuters' revenue", "its profits").
