@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wiretrace.ingest.load import Corpus, load_corpus
+from wiretrace.ingest.corpus import Corpus, load_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = PROJECT_ROOT / "seeds"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 
 SEED = {
     "000": "000_5ceb88a01bc13192",
@@ -105,3 +105,30 @@ def derivation_table(rows: list[tuple[str, str, float, str]]) -> pd.DataFrame:
         ],
         columns=schema.DERIVATION_COLUMNS,
     )
+
+
+def seed_alignments_of(seeds: Corpus) -> pd.DataFrame:
+    """Seeds 000, 002 and 004 aligned by hand with seed 001 as their source."""
+    return hand_alignments(seeds, SEED["001"], PAIRS_WITH_001)
+
+
+def seed_findings_of(seeds: Corpus, seed_alignments: pd.DataFrame):
+    """``(findings, attributions, derivation, sources)`` of the seeds, seed 001 the source.
+
+    The derivation is set by hand: 000 and 002 wholly, 004 partially derived, 003 not.
+    """
+    from wiretrace.findings.attribution import attribution_findings
+    from wiretrace.provenance.credits import find_attributions
+
+    derivation = derivation_table(
+        [
+            (SEED["000"], SEED["001"], 0.8, "wholly"),
+            (SEED["002"], SEED["001"], 0.9, "wholly"),
+            (SEED["004"], SEED["001"], 0.3, "partially"),
+            (SEED["003"], SEED["001"], 0.05, "non"),
+        ]
+    )
+    sources = {SEED["001"]: seeds[SEED["001"]]}
+    attributions = find_attributions(seeds)
+    findings = attribution_findings(seeds, seed_alignments, sources, derivation, attributions)
+    return findings, attributions, derivation, sources

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.ingest.load import parse_article
+from wiretrace.ingest.corpus import parse_article
 from wiretrace.rewrites.align import align_article, align_sentences, spelling_key, stem
 
 SOURCE = (

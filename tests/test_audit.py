@@ -7,7 +7,7 @@ from conftest import CLOUGH_STEVENSON_DIR, SEEDS_DIR
 
 import wiretrace
 from wiretrace import schema
-from wiretrace.ingest.load import InputError
+from wiretrace.ingest.corpus import InputError
 
 
 def test_every_table_has_the_contract_columns(seed_audit):

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from wiretrace.ingest.load import Corpus, load_corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, load_corpus, parse_article
 from wiretrace.rewrites.cluster import (
     WORDING_THRESHOLD,
     cluster_stories,

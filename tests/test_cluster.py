@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from conftest import CLOUGH_STEVENSON_DIR
 
-from wiretrace.ingest.load import Article, Corpus, load_corpus, parse_article
+from wiretrace.ingest.corpus import Article, Corpus, load_corpus, parse_article
 from wiretrace.language.text import words
 from wiretrace.rewrites.cluster import (
     body_words,

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from wiretrace.ingest.load import parse_article
+from wiretrace.ingest.corpus import parse_article
 from wiretrace.rewrites.align import align_sentences
 from wiretrace.rewrites.analysis import analyse_rewrites
 from wiretrace.rewrites.derive import (

@@ -9,7 +9,7 @@ from error_helpers import S003_FILLER
 
 from wiretrace import schema
 from wiretrace.findings.errors import find_artifacts, find_errors
-from wiretrace.ingest.load import load_corpus
+from wiretrace.ingest.corpus import load_corpus
 
 
 def test_find_errors_offsets_point_into_the_article():

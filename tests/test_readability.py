@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from wiretrace.ingest.load import parse_article
+from wiretrace.ingest.corpus import parse_article
 from wiretrace.report.readability import MEASURES, readability, readability_table
 
 SHORT = "The cat sat. The dog ran. The sun set."

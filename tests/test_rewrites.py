@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from wiretrace import schema
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 from wiretrace.rewrites.analysis import ALIGNMENTS_TABLE_COLUMNS, analyse_rewrites, primary_rows
 
 

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from wiretrace.ingest.load import parse_article
+from wiretrace.ingest.corpus import parse_article
 from wiretrace.rewrites import semantic
 
 SOURCE = parse_article(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.ingest.load import Corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, parse_article
 from wiretrace.rewrites.align import align_sentences
 from wiretrace.rewrites.analysis import analyse_rewrites
 from wiretrace.rewrites.stemma import stemma_graph, stemma_layout, variants

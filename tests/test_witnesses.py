@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.ingest.load import parse_article
+from wiretrace.ingest.corpus import parse_article
 from wiretrace.rewrites.witnesses import (
     align_pairs,
     build_consensus,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wiretrace.findings.words import AttestedWords, WordIndex
-from wiretrace.ingest.load import Corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, parse_article
 
 
 @pytest.mark.parametrize(

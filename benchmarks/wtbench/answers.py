@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wiretrace.ingest.load import Article, decode, parse_article
+from wiretrace.ingest.corpus import Article, parse_article
+from wiretrace.ingest.decode import decode
 from wiretrace.language.text import words
 from wiretrace.rewrites import derive
 from wiretrace.rewrites.align import align_sentences

@@ -35,7 +35,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from wiretrace.ingest.load import parse_article
+from wiretrace.ingest.corpus import parse_article
 from wiretrace.language.agencies import load_registry
 from wiretrace.provenance.credits import article_credits
 from wtbench import write_json

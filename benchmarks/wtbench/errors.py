@@ -55,7 +55,7 @@ from wiretrace.findings.checks import attribution
 from wiretrace.findings.compare import check_new_sentence, compare_sentences
 from wiretrace.findings.errors import find_errors
 from wiretrace.findings.words import ErrorContext
-from wiretrace.ingest.load import load_corpus
+from wiretrace.ingest.corpus import load_corpus
 from wiretrace.language.lexicon import is_word, spelling_key
 from wiretrace.language.nlp import nlp
 from wiretrace.language.text import split_sentences, tokens

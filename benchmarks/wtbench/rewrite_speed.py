@@ -23,7 +23,7 @@ import statistics
 import time
 from pathlib import Path
 
-from wiretrace.ingest.load import Corpus, load_corpus, parse_article
+from wiretrace.ingest.corpus import Corpus, load_corpus, parse_article
 from wiretrace.rewrites.align import wording
 from wiretrace.rewrites.analysis import MAX_WITNESSES, analyse_rewrites
 from wtbench import paths, write_json

@@ -164,7 +164,7 @@ def load_in_processes(folder: Path, processes: int = 2):
     """
     from multiprocessing import Pool
 
-    from wiretrace.ingest.load import Corpus
+    from wiretrace.ingest.corpus import Corpus
 
     files = sorted(p for p in Path(folder).iterdir() if p.suffix == ".txt")
     size = math.ceil(len(files) / processes)
@@ -363,8 +363,10 @@ def profile_loading(folder: Path, limit: int = 300) -> dict:
     shares = {
         "pysbd sentence rules (Processor.process)": cumulative("pysbd/processor.py", "process"),
         "regular expression compilation (re._compile)": cumulative("re/__init__.py", "_compile"),
-        "language guess (wordfreq)": cumulative("wiretrace/ingest/load.py", "guess_language"),
-        "metadata rules (extract_parts)": cumulative("wiretrace/ingest/load.py", "extract_parts"),
+        "language guess (wordfreq)": cumulative("wiretrace/ingest/corpus.py", "guess_language"),
+        "metadata rules (extract_parts)": cumulative(
+            "wiretrace/ingest/textmeta.py", "extract_parts"
+        ),
     }
     return {
         "files": len(files),

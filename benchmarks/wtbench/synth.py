@@ -101,10 +101,11 @@ def source_texts(
 ) -> tuple[SourceText, ...]:
     """The pool: every Clough-Stevenson text (family = its task) and every seed article.
 
-    Sentences come from :func:`wiretrace.ingest.load.parse_article`, so bylines, dates and
+    Sentences come from :func:`wiretrace.ingest.corpus.parse_article`, so bylines, dates and
     boilerplate of the seeds are left out. Sorted by name.
     """
-    from wiretrace.ingest.load import decode, parse_article
+    from wiretrace.ingest.corpus import parse_article
+    from wiretrace.ingest.decode import decode
 
     out = []
     for path in sorted((Path(clough_dir) / "texts").glob("*.txt")):

@@ -6,7 +6,7 @@ the rewrite got wrong (introduced errors). Start with :func:`audit`.
 """
 
 from wiretrace.audit import AuditResult, audit
-from wiretrace.ingest.load import Article, Corpus, InputError, load_corpus
+from wiretrace.ingest.corpus import Article, Corpus, InputError, load_corpus
 
 __version__ = "0.1.0"
 __all__ = ["Article", "AuditResult", "Corpus", "InputError", "audit", "load_corpus", "__version__"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.load import Article, Corpus, load_corpus
+from wiretrace.ingest.corpus import Article, Corpus, load_corpus
 
 
 @dataclass
@@ -143,7 +143,7 @@ def audit(
     articles are compared with. Without it, the cluster's own versions are the witnesses
     of a lost source. ``meta`` is a sidecar metadata CSV (see :func:`load_corpus`).
     ``progress`` shows progress bars on long runs. Raises
-    :class:`wiretrace.ingest.load.InputError` when a path does not exist or no input is given.
+    :class:`wiretrace.ingest.corpus.InputError` when a path does not exist or no input is given.
 
     Stages, in order: load; provenance (credits and claims); story clusters; rewrite
     detection per cluster (sources, alignments, derivation, stemma); attribution and
@@ -153,7 +153,7 @@ def audit(
     from wiretrace.findings.attribution import attribution_findings
     from wiretrace.findings.errors import find_artifacts, find_errors
     from wiretrace.findings.words import WordIndex
-    from wiretrace.ingest.load import InputError
+    from wiretrace.ingest.corpus import InputError
     from wiretrace.provenance.claims import extract_claims
     from wiretrace.provenance.credits import find_attributions
     from wiretrace.report.provenance import provenance_scorecard

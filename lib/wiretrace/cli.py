@@ -60,7 +60,7 @@ def _summary_lines(result) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     from wiretrace.audit import audit
-    from wiretrace.ingest.load import InputError
+    from wiretrace.ingest.corpus import InputError
 
     args = build_parser().parse_args(argv)
     try:

@@ -19,7 +19,7 @@ import pandas as pd
 from wiretrace import schema
 from wiretrace.findings import checks
 from wiretrace.findings.finding import finding_row
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.provenance.credits import TEXT_FORMS, article_credits, credits_by_article
 from wiretrace.rewrites.analysis import primary_rows

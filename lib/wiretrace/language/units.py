@@ -16,124 +16,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wiretrace.language.lexicon import spelling_key
-from wiretrace.language.text import tokens
+from wiretrace.language.resources import word_values
+from wiretrace.language.text import Token, tokens
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
-NUMBER_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
-MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
-_YEAR_PREV = {
-    "in",
-    "since",
-    "until",
-    "till",
-    "of",
-    "by",
-    "from",
-    "before",
-    "after",
-    "during",
-    "early",
-    "late",
-    "mid",
-    "end",
-    "to",
-    "and",
-}
-_CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
-_CLITIC_IS = {"it", "that", "there", "he", "she", "what", "who", "here", "where", "this"}
-_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am"}
+_WORDS = word_values("unit_words")
+#: Month names and abbreviations -> month number.
+MONTHS = {word: int(value) for word, value in _WORDS["month"].items()}
+WEEKDAYS = frozenset(_WORDS["weekday"])
+RELATIVE_DAYS = frozenset(_WORDS["relative_day"])
+#: Number words -> their number ("twelve", "dozen": 12).
+NUMBER_WORDS = {word: int(value) for word, value in _WORDS["number"].items()}
+MULTIPLIERS = {word: float(value) for word, value in _WORDS["multiplier"].items()}
+_YEAR_PREV = frozenset(_WORDS["year_before"])
+_CONTRACTIONS = {word: tuple(value.split()) for word, value in _WORDS["contraction"].items()}
+_CLITIC_IS = frozenset(_WORDS["clitic_is"])
+_CLITICS = dict(_WORDS["clitic"])
 _ORDINAL = re.compile(r"(st|nd|rd|th)$")
 #: Function words never reported as substitutions (spaCy's English stop words, minus the
 #: words that carry polarity, modality or quantity, which have checks of their own).
-_KEEP = {
-    "no",
-    "not",
-    "never",
-    "none",
-    "nor",
-    "neither",
-    "nobody",
-    "nothing",
-    "nowhere",
-    "without",
-    "may",
-    "might",
-    "could",
-    "would",
-    "will",
-    "must",
-    "should",
-    "can",
-    "cannot",
-    "few",
-    "many",
-    "several",
-    "all",
-    "most",
-    "more",
-    "less",
-    "only",
-    "first",
-    "last",
-}
+_KEEP = frozenset(_WORDS["kept_stop_word"])
 
 _QUOTE_OPEN = '"\u201c\u201d\u201e\u00ab\u00bb'
 _QUOTE_RE = re.compile(
@@ -190,186 +91,211 @@ def _number_value(norm: str) -> float | None:
     return NUMBER_WORDS.get(norm)
 
 
+def _punctuation_units(toks: list[Token], i: int, units: list[Unit]) -> None:
+    """A possessive apostrophe after a word ("the ministers' ") or a per cent sign."""
+    tok = toks[i]
+    if tok.norm == "'" and units and units[-1].end == tok.start and units[-1].kind == "word":
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        if after is None or after.start > tok.end:
+            units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
+    elif tok.norm == "%":
+        units.append(Unit("percent", "word", tok.start, tok.end, tok.text))
+
+
+def _opens_clause(norm: str) -> bool:
+    """True for punctuation after which a capital says nothing about a name."""
+    return norm in (":", ";") or norm in _QUOTE_OPEN or norm in "\"'("
+
+
+def _is_year(norm: str, value: float, prev: Unit | None, nxt: Token | None) -> bool:
+    """A four-digit figure from 1800 to 2100 read as a year where its neighbours allow."""
+    return (
+        re.fullmatch(r"\d{4}", norm) is not None
+        and 1800 <= value <= 2100
+        and (
+            prev is None
+            or prev.key in _YEAR_PREV
+            or prev.kind in ("month", "date")
+            or nxt is None
+            or not nxt.is_word
+        )
+    )
+
+
+def _number_units(text: str, toks: list[Token], i: int, units: list[Unit], initial: bool):
+    """A figure: day + month ("26 July", "26th of July"), a multiplied number ("1.5
+    million"), a year or a number. Returns the index after it, or None for no figure."""
+    tok, n = toks[i], len(toks)
+    value = _number_value(tok.norm)
+    if value is None:
+        return None
+    cap = tok.text[:1].isupper()
+    nxt = toks[i + 1] if i + 1 < n else None
+    if nxt and nxt.start == tok.end and _ORDINAL.fullmatch(nxt.norm):  # "26th"
+        end_tok, j = nxt, i + 2
+    else:
+        end_tok, j = tok, i + 1
+    after = toks[j] if j < n else None
+    if after and after.norm == "of" and j + 1 < n and toks[j + 1].norm in MONTHS:
+        after = toks[j + 1]
+        j += 1
+    if (
+        after
+        and after.norm in MONTHS
+        and after.text[:1].isupper()
+        and 1 <= value <= 31
+        and value == int(value)
+    ):
+        key = f"DATE:{MONTHS[after.norm]}-{int(value)}"
+        span = text[tok.start : after.end]
+        units.append(Unit(key, "date", tok.start, after.end, span, cap, initial))
+        j += 1
+        return j + 1 if j < n and toks[j].norm == "." else j
+    if after and after.norm in MULTIPLIERS:
+        value *= MULTIPLIERS[after.norm]
+        span = text[tok.start : after.end]
+        units.append(Unit(f"NUM:{value:g}", "num", tok.start, after.end, span, value=value))
+        return j + 1
+    is_year = _is_year(tok.norm, value, units[-1] if units else None, nxt)
+    kind = "year" if is_year else "num"
+    key = f"YEAR:{int(value)}" if is_year else f"NUM:{value:g}"
+    span = text[tok.start : end_tok.end]
+    units.append(Unit(key, kind, tok.start, end_tok.end, span, value=value))
+    return j
+
+
+def _month_units(text: str, toks: list[Token], i: int, units: list[Unit], initial: bool):
+    """Month + day ("July 26", "Aug. 3rd") or a bare month; "May" opening a sentence and
+    "may" not followed by a figure are left to the other readers (None)."""
+    tok, n = toks[i], len(toks)
+    norm, cap = tok.norm, tok.text[:1].isupper()
+    if not (norm in MONTHS and cap and (not initial or norm != "may")):
+        return None
+    k = i + 1
+    if k < n and toks[k].norm == "." and toks[k].start == tok.end:
+        k += 1
+    day = toks[k] if k < n else None
+    day_value = _number_value(day.norm) if day else None
+    if (
+        day_value is not None
+        and 1 <= day_value <= 31
+        and day_value == int(day_value)
+        and re.fullmatch(r"\d{1,2}", day.norm)
+    ):
+        end = day.end
+        k += 1
+        if k < n and toks[k].start == day.end and _ORDINAL.fullmatch(toks[k].norm):
+            end = toks[k].end
+            k += 1
+        key = f"DATE:{MONTHS[norm]}-{int(day_value)}"
+        units.append(Unit(key, "date", tok.start, end, text[tok.start : end], cap, initial))
+        return k
+    nxt = toks[i + 1] if i + 1 < n else None
+    if norm != "may" or (nxt and (nxt.norm.isdigit())):
+        key = f"MONTH:{MONTHS[norm]}"
+        units.append(Unit(key, "month", tok.start, tok.end, tok.text, cap, initial))
+        return i + 1
+    return None
+
+
+def _day_units(text: str, toks: list[Token], i: int, units: list[Unit], initial: bool):
+    """A weekday or today/yesterday/tomorrow/tonight."""
+    tok = toks[i]
+    if tok.norm not in WEEKDAYS and tok.norm not in RELATIVE_DAYS:
+        return None
+    cap = tok.text[:1].isupper()
+    units.append(Unit(f"DAY:{tok.norm}", "day", tok.start, tok.end, tok.text, cap, initial))
+    return i + 1
+
+
+#: Two-word spellings of one word: "under way" = "underway", "per cent" = "percent".
+_TWO_WORDS = {("under", "way"): "underway", ("per", "cent"): "percent"}
+
+
+def _two_word_units(text: str, toks: list[Token], i: int, units: list[Unit], initial: bool):
+    """One unit for a two-word spelling of :data:`_TWO_WORDS`."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    key = _TWO_WORDS.get((tok.norm, nxt.norm)) if nxt else None
+    if key is None:
+        return None
+    units.append(Unit(key, "word", tok.start, nxt.end, text[tok.start : nxt.end]))
+    return i + 2
+
+
+def _compound_units(text: str, toks: list[Token], i: int, units: list[Unit], initial: bool):
+    """A number word joined to a word: "three-step" is the figure 3 and "step"."""
+    tok = toks[i]
+    head, dash, rest = tok.norm.partition("-")
+    if not (dash and head in NUMBER_WORDS and rest):
+        return None
+    cut = tok.start + len(head)
+    value = NUMBER_WORDS[head]
+    units.append(Unit(f"NUM:{value:g}", "num", tok.start, cut, head, value=value))
+    units.append(Unit(spelling_key(rest), "word", cut + 1, tok.end, rest))
+    return i + 1
+
+
+def _word_parts(norm: str) -> list[str]:
+    """A word with its contraction or clitic split off: "didn't" -> did, not; "it's" ->
+    it, is; "ministry's" -> ministry, POSS."""
+    if norm in _CONTRACTIONS:
+        return list(_CONTRACTIONS[norm])
+    if norm == "cannot":
+        return ["can", "not"]
+    if norm.endswith("n't"):
+        return [norm[:-3], "not"]
+    if norm.endswith("'s"):
+        stem = norm[:-2]
+        return [stem, "is"] if stem in _CLITIC_IS else [stem, "POSS"]
+    clitic = next((c for c in _CLITICS if norm.endswith(c)), None)
+    if clitic:
+        return [norm[: -len(clitic)], _CLITICS[clitic]]
+    return [norm]
+
+
+def _word_units(text: str, toks: list[Token], i: int, units: list[Unit], initial: bool):
+    """A word, its spelling key, and any contraction or clitic (sharing the token's span)."""
+    tok = toks[i]
+    cap = tok.text[:1].isupper()
+    for index, part in enumerate(_word_parts(tok.norm)):
+        if part == "POSS":
+            units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
+        else:
+            key = spelling_key(part) if index == 0 else part
+            units.append(Unit(key, "word", tok.start, tok.end, tok.text, cap, initial))
+    return i + 1
+
+
+#: The readers of a word token, tried in order; each appends its units and returns the
+#: index of the next token, or returns None when the token is not its kind.
+_WORD_READERS = (
+    _number_units,
+    _month_units,
+    _day_units,
+    _two_word_units,
+    _compound_units,
+    _word_units,
+)
+
+
 def sentence_units(text: str) -> list[Unit]:
     """Cut ``text`` into comparison :class:`Unit` s (see the module docstring)."""
     toks = tokens(text)
     units: list[Unit] = []
     i = 0
     initial = True
-    n = len(toks)
-    while i < n:
-        tok = toks[i]
-        norm = tok.norm
-        if not tok.is_word:
-            if norm == "'" and units and units[-1].end == tok.start and units[-1].kind == "word":
-                after = toks[i + 1] if i + 1 < n else None
-                if after is None or after.start > tok.end:
-                    units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
-            elif norm == "%":
-                units.append(Unit("percent", "word", tok.start, tok.end, tok.text))
-            if norm in (":", ";") or norm in _QUOTE_OPEN or norm in "\"'(":
-                initial = True
+    while i < len(toks):
+        if not toks[i].is_word:
+            _punctuation_units(toks, i, units)
+            initial = initial or _opens_clause(toks[i].norm)
             i += 1
             continue
-        cap = tok.text[:1].isupper()
-        nxt = toks[i + 1] if i + 1 < n else None
-        nxt2 = toks[i + 2] if i + 2 < n else None
-        value = _number_value(norm)
-        # Ordinal suffix glued to a number: "26th".
-        if value is not None and nxt and nxt.start == tok.end and _ORDINAL.fullmatch(nxt.norm):
-            end_tok = nxt
-            j = i + 2
-        else:
-            end_tok = tok
-            j = i + 1
-        if value is not None:
-            # Day + month ("26 July", "26 of July") or number + multiplier.
-            after = toks[j] if j < n else None
-            if after and after.norm == "of" and j + 1 < n and toks[j + 1].norm in MONTHS:
-                after = toks[j + 1]
-                j += 1
-            if (
-                after
-                and after.norm in MONTHS
-                and after.text[:1].isupper()
-                and 1 <= value <= 31
-                and value == int(value)
-            ):
-                month = MONTHS[after.norm]
-                key = f"DATE:{month}-{int(value)}"
-                units.append(
-                    Unit(
-                        key, "date", tok.start, after.end, text[tok.start : after.end], cap, initial
-                    )
-                )
-                i = j + 1
-                if i < n and toks[i].norm == ".":
-                    i += 1
-                initial = False
-                continue
-            if after and after.norm in MULTIPLIERS:
-                value *= MULTIPLIERS[after.norm]
-                units.append(
-                    Unit(
-                        f"NUM:{value:g}",
-                        "num",
-                        tok.start,
-                        after.end,
-                        text[tok.start : after.end],
-                        value=value,
-                    )
-                )
-                i = j + 1
-                initial = False
-                continue
-            prev = units[-1] if units else None
-            is_year = (
-                re.fullmatch(r"\d{4}", norm) is not None
-                and 1800 <= value <= 2100
-                and (
-                    prev is None
-                    or prev.key in _YEAR_PREV
-                    or prev.kind in ("month", "date")
-                    or nxt is None
-                    or not nxt.is_word
-                )
-            )
-            kind = "year" if is_year else "num"
-            key = f"YEAR:{int(value)}" if is_year else f"NUM:{value:g}"
-            units.append(
-                Unit(key, kind, tok.start, end_tok.end, text[tok.start : end_tok.end], value=value)
-            )
-            i = j
-            initial = False
-            continue
-        if norm in MONTHS and cap and (not initial or norm != "may"):
-            # Month + day ("July 26", "Aug. 3") or a bare month.
-            k = i + 1
-            if k < n and toks[k].norm == "." and toks[k].start == tok.end:
-                k += 1
-            day = toks[k] if k < n else None
-            day_value = _number_value(day.norm) if day else None
-            if (
-                day_value is not None
-                and 1 <= day_value <= 31
-                and day_value == int(day_value)
-                and re.fullmatch(r"\d{1,2}", day.norm)
-            ):
-                end = day.end
-                k += 1
-                if k < n and toks[k].start == day.end and _ORDINAL.fullmatch(toks[k].norm):
-                    end = toks[k].end
-                    k += 1
-                key = f"DATE:{MONTHS[norm]}-{int(day_value)}"
-                units.append(Unit(key, "date", tok.start, end, text[tok.start : end], cap, initial))
-                i = k
-                initial = False
-                continue
-            if norm != "may" or (nxt and (nxt.norm.isdigit())):
-                units.append(
-                    Unit(
-                        f"MONTH:{MONTHS[norm]}", "month", tok.start, tok.end, tok.text, cap, initial
-                    )
-                )
-                i += 1
-                initial = False
-                continue
-        if norm in WEEKDAYS or norm in RELATIVE_DAYS:
-            units.append(Unit(f"DAY:{norm}", "day", tok.start, tok.end, tok.text, cap, initial))
-            i += 1
-            initial = False
-            continue
-        if norm == "under" and nxt and nxt.norm == "way":
-            units.append(Unit("underway", "word", tok.start, nxt.end, text[tok.start : nxt.end]))
-            i += 2
-            initial = False
-            continue
-        if norm == "per" and nxt and nxt.norm == "cent":
-            units.append(Unit("percent", "word", tok.start, nxt.end, text[tok.start : nxt.end]))
-            i += 2
-            initial = False
-            continue
-        del nxt2
-        head, dash, rest = norm.partition("-")
-        if dash and head in NUMBER_WORDS and rest:
-            cut = tok.start + len(head)
-            units.append(
-                Unit(
-                    f"NUM:{NUMBER_WORDS[head]:g}",
-                    "num",
-                    tok.start,
-                    cut,
-                    head,
-                    value=NUMBER_WORDS[head],
-                )
-            )
-            units.append(Unit(spelling_key(rest), "word", cut + 1, tok.end, rest))
-            i += 1
-            initial = False
-            continue
-        # Contractions and clitics share the token's span.
-        parts: list[str]
-        if norm in _CONTRACTIONS:
-            parts = list(_CONTRACTIONS[norm])
-        elif norm == "cannot":
-            parts = ["can", "not"]
-        elif norm.endswith("n't"):
-            parts = [norm[:-3], "not"]
-        elif norm.endswith("'s"):
-            stem = norm[:-2]
-            parts = [stem, "is"] if stem in _CLITIC_IS else [stem, "POSS"]
-        elif any(norm.endswith(c) for c in _CLITICS):
-            clitic = next(c for c in _CLITICS if norm.endswith(c))
-            parts = [norm[: -len(clitic)], _CLITICS[clitic]]
-        else:
-            parts = [norm]
-        for index, part in enumerate(parts):
-            if part == "POSS":
-                units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
-            else:
-                key = spelling_key(part) if index == 0 else part
-                units.append(Unit(key, "word", tok.start, tok.end, tok.text, cap, initial))
-        i += 1
+        for read in _WORD_READERS:
+            following = read(text, toks, i, units, initial)
+            if following is not None:
+                break
+        i = following
         initial = False
     return units
 

@@ -34,17 +34,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
+from wiretrace.language.lexicon import spelling_key
 from wiretrace.language.nlp import nlp
-from wiretrace.language.resources import word_list
+from wiretrace.language.resources import word_groups, word_list
 from wiretrace.language.text import fold
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """The words of a space-separated list (keeps long vocabularies readable)."""
-    return frozenset(text.split())
-
 
 CLAIM_COLUMNS = [
     "article_id",
@@ -78,45 +73,21 @@ STRENGTH = {
     "named_institution": 3,
     "named_person": 3,
 }
+_WORDS = word_groups("speaker_words")
 #: Lemmas of verbs that attribute a statement to their subject.
-SPEECH_VERBS = _wordset(
-    "say tell add note state explain reveal mention warn announce claim insist confirm "
-    "report write tweet argue stress acknowledge deny declare indicate suggest assert "
-    "emphasise emphasize underline express maintain observe remark comment recall "
-    "allege estimate predict concede admit disclose"
-)
-_ANONYMOUS_HEADS = _wordset(
-    "source sources official officials officer officers diplomat diplomats insider insiders "
-    "person people aide aides resident residents witness witnesses analyst analysts expert "
-    "experts observer observers someone member members"
-)
-_OUTLET_WORDS = _wordset(
-    "newspaper newspapers daily weekly magazine broadcaster television tv radio channel "
-    "website outlet outlets paper media"
-)
-_INSTITUTION_WORDS = _wordset(
-    "ministry government army military police junta office presidency elysee council "
-    "court parliament assembly commission committee department embassy agency authority "
-    "authorities party company firm group spokesman spokeswoman spokesperson statement "
-    "union bank forces regime administration cabinet secretariat organisation organization "
-    "un nato eu"
-)
-_PRONOUNS = _wordset("he she they we i it")
+SPEECH_VERBS = _WORDS["speech_verb"]
+_ANONYMOUS_HEADS = _WORDS["anonymous_head"]
+_OUTLET_WORDS = _WORDS["outlet_word"]
+_INSTITUTION_WORDS = _WORDS["institution_word"]
+_PRONOUNS = _WORDS["pronoun"]
 #: Roles that stand for one person: "the general" (named earlier) is a named person,
 #: "a general" an anonymous source.
-_ROLE_NOUNS = _wordset(
-    "general minister president premier chancellor commander colonel captain mayor governor "
-    "ambassador envoy chief leader king queen pope senator secretary director chairman "
-    "chairwoman ceo lawyer judge prosecutor prince princess emir sheikh"
-)
+_ROLE_NOUNS = _WORDS["role_noun"]
 #: Speech verbs with common other senses ("maintains a base", "claimed victory", "added
 #: troops"): they attribute only with a clause, a quote or an object of feeling.
-_STRICT_VERBS = _wordset(
-    "maintain express observe recall claim estimate predict add indicate admit stress "
-    "underline remark comment"
-)
-_FEELINGS = _wordset("hope concern regret doubt confidence support optimism fear")
-_RELATIVES = _wordset("which that who whom whose")
+_STRICT_VERBS = _WORDS["strict_verb"]
+_FEELINGS = _WORDS["feeling"]
+_RELATIVES = _WORDS["relative"]
 _QUOTE = re.compile(
     r"[\"\u201c\u201e\u00ab](?P<q>[^\"\u201c\u201d\u201e\u00ab\u00bb]{2,})"
     r"[\"\u201d\u00bb]"
@@ -202,118 +173,147 @@ def speaker_kind(text: str, root=None, registry: Registry | None = None) -> str:
     return ""
 
 
+def _names_agency(registry: Registry, token) -> bool:
+    """Whether the phrase headed by ``token`` is a list of registry agencies only."""
+    return bool(registry.resolve_list(" ".join(t.text for t in token.subtree)))
+
+
+def _speech_verb_cue(token, quotes: list, registry: Registry):
+    """``(cue tokens, speaker root, via root)`` for a speech verb, or None.
+
+    The subject speaks ("X said"); without one, an agency object does ("..., reported AFP
+    citing ..."). The object of "tell" is the channel ("told AFP"). Adjectival uses
+    ("reported cases"), passives ("was reported") and strict verbs without a clause, a
+    quote or a feeling object ("maintains a base") are not cues.
+    """
+    if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
+        return None  # "reported cases", "the said agreement"
+    if token.lemma_.lower() in _STRICT_VERBS:
+        clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in token.children)
+        feeling = any(c.dep_ == "dobj" and c.lemma_.lower() in _FEELINGS for c in token.children)
+        if not (clausal or feeling or quotes):
+            return None
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return None  # "are said to be", "was reported": the subject is not the speaker
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    if subjects:
+        via = objects[0] if token.lemma_.lower() == "tell" and objects else None
+        return [token], subjects[0], via
+    if objects and _names_agency(registry, objects[0]):
+        return [token], objects[0], None  # "..., reported AFP citing ..."
+    return None
+
+
+def _cue(token, quotes: list, registry: Registry):
+    """``(cue tokens, speaker root, via root or None)`` when ``token`` is an attribution
+    cue (a speech verb, "according to", "citing"/"quoting") with a speaker, else None."""
+    if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        return _speech_verb_cue(token, quotes, registry)
+    if token.lower_ == "according":
+        to = [c for c in token.children if c.lower_ == "to"]
+        objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+        return ([token, to[0]], objs[0], None) if objs else None
+    if token.lower_ in ("citing", "quoting"):
+        objs = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+        if not objs:
+            return None
+        via_root = None
+        channel = [c for c in token.head.children if c.dep_ in ("nsubj", "dobj") and c != token]
+        for c in channel:
+            if _names_agency(registry, c):
+                via_root = c
+        return [token], objs[0], via_root
+    return None
+
+
+def _speaker_tokens(doc, speaker_root, cue_tokens) -> list:
+    """The speaker's tokens: the root's subtree, run on up to the cue when the parse hangs
+    part of the name on the verb."""
+    speaker_tokens = list(speaker_root.subtree)
+    if cue_tokens[0].i > speaker_root.i and speaker_tokens[-1].i < cue_tokens[0].i:
+        # "a source close to Defence Minister Sebastien Lecornu told": the parse may
+        # hang the name on the verb; the speaker runs up to the verb, adverbs aside.
+        gap = [t for t in doc[speaker_tokens[-1].i + 1 : cue_tokens[0].i]]
+        while gap and (gap[-1].pos_ in ("ADV", "AUX", "PART") or gap[-1].is_punct):
+            gap.pop()
+        if all(t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT") for t in gap):
+            speaker_tokens += gap
+    return speaker_tokens
+
+
+def _claim(doc, cue, quotes: list, registry: Registry) -> Claim | None:
+    """The :class:`Claim` of one cue, or None when its speaker is no one who can speak."""
+    cue_tokens, speaker_root, via_root = cue
+    if speaker_root.lower_ in _RELATIVES:
+        return None
+    speaker_tokens = _speaker_tokens(doc, speaker_root, cue_tokens)
+    if speaker_tokens and speaker_tokens[0].text in ("\u201c", '"') and len(speaker_tokens) > 4:
+        return None
+    speaker, s_start, s_end = _span_text(doc, speaker_tokens)
+    if not speaker or len(speaker.split()) > 14:
+        return None
+    cue_text = " ".join(t.text for t in cue_tokens)
+    c_start = cue_tokens[0].idx
+    c_end = cue_tokens[-1].idx + len(cue_tokens[-1].text)
+    via = via_kind = ""
+    if via_root is not None:
+        via, v_start, v_end = _span_text(doc, list(via_root.subtree))
+        via_kind = speaker_kind(via, via_root, registry)
+        if via_kind in ("agency", "other_outlet"):
+            c_end = max(c_end, v_end)
+            cue_text = doc.text[c_start:c_end] if c_start < v_start else cue_text
+        else:
+            via = via_kind = ""
+    kind = speaker_kind(speaker, speaker_root, registry)
+    if not kind:
+        return None
+    quote, q_start, q_end = "", -1, -1
+    outside = [m for m in quotes if m.end() <= s_start or m.start() >= s_end]
+    if outside:
+        quote = " \u2026 ".join(m.group("q").strip(" ,.") for m in outside)
+        q_start, q_end = outside[0].start("q"), outside[-1].end("q")
+    return Claim(
+        speaker=speaker,
+        speaker_kind=kind,
+        cue=cue_text,
+        quote=quote,
+        start=min(s_start, c_start),
+        end=max(s_end, c_end),
+        claim_type="quote" if any(len(m.group("q").split()) >= 3 for m in outside) else "reported",
+        via=via,
+        via_kind=via_kind,
+        quote_start=q_start,
+        quote_end=q_end,
+    )
+
+
+def _agencies_as_channels(found: list[Claim]) -> list[Claim]:
+    """ "reported AFP citing a source": the agency is the channel of the cited source, so
+    its own claim goes and the cited claims without a channel get it as ``via``."""
+    cited = [c for c in found if c.cue in ("citing", "quoting") and c.speaker_kind != "agency"]
+    if not cited:
+        return found
+    agencies = {c.speaker for c in found if c.speaker_kind == "agency"}
+    found = [c for c in found if not (c.speaker_kind == "agency" and c.speaker in agencies)]
+    return [
+        c
+        if c.via or not agencies
+        else Claim(**{**c.__dict__, "via": sorted(agencies)[0], "via_kind": "agency"})
+        for c in found
+    ]
+
+
 def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
+    """The claims of one parsed sentence, in token order (offsets relative to it)."""
     quotes = [m for m in _QUOTE.finditer(doc.text) if len(m.group("q").split()) >= 1]
     found: list[Claim] = []
     for token in doc:
-        cue_tokens, speaker_root, via_root = None, None, None
-        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
-            if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
-                continue  # "reported cases", "the said agreement"
-            if token.lemma_.lower() in _STRICT_VERBS:
-                clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in token.children)
-                feeling = any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in _FEELINGS for c in token.children
-                )
-                if not (clausal or feeling or quotes):
-                    continue
-            if any(c.dep_ == "auxpass" for c in token.children):
-                continue  # "are said to be", "was reported": the subject is not the speaker
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-            if subjects:
-                speaker_root = subjects[0]
-                if token.lemma_.lower() == "tell" and objects:
-                    via_root = objects[0]
-            elif objects and registry.resolve_list(" ".join(t.text for t in objects[0].subtree)):
-                speaker_root = objects[0]  # "..., reported AFP citing ..."
-            else:
-                continue
-            cue_tokens = [token]
-        elif token.lower_ == "according":
-            to = [c for c in token.children if c.lower_ == "to"]
-            objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
-            if not objs:
-                continue
-            speaker_root, cue_tokens = objs[0], [token, to[0]]
-        elif token.lower_ in ("citing", "quoting"):
-            objs = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
-            if not objs:
-                continue
-            speaker_root, cue_tokens = objs[0], [token]
-            head = token.head
-            channel = [c for c in head.children if c.dep_ in ("nsubj", "dobj") and c != token]
-            for c in channel:
-                if registry.resolve_list(" ".join(t.text for t in c.subtree)):
-                    via_root = c
-        else:
-            continue
-        if speaker_root.lower_ in _RELATIVES:
-            continue
-        speaker_tokens = list(speaker_root.subtree)
-        if cue_tokens[0].i > speaker_root.i and speaker_tokens[-1].i < cue_tokens[0].i:
-            # "a source close to Defence Minister Sebastien Lecornu told": the parse may
-            # hang the name on the verb; the speaker runs up to the verb, adverbs aside.
-            gap = [t for t in doc[speaker_tokens[-1].i + 1 : cue_tokens[0].i]]
-            while gap and (gap[-1].pos_ in ("ADV", "AUX", "PART") or gap[-1].is_punct):
-                gap.pop()
-            if all(t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT") for t in gap):
-                speaker_tokens += gap
-        if speaker_tokens and speaker_tokens[0].text in ("\u201c", '"') and len(speaker_tokens) > 4:
-            continue
-        speaker, s_start, s_end = _span_text(doc, speaker_tokens)
-        if not speaker or len(speaker.split()) > 14:
-            continue
-        cue = " ".join(t.text for t in cue_tokens)
-        c_start = cue_tokens[0].idx
-        c_end = cue_tokens[-1].idx + len(cue_tokens[-1].text)
-        via = via_kind = ""
-        if via_root is not None:
-            via, v_start, v_end = _span_text(doc, list(via_root.subtree))
-            via_kind = speaker_kind(via, via_root, registry)
-            if via_kind in ("agency", "other_outlet"):
-                c_end = max(c_end, v_end)
-                cue = doc.text[c_start:c_end] if c_start < v_start else cue
-            else:
-                via = via_kind = ""
-        kind = speaker_kind(speaker, speaker_root, registry)
-        if not kind:
-            continue
-        quote, q_start, q_end = "", -1, -1
-        outside = [m for m in quotes if m.end() <= s_start or m.start() >= s_end]
-        if outside:
-            quote = " \u2026 ".join(m.group("q").strip(" ,.") for m in outside)
-            q_start, q_end = outside[0].start("q"), outside[-1].end("q")
-        start, end = min(s_start, c_start), max(s_end, c_end)
-        found.append(
-            Claim(
-                speaker=speaker,
-                speaker_kind=kind,
-                cue=cue,
-                quote=quote,
-                start=start,
-                end=end,
-                claim_type="quote"
-                if any(len(m.group("q").split()) >= 3 for m in outside)
-                else "reported",
-                via=via,
-                via_kind=via_kind,
-                quote_start=q_start,
-                quote_end=q_end,
-            )
-        )
-    # "reported AFP citing a source": the agency is the channel of the cited source.
-    cited = [c for c in found if c.cue in ("citing", "quoting") and c.speaker_kind != "agency"]
-    if cited:
-        agencies = {c.speaker for c in found if c.speaker_kind == "agency"}
-        found = [c for c in found if not (c.speaker_kind == "agency" and c.speaker in agencies)]
-        found = [
-            c
-            if c.via or not agencies
-            else Claim(**{**c.__dict__, "via": sorted(agencies)[0], "via_kind": "agency"})
-            for c in found
-        ]
-    return found
+        cue = _cue(token, quotes, registry)
+        claim = _claim(doc, cue, quotes, registry) if cue is not None else None
+        if claim is not None:
+            found.append(claim)
+    return _agencies_as_channels(found)
 
 
 def _forms(lemma: str) -> set[str]:
@@ -403,24 +403,12 @@ def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataF
 
 # ------------------------------------------------------------------- comparing speakers
 
-_SPELLING = {
-    "defence": "defense",
-    "offence": "offense",
-    "organisation": "organization",
-    "programme": "program",
-    "centre": "center",
-    "labour": "labor",
-    "armour": "armor",
-}
-_STOP = _wordset(
-    "a an the that this these those one two several some of in at for from to on by with "
-    "and 's his her its their country country's"
-)
+_STOP = _WORDS["comparison_stop"]
 
 
 def _content_words(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9]+", fold(text).lower().replace("'s", ""))
-    return {_SPELLING.get(w, w) for w in words if w not in _STOP}
+    return {spelling_key(w) for w in words if w not in _STOP}
 
 
 def _surname(text: str) -> str:

@@ -34,19 +34,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.load import Corpus, MetaPart, extract_parts
+from wiretrace.ingest.corpus import Corpus
+from wiretrace.ingest.credit_patterns import (
+    AGENCY_DATELINE,
+    AGENCY_DATELINE_COMMA,
+    COPYRIGHT,
+    CREDIT_WORDS,
+    HEAD_BYLINE,
+    NAME_SLASH_LEFT,
+    PHOTO_CREDIT_END,
+    PHOTO_CREDIT_START,
+    PHOTO_LEFT,
+    PHOTO_RIGHT,
+    PHOTO_SLASH_NAME,
+    TAIL_CREDIT_LINE,
+    TAIL_DASH,
+    TAIL_PAREN,
+    TAIL_SOURCE,
+)
+from wiretrace.ingest.textmeta import MetaPart, extract_parts, text_lines
 from wiretrace.language.agencies import Registry, Surface, load_registry
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """The words of a space-separated list (keeps long vocabularies readable)."""
-    return frozenset(text.split())
-
+from wiretrace.language.resources import word_groups
 
 #: The forms that credit the text itself (a photo credit does not).
 TEXT_FORMS = ("byline", "dateline", "in_text", "sign_off")
@@ -143,15 +156,13 @@ _FINAL_RIGHT = re.compile(
     r"^\s+(?:reported|said)(?:\s+on\s+\w+day|\s+\w+day)?\s*\.?\s*$", re.IGNORECASE
 )
 #: Cues that still credit an agency in an article about that agency as a company.
-_COMPANY_SAFE = {"told", "speaking", "spoke", "speak", "talking", "talked", "interview", "seen"}
+_COMPANY_SAFE = word_groups("credit_words")["company_safe_cue"]
 #: What may follow a name credited by a left cue: punctuation, the end, or a word that
 #: cannot make the name a modifier ("told AFP that", not "according to AP government").
 _AFTER_OK = re.compile(
-    r"^(?:\s*(?:[,.;:)\]\"\u201d'\u2019]|$)|\s+(?:that|on|in|at|last|earlier|late|this|after|"
-    r"before|and|about|as|when|while|by|from|over|during|via|under|for|it|he|she|they|we|the|a|"
-    r"an|his|her|its|their|was|is|had|has|have|but|if|whether|what|how|why|who|which|not|"
-    r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"shortly|recently|previously|days|hours|weeks)\b)",
+    r"^(?:\s*(?:[,.;:)\]\"\u201d'\u2019]|$)|\s+(?:"
+    + "|".join(sorted(word_groups("credit_words")["after_name"]))
+    + r")\b)",
     re.IGNORECASE,
 )
 #: Signs that a mention is of the agency as a company ("Reuters' revenue", "its profits").
@@ -184,68 +195,8 @@ _COMPANY_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 #: Capitalised words that may stand before an agency name without making it a surname.
-_NOT_GIVEN_NAMES = {
-    w.lower()
-    for w in _wordset(
-        "The A An According Told By And But Meanwhile However Earlier Later Also Then Now On In "
-        "At When While As Separately Moreover Citing Quoting Said Says Reports Reported With "
-        "From To For Of Inputs Reporting Additional Editing Writing Source Sources Photo Via "
-        "Copyright News Agency Wire State French German British Chinese Japanese Russian "
-        "Turkish Italian Spanish Indian Korean Austrian Belgian Dutch Australian Canadian "
-        "Malaysian American Pakistani Official Agence Agencia Agenzia Press Associated Speaking "
-        "Contacted Asked Interviewed Here There Yesterday Today Monday Tuesday Wednesday "
-        "Thursday Friday Saturday Sunday"
-    )
-}
+_NOT_GIVEN_NAMES = word_groups("credit_words")["not_given_name"]
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mx)\.?\s+$")
-
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /,]+[A-Za-z][\w.'\u2019\-]*){0,4}?"
-    r"(?:\s*\[[^\[\]\n]{2,30}\])?)?\s*"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*)?"
-    r"\((?P<inside>[^()\n]{2,60})\)(?P<sep>\s*(?:[-\u2013\u2014:|]+|\.-)|\s+(?=[A-Z\"\u201c]))"
-)
-#: A dateline with the agency after a comma and no parentheses: "CANBERRA, AAP -".
-_DATELINE_COMMA = re.compile(
-    r"(?P<place>[A-Z][\w.'\u2019\-]*(?:[ /]+[A-Za-z][\w.'\u2019\-]*){0,3}),\s*"
-    r"(?P<inside>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3})\s*[-\u2013\u2014:]+\s"
-)
-#: A head line that is a byline in any house style: "By X | Press Trust of India",
-#: "Written by: Staff Writer with agency inputs".
-_HEAD_BYLINE = re.compile(
-    r"^(?:by|written\s+by|reported\s+by|posted\s+by|edited\s+by)\b\s*:?\s*\S", re.IGNORECASE
-)
-#: A tail line that is a credit without parentheses: "Inputs from PTI".
-_TAIL_CREDIT_LINE = re.compile(
-    r"^[-\u2013\u2014]*\s*(?:with\s+)?(?:inputs?\s+from|(?:additional\s+)?reporting\s+by|"
-    r"compiled\s+(?:by|from)|written\s+with|with\s+\w+\s+inputs)\b",
-    re.IGNORECASE,
-)
-_TAIL_PAREN = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]\n]{2,120}?)\s*[)\]]\s*\.?\s*$")
-_TAIL_DASH = re.compile(
-    r"(?:^|\s)[-\u2013\u2014]{1,2}\s*(?P<inside>[A-Za-z][\w .&/,'\-]{1,60}?)\s*\.?\s*$"
-)
-_TAIL_SOURCE = re.compile(
-    r"^(?:sources?|credit|courtesy)\s*:\s*(?P<inside>.{2,120})$", re.IGNORECASE
-)
-_CREDIT_WORDS = re.compile(
-    r"\b(?:with|inputs?|reporting|reported|source|sources|writing|written|edited|editing|"
-    r"compiled|additional|agencies|courtesy|credit|copyright)\b",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\u00a9|\(c\)\s)", re.IGNORECASE)
-_PHOTO_LEFT = re.compile(
-    r"(?:(?<=[.!?)]\s)credit\s*:\s*"
-    r"|\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b\s*(?:credit\s*)?"
-    r"(?:by\s+)?[:|]?\s*(?:[^\n:|()]{0,60}?\s*/\s*)?|\u00a9\s*|\(c\)\s*|\bcopyright\s+"
-    r"(?:\d{4}\s+)?)$",
-    re.IGNORECASE,
-)
-_PHOTO_RIGHT = re.compile(
-    r"^\s*(?:photos?|pictures?|images?)\b|^\s*via\s+getty\b|^\s*/\s*getty\b", re.IGNORECASE
-)
-_PHOTO_SLASH_NAME = re.compile(r"^\s*/\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+)*")
-_NAME_SLASH_LEFT = re.compile(r"[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3}\s*/\s*$")
 
 
 @dataclass
@@ -270,13 +221,7 @@ class _Doc:
         return min((s for s, _ in self.spans), default=len(self.text))
 
     def lines(self) -> list[tuple[int, int]]:
-        out = []
-        for m in re.finditer(r"[^\n]+", self.text):
-            chunk = m.group()
-            if chunk.strip():
-                start = m.start() + len(chunk) - len(chunk.lstrip())
-                out.append((start, m.start() + len(chunk.rstrip())))
-        return out
+        return list(text_lines(self.text))
 
     def line_of(self, pos: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, pos) + 1
@@ -314,11 +259,11 @@ def _is_photo(text: str, start: int, end: int, found: str) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     left, right = text[max(line_start, start - 90) : start], text[end:line_end]
-    if _PHOTO_LEFT.search(left) or _PHOTO_RIGHT.match(right):
+    if PHOTO_LEFT.search(left) or PHOTO_RIGHT.match(right):
         return True
-    if found.isupper() and _PHOTO_SLASH_NAME.match(right):
+    if found.isupper() and PHOTO_SLASH_NAME.match(right):
         return True  # "REUTERS/Amr Abdallah Dalsh", "AP Photo/..."
-    return bool(_NAME_SLASH_LEFT.search(left)) and bool(
+    return bool(NAME_SLASH_LEFT.search(left)) and bool(
         re.match(r"^\s*(?:via\s+getty[\w ]*)?\s*\)?\s*\.?\s*$", right, re.IGNORECASE)
     )
 
@@ -394,154 +339,167 @@ def _list_credits(
     listed = registry.resolve_list(inside)
     if listed:
         return [(s.agency, start, end) for s, _, _ in listed]
-    if form == "sign_off" and not (_CREDIT_WORDS.search(inside) or _COPYRIGHT.match(inside)):
+    if form == "sign_off" and not (CREDIT_WORDS.search(inside) or COPYRIGHT.match(inside)):
         return []
     return [(s.agency, start, end) for s, _, _ in _mentions(registry, text, start, end, True)]
 
 
-def article_credits(article, registry: Registry | None = None) -> list[Credit]:
-    """Every agency credit in one article (or an Article-like object with ``.text``).
+@dataclass
+class _Finder:
+    """The credits of one document, collected place by place (see :func:`article_credits`)."""
 
-    Uses the article's metadata parts (:mod:`wiretrace.ingest.load`) when it has them, else
-    extracts them from the text. Returns :class:`Credit` rows in text order; an agency
-    credited twice in the same form at different places gives two rows.
-    """
-    registry = registry or load_registry()
-    doc = _Doc.of(article)
-    text = doc.text
-    found: dict[tuple[str, str, int, int], Credit] = {}
-    covered: list[tuple[int, int]] = []
+    registry: Registry
+    doc: _Doc
+    found: dict[tuple[str, str, int, int], Credit] = field(default_factory=dict)
+    covered: list[tuple[int, int]] = field(default_factory=list)
 
-    def add(agency: str, form: str, start: int, end: int) -> None:
+    def add(self, agency: str, form: str, start: int, end: int) -> None:
+        """Record a credit of ``agency`` in ``form`` with the evidence ``text[start:end]``."""
         key = (agency, form, start, end)
-        found.setdefault(key, Credit(agency, form, text[start:end], start, end))
-        covered.append((start, end))
+        self.found.setdefault(key, Credit(agency, form, self.doc.text[start:end], start, end))
+        self.covered.append((start, end))
 
-    body_start = doc.body_start
-    caption_lines = {doc.line_of(p.start) for p in doc.parts if p.kind == "caption"}
-    lines = doc.lines()
-    for part in doc.parts:
-        if part.start < 0:
-            continue
-        if part.kind == "photo_credit":
-            line = doc.line_of(part.start)
-            tail = part.start > body_start and line not in caption_lines
-            form = "sign_off" if tail and _COPYRIGHT.match(part.text) else "photo_credit"
-            for agency, s, e in _list_credits(registry, text, part.start, part.end, form):
-                add(agency, form, s, e)
-        elif part.kind == "byline":
-            for surface, _, _ in _mentions(registry, text, part.start, part.end, True):
-                add(surface.agency, "byline", part.start, part.end)
-        elif part.kind == "credit":
-            form = "byline" if part.start < body_start else "sign_off"
-            for agency, s, e in _list_credits(registry, text, part.start, part.end, "credit"):
-                add(agency, form, s, e)
-        elif part.kind == "boilerplate" and _COPYRIGHT.match(part.text):
-            for surface, _, _ in _mentions(registry, text, part.start, part.end, True):
-                add(surface.agency, "sign_off", part.start, part.end)
-        elif part.kind == "dateline":
-            listed = registry.resolve_list(text[part.start : part.end])
-            for surface, _, _ in listed or []:
-                add(surface.agency, "byline", part.start, part.end)
+    def add_all(self, surfaces, form: str, start: int, end: int) -> None:
+        """Record each ``(surface, ...)`` of a list or of mentions with one evidence span."""
+        for surface, _, _ in surfaces or []:
+            self.add(surface.agency, form, start, end)
 
-    # Datelines: "NIAMEY (AFP) -" at the start of one of the first lines.
-    heads = {s for s, _ in lines[:4]} | {p.start for p in doc.parts if p.kind == "dateline"}
-    heads |= {s for s, _ in doc.spans[:1]}
-    for head in sorted(heads):
-        m = _DATELINE.match(text, head)
-        if m and not m.group("sep").strip() and not m.group("place"):
-            m = None  # "(AFP) The ..." with neither place nor dash is not a dateline
-        if m and m.end() - head <= 120:
-            listed = registry.resolve_list(m.group("inside"))
-            for surface, _, _ in listed or []:
-                add(surface.agency, "dateline", m.start(), m.end() - 0)
-        m = _DATELINE_COMMA.match(text, head)
-        if m and m.end() - head <= 80:
-            listed = registry.resolve_list(m.group("inside"))
-            for surface, _, _ in listed or []:
-                add(surface.agency, "dateline", m.start(), m.end() - 1)
+    def mentions(self, start: int, end: int) -> list:
+        """The agency spellings in ``text[start:end]``, read as a credit line (loosely)."""
+        return list(_mentions(self.registry, self.doc.text, start, end, True))
 
-    # Bylines in house styles the loader does not parse: "By X | Press Trust of India".
-    for s, e in lines[:3]:
-        if s >= body_start and not any(a <= s < b for a, b in doc.spans[:1]):
-            break
-        if _HEAD_BYLINE.match(text, s) and e - s <= 120:
-            for surface, _, _ in _mentions(registry, text, s, e, True):
-                add(surface.agency, "byline", s, e)
+    def from_parts(self) -> None:
+        """Credits in the loader's metadata parts: bylines, credit lines, photo credits,
+        copyright boilerplate and datelines."""
+        doc, text, registry = self.doc, self.doc.text, self.registry
+        body_start = doc.body_start
+        caption_lines = {doc.line_of(p.start) for p in doc.parts if p.kind == "caption"}
+        for part in doc.parts:
+            if part.start < 0:
+                continue
+            if part.kind == "photo_credit":
+                tail = part.start > body_start and doc.line_of(part.start) not in caption_lines
+                form = "sign_off" if tail and COPYRIGHT.match(part.text) else "photo_credit"
+                for agency, s, e in _list_credits(registry, text, part.start, part.end, form):
+                    self.add(agency, form, s, e)
+            elif part.kind == "byline":
+                self.add_all(self.mentions(part.start, part.end), "byline", part.start, part.end)
+            elif part.kind == "credit":
+                form = "byline" if part.start < body_start else "sign_off"
+                for agency, s, e in _list_credits(registry, text, part.start, part.end, "credit"):
+                    self.add(agency, form, s, e)
+            elif part.kind == "boilerplate" and COPYRIGHT.match(part.text):
+                self.add_all(self.mentions(part.start, part.end), "sign_off", part.start, part.end)
+            elif part.kind == "dateline":
+                listed = registry.resolve_list(text[part.start : part.end])
+                self.add_all(listed, "byline", part.start, part.end)
 
-    # Sign-offs in the last lines: "(cs/afp/dpa)", "- AFP", "Source: AFP", "AFP/dpa".
-    tail = [
-        (s, e)
-        for s, e in lines
-        if e > body_start and not any(p.kind == "boilerplate" and p.start == s for p in doc.parts)
-    ][-3:]
-    for s, e in tail:
-        line = text[s:e]
-        listed = registry.resolve_list(line)
-        if listed:
-            for surface, _, _ in listed:
-                add(surface.agency, "sign_off", s, e)
-            continue
-        if _TAIL_CREDIT_LINE.match(line) and e - s <= 120:
-            for surface, _, _ in _mentions(registry, text, s, e, True):
-                add(surface.agency, "sign_off", s, e)
-            continue
-        for pattern in (_TAIL_PAREN, _TAIL_DASH, _TAIL_SOURCE):
+    def from_datelines(self) -> None:
+        """Datelines: "NIAMEY (AFP) -", "CANBERRA, AAP -" at the start of a first line."""
+        doc, text = self.doc, self.doc.text
+        heads = {s for s, _ in doc.lines()[:4]} | {
+            p.start for p in doc.parts if p.kind == "dateline"
+        }
+        heads |= {s for s, _ in doc.spans[:1]}
+        for head in sorted(heads):
+            m = AGENCY_DATELINE.match(text, head)
+            if m and not m.group("sep").strip() and not m.group("place"):
+                m = None  # "(AFP) The ..." with neither place nor dash is not a dateline
+            if m and m.end() - head <= 120:
+                listed = self.registry.resolve_list(m.group("inside"))
+                self.add_all(listed, "dateline", m.start(), m.end() - 0)
+            m = AGENCY_DATELINE_COMMA.match(text, head)
+            if m and m.end() - head <= 80:
+                listed = self.registry.resolve_list(m.group("inside"))
+                self.add_all(listed, "dateline", m.start(), m.end() - 1)
+
+    def from_head_bylines(self) -> None:
+        """Bylines in house styles the loader does not parse: "By X | Press Trust of India"."""
+        doc, text = self.doc, self.doc.text
+        for s, e in doc.lines()[:3]:
+            if s >= doc.body_start and not any(a <= s < b for a, b in doc.spans[:1]):
+                break
+            if HEAD_BYLINE.match(text, s) and e - s <= 120:
+                self.add_all(self.mentions(s, e), "byline", s, e)
+
+    def from_tail(self) -> None:
+        """Sign-offs in the last three lines: "(cs/afp/dpa)", "- AFP", "Source: AFP"."""
+        doc, text, registry = self.doc, self.doc.text, self.registry
+        boilerplate = {p.start for p in doc.parts if p.kind == "boilerplate"}
+        tail = [(s, e) for s, e in doc.lines() if e > doc.body_start and s not in boilerplate]
+        for s, e in tail[-3:]:
+            line = text[s:e]
+            listed = registry.resolve_list(line)
+            if listed:
+                self.add_all(listed, "sign_off", s, e)
+            elif TAIL_CREDIT_LINE.match(line) and e - s <= 120:
+                self.add_all(self.mentions(s, e), "sign_off", s, e)
+            else:
+                self._tail_pattern(s, line)
+
+    def _tail_pattern(self, s: int, line: str) -> None:
+        """A sign-off at the end of a tail line: bracketed, after a dash, after "Source:"."""
+        text = self.doc.text
+        for pattern in (TAIL_PAREN, TAIL_DASH, TAIL_SOURCE):
             m = pattern.search(line)
             if not m:
                 continue
             a, b = s + m.start(), s + m.end()
             a += len(text[a:b]) - len(text[a:b].lstrip())
             b -= len(text[a:b]) - len(text[a:b].rstrip(" ."))
-            inner = registry.resolve_list(m.group("inside"))
+            inner = self.registry.resolve_list(m.group("inside"))
             if inner:
-                for surface, _, _ in inner:
-                    add(surface.agency, "sign_off", a, b)
-            elif pattern is _TAIL_SOURCE or _CREDIT_WORDS.search(m.group("inside")):
-                for surface, _, _ in _mentions(registry, text, a, b, True):
-                    add(surface.agency, "sign_off", a, b)
+                self.add_all(inner, "sign_off", a, b)
+            elif pattern is TAIL_SOURCE or CREDIT_WORDS.search(m.group("inside")):
+                self.add_all(self.mentions(a, b), "sign_off", a, b)
             break
 
-    # Running text: photo credits the loader missed, and in-text credits beside a cue.
-    about: dict[str, bool] = {}
-    for start, end in doc.spans:
-        for surface, m_start, m_end in _mentions(registry, text, start, end, loose=False):
-            if any(a <= m_start and m_end <= b for a, b in covered):
-                continue
-            if not surface.generic and _is_photo(text, m_start, m_end, text[m_start:m_end]):
-                add(surface.agency, "photo_credit", *_photo_span(text, m_start, m_end))
-                continue
-            if surface.agency not in about:
-                about[surface.agency] = _about_company(registry, text, surface.agency)
-            cue = _in_text_cue(
-                text[start:end], m_start - start, m_end - start, surface, about[surface.agency]
-            )
-            if cue:
-                add(surface.agency, "in_text", start + cue[0], start + cue[1])
-    return sorted(found.values(), key=lambda c: (c.start, c.end, c.agency, c.form))
+    def from_running_text(self) -> None:
+        """Running text: photo credits the loader missed, and in-text credits beside a cue."""
+        registry, text = self.registry, self.doc.text
+        about: dict[str, bool] = {}
+        for start, end in self.doc.spans:
+            for surface, m_start, m_end in _mentions(registry, text, start, end, loose=False):
+                if any(a <= m_start and m_end <= b for a, b in self.covered):
+                    continue
+                if not surface.generic and _is_photo(text, m_start, m_end, text[m_start:m_end]):
+                    self.add(surface.agency, "photo_credit", *_photo_span(text, m_start, m_end))
+                    continue
+                if surface.agency not in about:
+                    about[surface.agency] = _about_company(registry, text, surface.agency)
+                cue = _in_text_cue(
+                    text[start:end], m_start - start, m_end - start, surface, about[surface.agency]
+                )
+                if cue:
+                    self.add(surface.agency, "in_text", start + cue[0], start + cue[1])
+
+
+def article_credits(article, registry: Registry | None = None) -> list[Credit]:
+    """Every agency credit in one article (or an Article-like object with ``.text``).
+
+    Uses the article's metadata parts (:mod:`wiretrace.ingest.textmeta`) when it has them,
+    else extracts them from the text. Returns :class:`Credit` rows in text order; an agency
+    credited twice in the same form at different places gives two rows.
+    """
+    finder = _Finder(registry or load_registry(), _Doc.of(article))
+    finder.from_parts()
+    finder.from_datelines()
+    finder.from_head_bylines()
+    finder.from_tail()
+    finder.from_running_text()
+    return sorted(finder.found.values(), key=lambda c: (c.start, c.end, c.agency, c.form))
 
 
 def _photo_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The photo credit around a mention: from a "Photo"/"©" cue to the end of the credit."""
     line_start = text.rfind("\n", 0, start) + 1
     left = text[line_start:start]
-    m = re.search(
-        r"(?:\(|\b(?:photo(?:graph)?s?|pictures?|images?|foto|file\s+photo)\b|\u00a9|"
-        r"\(c\)|\bcopyright\b|[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3}\s*/\s*$)"
-        r"[^()]*$",
-        left,
-        re.IGNORECASE,
-    )
+    m = PHOTO_CREDIT_START.search(left)
     a = line_start + m.start() if m else start
     if text[a] == "(":
         close = text.find(")", end)
         return a, close + 1 if close >= 0 and "\n" not in text[end:close] else end
-    right = re.match(
-        r"(?:\s*(?:photos?|pictures?|images?))?(?:\s*/\s*[\w.' \-]+?)?"
-        r"(?:\s+via\s+Getty\s+Images)?(?=\s*[)\].,;]|\s*$)",
-        text[end:],
-        re.I,
-    )
+    right = PHOTO_CREDIT_END.match(text[end:])
     return a, end + (right.end() if right else 0)
 
 

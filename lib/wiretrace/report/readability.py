@@ -19,7 +19,7 @@ from collections.abc import Mapping
 import pandas as pd
 import textstat
 
-from wiretrace.ingest.load import Article, Corpus
+from wiretrace.ingest.corpus import Article, Corpus
 from wiretrace.language.text import words
 
 #: Column name -> (textstat function, higher means easier?)

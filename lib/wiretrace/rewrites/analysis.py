@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from wiretrace.ingest.load import Article, Corpus
+from wiretrace.ingest.corpus import Article, Corpus
 from wiretrace.rewrites.align import (
     ALIGNMENT_EXTRA_COLUMNS,
     SentenceAlignment,

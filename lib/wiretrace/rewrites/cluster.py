@@ -86,7 +86,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from wiretrace.ingest.load import Corpus
+from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.text import WORD_RE, fold
 
 #: Words per shingle for the wording score.

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from wiretrace.ingest.load import Article
+from wiretrace.ingest.corpus import Article
 from wiretrace.rewrites.align import SentenceAlignment
 from wiretrace.rewrites.witnesses import MAX_VARIANT, PairwiseAlignments, vote_tokens
 

@@ -24,7 +24,7 @@ its most likely wording:
    ("toas", "suspended") is not in the consensus, while the reading most witnesses share
    ("renounced") is. A long omission or a paraphrased stretch abstains instead of voting.
 
-Returns a :class:`Consensus`: an :class:`~wiretrace.ingest.load.Article` with id
+Returns a :class:`Consensus`: an :class:`~wiretrace.ingest.corpus.Article` with id
 ``consensus:<cluster_id>`` whose ``text`` and ``sentences`` (with offsets) work like any
 article's, and which voters attest each of its sentences. Where the vote was tied (always
 the case where two witnesses differ and no third has the passage), the article's
@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from wiretrace.ingest.load import Article, MetaPart
+from wiretrace.ingest.corpus import Article
+from wiretrace.ingest.textmeta import MetaPart
 from wiretrace.language.text import Sentence, tokens
 from wiretrace.rewrites.align import (
     SentenceAlignment,
