@@ -187,7 +187,7 @@ def audit(
 
 
 def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> Corpus:
-    """Stage 1: read the inputs into a corpus (at least one path is needed)."""
+    """The load stage: read the inputs into a corpus (at least one path is needed)."""
     from wiretrace.ingest.load import InputError
 
     if not paths and not wire:
@@ -198,8 +198,8 @@ def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> C
 def _findings(
     corpus: Corpus, rewrites: RewriteAnalysis, attributions: pd.DataFrame, claims: pd.DataFrame
 ) -> pd.DataFrame:
-    """Stage 5: attribution and error findings on the derived articles, artefacts on the
-    others, in one table sorted by article, offset and kind."""
+    """The findings stage: attribution and error findings on the derived articles,
+    artefacts on the others, in one table sorted by article, offset and kind."""
     from wiretrace.findings.attribution import attribution_findings
     from wiretrace.findings.errors import WordIndex, find_artifacts, find_errors
 
@@ -240,8 +240,8 @@ def _scorecard(
     attributions: pd.DataFrame,
     findings: pd.DataFrame,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Stage 6: the provenance verdicts, readability against each article's source and
-    the scorecard joining every stage; returns ``(readability, scorecard)``."""
+    """The report stage: the provenance verdicts, readability against each article's
+    source and the scorecard joining every stage; returns ``(readability, scorecard)``."""
     from wiretrace.report.provenance import provenance_scorecard
     from wiretrace.report.readability import readability_table
     from wiretrace.report.scorecard import build_scorecard
