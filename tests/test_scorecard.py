@@ -41,15 +41,14 @@ def card():
 
 
 def test_counts_and_weights(card):
-    assert card.loc[
-        "a", ["findings_high", "findings_medium", "findings_low", "findings_info"]
-    ].tolist() == [
+    assert card.loc["a", ["findings_high", "findings_medium", "findings_low"]].tolist() == [
         1,
         1,
         0,
-        1,
     ]
-    assert card.loc["a", "weighted_findings"] == 5  # 3 + 2, info counts 0
+    # "info" is no severity of the contract: it gets no column and weighs nothing.
+    assert "findings_info" not in card.columns
+    assert card.loc["a", "weighted_findings"] == 5  # 3 + 2
     assert card.loc["a", "findings_per_1000_words"] == 10.0
     assert card.loc["b", "findings_per_1000_words"] == 1.0
     assert pd.isna(card.loc["c", "findings_per_1000_words"])  # no words, no rate

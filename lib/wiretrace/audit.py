@@ -13,11 +13,15 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from wiretrace import schema
 from wiretrace.ingest.corpus import Article, Corpus, load_corpus
+
+if TYPE_CHECKING:
+    from wiretrace.rewrites.analysis import RewriteAnalysis
 
 
 @dataclass
@@ -150,26 +154,56 @@ def audit(
     error findings on the derived articles, artefacts on the others; readability against
     each article's source; the scorecard.
     """
-    from wiretrace.findings.attribution import attribution_findings
-    from wiretrace.findings.errors import find_artifacts, find_errors
-    from wiretrace.findings.words import WordIndex
-    from wiretrace.ingest.corpus import InputError
     from wiretrace.provenance.claims import extract_claims
     from wiretrace.provenance.credits import find_attributions
-    from wiretrace.report.provenance import provenance_scorecard
-    from wiretrace.report.readability import readability_table
-    from wiretrace.report.scorecard import build_scorecard
     from wiretrace.rewrites.analysis import analyse_rewrites
-    from wiretrace.rewrites.cluster import STORY_THRESHOLD, WORDING_THRESHOLD, cluster_stories
+    from wiretrace.rewrites.cluster import cluster_stories
 
     paths, wire = list(paths), list(wire)
-    if not paths and not wire:
-        raise InputError("no input paths given")
-    corpus = load_corpus(paths, wire=wire, meta=meta, progress=progress)
+    corpus = _load(paths, wire, meta, progress)
     attributions = find_attributions(corpus)
     claims = extract_claims(corpus)
     clusters = cluster_stories(corpus, progress=progress)
     rewrites = analyse_rewrites(corpus, progress=progress, clusters=clusters)
+    findings = _findings(corpus, rewrites, attributions, claims)
+    articles = corpus.table()
+    readability, scorecard = _scorecard(corpus, articles, rewrites, attributions, findings)
+    return AuditResult(
+        corpus=corpus,
+        articles=articles,
+        metadata=corpus.metadata_table(),
+        attributions=attributions,
+        derivation=rewrites.derivation,
+        alignments=rewrites.alignments,
+        findings=findings,
+        scorecard=scorecard,
+        claims=claims,
+        stemma=rewrites.stemma,
+        clusters=rewrites.clusters,
+        readability=readability,
+        sources=rewrites.sources,
+        parameters=_parameters(paths, wire, meta),
+    )
+
+
+def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> Corpus:
+    """The load stage: read the inputs into a corpus (at least one path is needed)."""
+    from wiretrace.ingest.corpus import InputError
+
+    if not paths and not wire:
+        raise InputError("no input paths given")
+    return load_corpus(paths, wire=wire, meta=meta, progress=progress)
+
+
+def _findings(
+    corpus: Corpus, rewrites: RewriteAnalysis, attributions: pd.DataFrame, claims: pd.DataFrame
+) -> pd.DataFrame:
+    """The findings stage: attribution and error findings on the derived articles,
+    artefacts on the others, in one table sorted by article, offset and kind."""
+    from wiretrace.findings.attribution import attribution_findings
+    from wiretrace.findings.errors import find_artifacts, find_errors
+    from wiretrace.findings.words import WordIndex
+
     derived = rewrites.derived_alignments()
     # Articles that are not rewrites of their source (a later story, another agency's
     # report) are only checked for what needs no source: MT artefacts, non-words, filler.
@@ -181,7 +215,7 @@ def audit(
     words = WordIndex(
         corpus, rewrites.sources, dict(rewrites.clusters[["article_id", "cluster_id"]].values)
     )
-    findings = _sort_findings(
+    return _sort_findings(
         pd.concat(
             [
                 attribution_findings(
@@ -198,11 +232,25 @@ def audit(
             ignore_index=True,
         )
     )
+
+
+def _scorecard(
+    corpus: Corpus,
+    articles: pd.DataFrame,
+    rewrites: RewriteAnalysis,
+    attributions: pd.DataFrame,
+    findings: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The report stage: the provenance verdicts, readability against each article's
+    source and the scorecard joining every stage; returns ``(readability, scorecard)``."""
+    from wiretrace.report.provenance import provenance_scorecard
+    from wiretrace.report.readability import readability_table
+    from wiretrace.report.scorecard import build_scorecard
+
     provenance = provenance_scorecard(
         corpus, attributions, findings, rewrites.alignments, rewrites.sources, rewrites.derivation
     )
     readability = readability_table(corpus, rewrites.sources, rewrites.main_sources())
-    articles = corpus.table()
     scorecard = build_scorecard(
         articles,
         derivation=rewrites.primary,
@@ -211,25 +259,17 @@ def audit(
         provenance=provenance,
         readability=readability,
     )
-    return AuditResult(
-        corpus=corpus,
-        articles=articles,
-        metadata=corpus.metadata_table(),
-        attributions=attributions,
-        derivation=rewrites.derivation,
-        alignments=rewrites.alignments,
-        findings=findings,
-        scorecard=scorecard,
-        claims=claims,
-        stemma=rewrites.stemma,
-        clusters=rewrites.clusters,
-        readability=readability,
-        sources=rewrites.sources,
-        parameters={
-            "paths": [str(p) for p in paths],
-            "wire": [str(p) for p in wire],
-            "meta": str(meta) if meta else None,
-            "story_threshold": STORY_THRESHOLD,
-            "wording_threshold": WORDING_THRESHOLD,
-        },
-    )
+    return readability, scorecard
+
+
+def _parameters(paths: list, wire: list, meta: str | Path | None) -> dict:
+    """The run's parameters as written to ``audit.json``."""
+    from wiretrace.rewrites.cluster import STORY_THRESHOLD, WORDING_THRESHOLD
+
+    return {
+        "paths": [str(p) for p in paths],
+        "wire": [str(p) for p in wire],
+        "meta": str(meta) if meta else None,
+        "story_threshold": STORY_THRESHOLD,
+        "wording_threshold": WORDING_THRESHOLD,
+    }

@@ -72,7 +72,7 @@ FINDING_KINDS = (
     "unsupported_addition",
     "mt_artifact",
 )
-SEVERITIES = ("high", "medium", "low", "info")
+SEVERITIES = ("high", "medium", "low")
 ATTRIBUTION_FORMS = ("byline", "in_text", "sign_off", "dateline", "photo_credit")
 ALIGNMENT_LABELS = ("verbatim", "rewrite", "new")
 DERIVATION_CLASSES = ("wholly", "partially", "non")

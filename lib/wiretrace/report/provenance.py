@@ -58,8 +58,6 @@ def provenance_scorecard(
       empty when there are none); ``attributions_dropped``/``attributions_changed``: the
       counts of those findings.
     """
-    from wiretrace.provenance.claims import claims_in_text
-
     registry = registry or load_registry()
     alignments = alignments if alignments is not None else schema.empty(schema.ALIGNMENT_COLUMNS)
     sources = sources or {}
@@ -71,15 +69,8 @@ def provenance_scorecard(
     photo_credits = credits_by_article(attributions, forms=("photo_credit",))
     forms_of = attributions.groupby("article_id")["form"].agg(set).to_dict()
     kinds_of = findings.groupby("article_id")["kind"].agg(list).to_dict() if len(findings) else {}
-    primary = primary_rows(derivation)
-    reused = primary[primary["derivation"].isin(["wholly", "partially"])]
-    sources_of = reused.groupby("article_id", sort=False)["source_id"].agg(list).to_dict()
-    aligned = alignments[alignments["label"] != "new"] if len(alignments) else alignments
-    aligned_texts = (
-        aligned.groupby("article_id", sort=False)["source_text"].agg(list).to_dict()
-        if len(aligned)
-        else {}
-    )
+    sources_of = _reused_sources(derivation)
+    aligned_texts = _aligned_source_texts(alignments)
     rows = []
     for article in corpus.articles:
         if article.status != "ok":
@@ -94,22 +85,7 @@ def provenance_scorecard(
         for source_id in sources_of.get(aid, []):
             agencies, _ = agencies_of(source_id)
             source_agencies.extend(a for a in agencies if a not in source_agencies)
-        if "uncredited_reuse" in kinds:
-            verdict = "uncredited wire copy"
-        elif source_agencies:
-            fits = set(credited) & (set(source_agencies) | {"agencies", "wire"})
-            verdict = "credited wire copy" if fits or "wire" in source_agencies else "mixed"
-            if not credited:
-                verdict = "uncredited wire copy"
-        elif credited and (set(forms) & {"byline", "dateline", "sign_off"} or not have_derivation):
-            verdict = "credited wire copy"
-        else:
-            verdict = "original or unknown"
-        attributed = 0
-        for text in dict.fromkeys(str(t) for t in aligned_texts.get(aid, [])):
-            if text not in said:
-                said[text] = bool(claims_in_text(text, registry))
-            attributed += said[text]
+        attributed = _count_attributed(aligned_texts.get(aid, []), said, registry)
         dropped, changed = kinds.count("attribution_dropped"), kinds.count("attribution_changed")
         share = max(0.0, (attributed - dropped - changed) / attributed) if attributed else None
         rows.append(
@@ -118,7 +94,7 @@ def provenance_scorecard(
                 "agencies_credited": "; ".join(credited),
                 "credit_forms": "; ".join(forms),
                 "photo_credits": "; ".join(photo),
-                "provenance": verdict,
+                "provenance": _verdict(credited, forms, source_agencies, kinds, have_derivation),
                 "source_agencies": "; ".join(sorted(source_agencies)),
                 "source_attributions": attributed,
                 "attributions_kept_share": round(share, 4) if share is not None else None,
@@ -127,3 +103,52 @@ def provenance_scorecard(
             }
         )
     return pd.DataFrame(rows, columns=SCORECARD_COLUMNS)
+
+
+def _reused_sources(derivation: pd.DataFrame) -> dict[str, list[str]]:
+    """Each article derived (wholly or partially) from its source -> that source's ids."""
+    primary = primary_rows(derivation)
+    reused = primary[primary["derivation"].isin(["wholly", "partially"])]
+    return reused.groupby("article_id", sort=False)["source_id"].agg(list).to_dict()
+
+
+def _aligned_source_texts(alignments: pd.DataFrame) -> dict[str, list[str]]:
+    """Each article -> the source wording of its sentences aligned with the source."""
+    aligned = alignments[alignments["label"] != "new"] if len(alignments) else alignments
+    if not len(aligned):
+        return {}
+    return aligned.groupby("article_id", sort=False)["source_text"].agg(list).to_dict()
+
+
+def _verdict(
+    credited: list[str],
+    forms: list[str],
+    source_agencies: list[str],
+    kinds: list[str],
+    have_derivation: bool,
+) -> str:
+    """The article's provenance verdict (one of :data:`VERDICTS`), as described in
+    :func:`provenance_scorecard`."""
+    if "uncredited_reuse" in kinds:
+        return "uncredited wire copy"
+    if source_agencies:
+        if not credited:
+            return "uncredited wire copy"
+        fits = set(credited) & (set(source_agencies) | {"agencies", "wire"})
+        return "credited wire copy" if fits or "wire" in source_agencies else "mixed"
+    if credited and (set(forms) & {"byline", "dateline", "sign_off"} or not have_derivation):
+        return "credited wire copy"
+    return "original or unknown"
+
+
+def _count_attributed(texts: list, said: dict[str, bool], registry: Registry) -> int:
+    """How many distinct source sentences in ``texts`` attribute a statement; ``said``
+    caches the answer per sentence across articles."""
+    from wiretrace.provenance.claims import claims_in_text
+
+    attributed = 0
+    for text in dict.fromkeys(str(t) for t in texts):
+        if text not in said:
+            said[text] = bool(claims_in_text(text, registry))
+        attributed += said[text]
+    return attributed

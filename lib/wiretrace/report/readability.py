@@ -1,11 +1,14 @@
 """Readability of each version and its change against the source, with textstat.
 
-Returns one row per text with the classic formulas (Flesch reading ease, Flesch-Kincaid
-grade, Gunning fog, SMOG, Dale-Chall) and their components (words per sentence, syllables
-per word, share of words of three or more syllables). The formulas were fitted on school
-texts of hundreds of words; on a 300-word news story they move a point or two with one long
-sentence, so read a change of a few points as noise, and compare versions of the same
-story rather than scores across stories.
+:func:`readability` takes an article and returns its measures (:data:`MEASURES`);
+:func:`readability_table` takes the corpus, the source texts and each article's source
+id and returns the ``readability`` table: one row per text with the classic formulas
+(Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall), their
+components (sentences, words, words per sentence, syllables per word, share of words of
+three or more syllables) and each one's change against the source. The formulas were
+fitted on school texts of hundreds of words; on a 300-word news story they move a point
+or two with one long sentence, so read a change of a few points as noise, and compare
+versions of the same story rather than scores across stories.
 
 textstat is pinned below 0.7.5: later releases either download NLTK's CMU dictionary at
 first use (impossible offline) or ship without their own modules; 0.7.4 counts syllables

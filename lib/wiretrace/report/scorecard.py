@@ -7,8 +7,9 @@ readability change against the source. :func:`conclusions` turns the scorecard i
 sentences for the notebooks, every number computed from the table.
 
 The ranking is deliberately simple and stated: ``weighted_findings`` counts a high finding
-as 3, a medium as 2 and a low as 1 (info findings count 0), and ``findings_per_1000_words``
-divides that by the body length, so a long article is not penalised for being long.
+as 3, a medium as 2 and a low as 1 (:data:`SEVERITY_WEIGHTS`), and
+``findings_per_1000_words`` divides that by the body length, so a long article is not
+penalised for being long.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 
 from wiretrace import schema
 
-SEVERITY_WEIGHTS = {"high": 3, "medium": 2, "low": 1, "info": 0}
+SEVERITY_WEIGHTS = {"high": 3, "medium": 2, "low": 1}
 
 
 def _per_article(frame: pd.DataFrame, ids: pd.Series, columns: list[str]) -> pd.DataFrame:

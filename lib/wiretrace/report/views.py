@@ -4,6 +4,10 @@
 highlighted (deleted from the source in one colour, inserted by the rewrite in another),
 so a journalist can check a finding at a glance. Words are compared in their folded form
 (:func:`wiretrace.language.text.fold`), so quote-mark style and dashes are not highlighted.
+:func:`changed_spans` returns the differing word spans of the two wordings;
+:func:`findings_side_by_side` takes the ``findings`` and ``alignments`` tables and returns
+one HTML string with a block per finding: its explanation, and its sentence beside the
+source's. The functions return HTML strings (or spans); they never display anything.
 """
 
 from __future__ import annotations

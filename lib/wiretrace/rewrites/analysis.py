@@ -65,7 +65,8 @@ def primary_rows(derivation: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass
 class RewriteAnalysis:
-    """The tables of rewrite detection (see ``docs`` of :func:`analyse_rewrites`)."""
+    """The tables of rewrite detection (:func:`analyse_rewrites` gives each one's rows and
+    columns)."""
 
     alignments: pd.DataFrame
     derivation: pd.DataFrame

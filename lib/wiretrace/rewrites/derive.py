@@ -89,9 +89,8 @@ PARTIAL_MIN = 0.2
 RUN_MIN = 4
 #: Word n-gram sizes of the ``ngram_<n>`` containment features.
 NGRAM_SIZES = (1, 2, 3, 5, 8)
-#: The features the calibration may choose from (module docstring).
-CANDIDATE_FEATURES = [
-    "containment",
+#: The shares measured besides ``containment``: candidate features and derivation columns.
+SHARE_FEATURES = [
     "verbatim_share",
     "exact_share",
     "verbatim_sentences",
@@ -101,6 +100,8 @@ CANDIDATE_FEATURES = [
     "order_loss",
     *(f"ngram_{n}" for n in NGRAM_SIZES),
 ]
+#: The features the calibration may choose from (module docstring).
+CANDIDATE_FEATURES = ["containment", *SHARE_FEATURES]
 #: The features of the shipped model: one for each distinction the classes make,
 #: ``containment`` (reuse or not: how much of the article the source accounts for),
 #: ``exact_share`` (cut and paste or edited), ``mean_ordered`` (wording kept or
@@ -114,14 +115,7 @@ MODEL_PATH = data_path("derivation_model.json")
 #: Extra columns of the derivation rows, after ``schema.DERIVATION_COLUMNS``.
 DERIVATION_EXTRA_COLUMNS = [
     "reverse_containment",
-    "verbatim_share",
-    "exact_share",
-    "verbatim_sentences",
-    "new_sentences",
-    "mean_similarity",
-    "mean_ordered",
-    "order_loss",
-    *(f"ngram_{n}" for n in NGRAM_SIZES),
+    *SHARE_FEATURES,
     "revision",
     "n_sentences",
     "n_aligned",

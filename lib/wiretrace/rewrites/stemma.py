@@ -105,73 +105,93 @@ def infer_stemma(
     ``pairs`` the pairwise alignments. Articles with containment below ``derived_min``
     get no edge. Returns a DataFrame with ``STEMMA_COLUMNS``.
     """
-    rows = []
     derived = [a for a in articles if containment.get(a.article_id, 0.0) >= derived_min]
-    is_consensus = source is not None and source.article_id.startswith("consensus:")
-    for a in derived:
-        what = (
-            f"{source.article_id}, the {source.outlet} (the lost original)"
-            if is_consensus
-            else f"wire copy {source.article_id}"
-        )
-        credit = "; ".join(p.text for p in a.parts if p.kind == "credit")
-        evidence = f"{containment[a.article_id]:.0%} of its wording is accounted for by {what}"
-        if credit:
-            evidence += f"; credit line: {credit}"
-        rows.append((source.article_id, a.article_id, containment[a.article_id], evidence, True))
+    rows = [_source_edge(a, source, containment[a.article_id]) for a in derived]
     var = {
         a.article_id: variants(a, source_alignments[a.article_id], source) if source else set()
         for a in derived
     }
     for n, a in enumerate(derived):
         for b in derived[n + 1 :]:
-            shared = var[a.article_id] & var[b.article_id]
-            notes, score = [], 0.0  # score > 0: a is b's source
-            if shared:
-                notes.append(
-                    f"{len(shared)} shared variant(s) against the source, e.g. "
-                    + ", ".join(repr(" ".join(v[3]) or "(omission)") for v in sorted(shared)[:3])
-                )
-            credit_ab, credit_ba = _credits(b, a), _credits(a, b)
-            if credit_ab != credit_ba:
-                score += CREDIT_WEIGHT if credit_ab else -CREDIT_WEIGHT
-                notes.append(
-                    f"{b.article_id if credit_ab else a.article_id} credits "
-                    f"{(a if credit_ab else b).outlet}"
-                )
-            if a.date and b.date and a.date != b.date:
-                score += DATE_WEIGHT if a.date < b.date else -DATE_WEIGHT
-                notes.append(f"dated {a.date} and {b.date}")
-            elif not (a.date and b.date):
-                notes.append("publication date missing for at least one")
-            in_a = pairs.reuse(b.article_id, a.article_id)  # how much b borrows from a
-            in_b = pairs.reuse(a.article_id, b.article_id)
-            if max(in_a, in_b) >= 0.8 and abs(in_a - in_b) >= 0.2:
-                score += CONTAINMENT_WEIGHT if in_a > in_b else -CONTAINMENT_WEIGHT
-                big, small = (a, b) if in_a > in_b else (b, a)
-                notes.append(f"{big.article_id} holds nearly all of {small.article_id} and more")
-            linked = bool(shared) or credit_ab or credit_ba
-            if linked and abs(score) >= DIRECTED_MIN:
-                first, second = (a, b) if score > 0 else (b, a)
-                confidence = (1 - 0.5 ** max(len(shared), 1)) * min(1.0, abs(score) / 0.5)
-                rows.append(
-                    (first.article_id, second.article_id, confidence, "; ".join(notes), True)
-                )
-            elif linked or max(in_a, in_b) >= 0.5:
-                confidence = 1 - 0.5 ** len(shared) if shared else 0.0
-                reason = (
-                    "related, but the evidence cannot decide who copied whom"
-                    if linked
-                    else "no shared variant against the source: the evidence cannot tell "
-                    "direct copying from two copies of the same source"
-                )
-                rows.append(
-                    (a.article_id, b.article_id, confidence, "; ".join([reason, *notes]), False)
-                )
+            edge = _pair_edge(a, b, var[a.article_id] & var[b.article_id], pairs)
+            if edge is not None:
+                rows.append(edge)
     frame = pd.DataFrame(rows, columns=STEMMA_COLUMNS[:-1])
     frame["confidence"] = frame["confidence"].astype(float).round(4)
     frame["cluster_id"] = cluster_id
     return frame[STEMMA_COLUMNS]
+
+
+def _source_edge(article: Article, source: Article, containment: float) -> tuple:
+    """The edge from the cluster's source to ``article``, its containment as confidence."""
+    what = (
+        f"{source.article_id}, the {source.outlet} (the lost original)"
+        if source.article_id.startswith("consensus:")
+        else f"wire copy {source.article_id}"
+    )
+    credit = "; ".join(p.text for p in article.parts if p.kind == "credit")
+    evidence = f"{containment:.0%} of its wording is accounted for by {what}"
+    if credit:
+        evidence += f"; credit line: {credit}"
+    return (source.article_id, article.article_id, containment, evidence, True)
+
+
+def _direction(a: Article, b: Article, in_a: float, in_b: float) -> tuple[float, list[str], bool]:
+    """The direction evidence between ``a`` and ``b``: ``(score, notes, credited)``.
+
+    ``in_a`` is how much ``b`` borrows from ``a``, ``in_b`` the reverse. ``score`` > 0
+    says ``a`` is ``b``'s source (credit lines, dates, one-way containment, weighted as
+    in the module constants); ``credited`` is True when either credits the other's outlet.
+    """
+    notes, score = [], 0.0
+    credit_ab, credit_ba = _credits(b, a), _credits(a, b)
+    if credit_ab != credit_ba:
+        score += CREDIT_WEIGHT if credit_ab else -CREDIT_WEIGHT
+        notes.append(
+            f"{b.article_id if credit_ab else a.article_id} credits "
+            f"{(a if credit_ab else b).outlet}"
+        )
+    if a.date and b.date and a.date != b.date:
+        score += DATE_WEIGHT if a.date < b.date else -DATE_WEIGHT
+        notes.append(f"dated {a.date} and {b.date}")
+    elif not (a.date and b.date):
+        notes.append("publication date missing for at least one")
+    if max(in_a, in_b) >= 0.8 and abs(in_a - in_b) >= 0.2:
+        score += CONTAINMENT_WEIGHT if in_a > in_b else -CONTAINMENT_WEIGHT
+        big, small = (a, b) if in_a > in_b else (b, a)
+        notes.append(f"{big.article_id} holds nearly all of {small.article_id} and more")
+    return score, notes, credit_ab or credit_ba
+
+
+def _pair_edge(a: Article, b: Article, shared: set, pairs: PairwiseAlignments) -> tuple | None:
+    """The edge between two derived versions with ``shared`` variants, or None when
+    nothing relates them: directed when linked (a shared variant or a credit) and the
+    direction evidence reaches :data:`DIRECTED_MIN`, else undirected."""
+    notes = []
+    if shared:
+        notes.append(
+            f"{len(shared)} shared variant(s) against the source, e.g. "
+            + ", ".join(repr(" ".join(v[3]) or "(omission)") for v in sorted(shared)[:3])
+        )
+    in_a = pairs.reuse(b.article_id, a.article_id)  # how much b borrows from a
+    in_b = pairs.reuse(a.article_id, b.article_id)
+    score, direction_notes, credited = _direction(a, b, in_a, in_b)
+    notes.extend(direction_notes)
+    linked = bool(shared) or credited
+    if linked and abs(score) >= DIRECTED_MIN:
+        first, second = (a, b) if score > 0 else (b, a)
+        confidence = (1 - 0.5 ** max(len(shared), 1)) * min(1.0, abs(score) / 0.5)
+        return (first.article_id, second.article_id, confidence, "; ".join(notes), True)
+    if linked or max(in_a, in_b) >= 0.5:
+        confidence = 1 - 0.5 ** len(shared) if shared else 0.0
+        reason = (
+            "related, but the evidence cannot decide who copied whom"
+            if linked
+            else "no shared variant against the source: the evidence cannot tell "
+            "direct copying from two copies of the same source"
+        )
+        return (a.article_id, b.article_id, confidence, "; ".join([reason, *notes]), False)
+    return None
 
 
 def stemma_graph(edges: pd.DataFrame):

@@ -389,10 +389,44 @@ def build_consensus(
     """
     voters = list(voters)
     base_id = base_id or _choose_base(pairs, voters)
+    passages, slot_of_base = _base_passages(pairs, voters, base_id)
+    inserted = _inserted_passages(pairs, voters, base_id, slot_of_base)
+    ordered: list[Passage] = []
+    for slot in range(-1, len(passages)):
+        if slot >= 0:
+            ordered.append(passages[slot])
+        ordered.extend(p for anchor, p in inserted if anchor == slot)
+    text, sentences, parts, support = _vote_passages(ordered, voters)
+    article = Article(
+        article_id=f"consensus:{cluster_id}",
+        path="",
+        text=text,
+        sentences=sentences,
+        parts=parts,
+        role="consensus",
+        outlet=f"consensus of {len(voters)} witnesses",
+        language="en",
+    )
+    return Consensus(article, voters, base_id, support)
+
+
+#: One passage to vote on: the first reader's tokens, the other readers' tokens, and the
+#: ids of all its readers (the first one first).
+Passage = tuple[list[VoteToken], list[list[VoteToken]], list[str]]
+
+
+def _base_passages(
+    pairs: PairwiseAlignments, voters: list[str], base_id: str
+) -> tuple[list[Passage], dict[int, int]]:
+    """The base's sentences as passages, each with the other voters' aligned wording.
+
+    A base sentence no other voter attests is left out when there are three or more
+    voters. Returns the passages and each kept base sentence id's position among them.
+    """
     base = pairs.articles[base_id]
     others = [v for v in voters if v != base_id]
     attest = {v: _attesting(pairs, v, base_id) for v in others}
-    passages: list[tuple[list[VoteToken], list[list[VoteToken]], list[str]]] = []
+    passages: list[Passage] = []
     slot_of_base: dict[int, int] = {}
     for s in base.sentences:
         readers = [v for v in others if s.sentence_id in attest[v]]
@@ -405,14 +439,24 @@ def build_consensus(
             readings.append(vote_tokens(article.text, sentences))
         slot_of_base[s.sentence_id] = len(passages)
         passages.append((vote_tokens(base.text, [s]), readings, [base_id, *readers]))
-    # Sentences the base lacks but a majority of the voters share.
-    inserted: list[tuple[int, tuple]] = []
+    return passages, slot_of_base
+
+
+def _inserted_passages(
+    pairs: PairwiseAlignments, voters: list[str], base_id: str, slot_of_base: dict[int, int]
+) -> list[tuple[int, Passage]]:
+    """Sentences the base lacks but a majority of the voters share, as passages.
+
+    Each comes with its anchor: the position of the base passage it follows (-1: before
+    the first), taken from the last sentence before it that the base has.
+    """
+    others = [v for v in voters if v != base_id]
+    inserted: list[tuple[int, Passage]] = []
     used: set[tuple[str, int]] = set()
     for v in others:
         article = pairs.articles[v]
-        to_base = pairs.alignment(v, base_id)
         anchor = -1
-        for i, al in enumerate(to_base):
+        for i, al in enumerate(pairs.alignment(v, base_id)):
             if al.label != "new":
                 anchor = max((slot_of_base.get(sid, -1) for sid in al.source_ids), default=-1)
                 continue
@@ -436,11 +480,17 @@ def build_consensus(
                 for u, j in supporters[1:]
             ]
             inserted.append((anchor, (own, readings, [w for w, _ in supporters])))
-    ordered: list[tuple] = []
-    for slot in range(-1, len(passages)):
-        if slot >= 0:
-            ordered.append(passages[slot])
-        ordered.extend(p for anchor, p in inserted if anchor == slot)
+    return inserted
+
+
+def _vote_passages(
+    ordered: list[Passage], voters: list[str]
+) -> tuple[str, list[Sentence], list[MetaPart], list[list[str]]]:
+    """Vote every passage word by word and join the results into the consensus text.
+
+    Returns the text (sentences joined by single spaces), its sentences with offsets, a
+    ``contested`` part for every tied vote, and the voters attesting each sentence.
+    """
     text_parts: list[str] = []
     sentences: list[Sentence] = []
     support: list[list[str]] = []
@@ -466,14 +516,4 @@ def build_consensus(
         text_parts.append(sentence_text)
         cursor += len(sentence_text)
         support.append(sorted(readers, key=voters.index))
-    article = Article(
-        article_id=f"consensus:{cluster_id}",
-        path="",
-        text=" ".join(text_parts),
-        sentences=sentences,
-        parts=parts,
-        role="consensus",
-        outlet=f"consensus of {len(voters)} witnesses",
-        language="en",
-    )
-    return Consensus(article, voters, base_id, support)
+    return " ".join(text_parts), sentences, parts, support
