@@ -63,7 +63,7 @@ PAIRS_WITH_001 = {
 
 
 def hand_alignments(corpus: Corpus, source_id: str, pairs: dict[str, dict[int, int]]):
-    """An alignments table (INTERFACES.md format) built from hand pairings with one source.
+    """An alignments table (the rewrite stage's columns) built from hand pairings with one source.
 
     Paired sentences get label ``rewrite`` (similarity 0.8, a placeholder: the tests do
     not read it), unpaired ones ``new``.

@@ -49,18 +49,18 @@ def test_sentence_strips_one_cell_per_sentence(seed_audit):
     )
 
 
-def test_findings_heatmap_counts_only_real_findings():
+def test_findings_heatmap_counts_findings_per_article_and_kind():
     articles = pd.DataFrame({"article_id": ["a", "b"], "status": ["ok", "ok"]})
     findings = pd.DataFrame(
         {
             "article_id": ["a", "a", "b"],
             "kind": ["typo", "typo", "verb_change"],
-            "severity": ["low", "info", "high"],
+            "severity": ["low", "medium", "high"],
         }
     )
     _, data = plots.findings_heatmap(articles, findings)
     assert data.to_dict("records") == [
-        {"article_id": "a", "typo": 1, "verb_change": 0},
+        {"article_id": "a", "typo": 2, "verb_change": 0},
         {"article_id": "b", "typo": 0, "verb_change": 1},
     ]
 

@@ -1107,8 +1107,8 @@ def simple_alignment(corpus, threshold: float = 0.5) -> pd.DataFrame:
 
     Similarity is difflib's ratio over folded word lists, in [0, 1]; the best wire sentence
     at ``threshold`` or above is the source (label ``verbatim`` at 1.0, else ``rewrite``),
-    otherwise the sentence is ``new``. Columns follow INTERFACES.md. Quadratic: for the
-    benchmark only.
+    otherwise the sentence is ``new``. Columns are the rewrite stage's
+    (``ALIGNMENTS_TABLE_COLUMNS``). Quadratic: for the benchmark only.
     """
     wires = [a for a in corpus.ok if a.role == "wire"]
     wire_sents = [

@@ -178,12 +178,12 @@ def attribution_findings(
     """Attribution findings: ``attribution_dropped``, ``attribution_changed`` and
     ``uncredited_reuse`` (columns :data:`wiretrace.schema.FINDING_COLUMNS`).
 
-    ``alignments``, ``sources`` and ``derivation`` are the rewrite analysis tables (see
-    ``notes/INTERFACES.md``): one row per article sentence with its aligned source
-    wording and offsets, the source texts by id, and the derivation class of each
-    article. ``attributions`` is :func:`find_attributions`' table and ``claims``
-    :func:`wiretrace.provenance.claims.extract_claims`' (computed when not given). What
-    each kind means: see :mod:`wiretrace.findings.checks.attribution`.
+    ``alignments``, ``sources`` and ``derivation`` are the rewrite analysis tables
+    (:class:`wiretrace.rewrites.analysis.RewriteAnalysis`): one row per article sentence
+    with its aligned source wording and offsets, the source texts by id, and the
+    derivation class of each article. ``attributions`` is :func:`find_attributions`' table
+    and ``claims`` :func:`wiretrace.provenance.claims.extract_claims`' (computed when not
+    given). What each kind means: see :mod:`wiretrace.findings.checks.attribution`.
 
     ``start``/``end`` are offsets into the article's text (taken from the article's own
     sentences by ``sentence_id``, so the alignment's offset columns are optional); ``text``

@@ -16,7 +16,8 @@ Everything here answers a question about one word or a pair of words and is offl
   quantity and time words, and country/demonym groups. Words are lemmas, lower case.
 
 The CSV is data a reviewer can extend; the error-injection benchmark draws its injected
-substitutions from separate lists (see ``benchmarks/errors.py``), never from this one.
+substitutions from separate lists (see the error benchmark, ``wtbench.errors``), never
+from this one.
 """
 
 from __future__ import annotations
@@ -182,7 +183,6 @@ def is_word(word: str) -> bool:
     return zipf(lower) >= 3.0
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=200_000)
 def spelling_key(word: str) -> str:
     """``word`` (lower case) with a British-only spelling mapped to its American form.

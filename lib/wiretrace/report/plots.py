@@ -41,7 +41,6 @@ COLOURS = {
     "high": OKABE_ITO["vermillion"],
     "medium": OKABE_ITO["orange"],
     "low": OKABE_ITO["yellow"],
-    "info": OKABE_ITO["grey"],
     # roles
     "wire": OKABE_ITO["black"],
     "article": OKABE_ITO["blue"],
@@ -282,15 +281,14 @@ def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure,
 def findings_heatmap(
     articles: pd.DataFrame, findings: pd.DataFrame, kinds: tuple[str, ...] | None = None
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Findings per article (rows) and kind (columns), info findings left out."""
+    """Findings per article (rows) and kind (columns): the counts behind the chart."""
     from wiretrace.schema import FINDING_KINDS
 
     use_style()
     ids = articles.loc[articles["status"] == "ok", "article_id"].tolist()
     kinds = kinds or FINDING_KINDS
-    real = findings[findings["severity"] != "info"]
     data = (
-        pd.crosstab(real["article_id"], real["kind"])
+        pd.crosstab(findings["article_id"], findings["kind"])
         .reindex(index=ids, columns=list(kinds), fill_value=0)
         .fillna(0)
         .astype(int)

@@ -45,7 +45,8 @@ Scores (both in [0, 1], symmetric, higher = more alike):
 
 Thresholds are fixed defaults, chosen once by hand on the seeds and the Clough-Stevenson
 (2011) short-answer corpus and not refitted on the corpus being clustered (the figures
-below are recomputed by ``benchmarks/speed.py`` into ``clustering.json``, "calibration"):
+below are recomputed by the speed benchmark, ``wtbench.speed``, into ``clustering.json``,
+"calibration"):
 
 - :data:`WORDING_THRESHOLD` = 0.12: texts on different topics reach at most 0.031 and
   answers written on the topic without the source at most 0.087, while the lightest
@@ -435,7 +436,7 @@ def cluster_stories(
     derived versions); ``wording_threshold`` is the 3-gram containment needed for a
     wording link (in [0, 1]; default :data:`WORDING_THRESHOLD`). Deterministic: the same
     corpus gives the same table. Cost grows about linearly with the number of articles
-    (see ``benchmarks/speed.py``).
+    (see the speed benchmark (``wtbench.speed``)).
     """
     pairs = similar_pairs(corpus, threshold, wording_threshold, progress=progress)
     return clusters_from_pairs([a.article_id for a in corpus.ok], pairs)

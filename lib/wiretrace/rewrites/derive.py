@@ -46,15 +46,15 @@ for ``non``. An article with ``containment < PARTIAL_MIN`` is always ``non``.
 The classifier is a small multinomial logistic model whose constants (feature names,
 standardisation, coefficients) are read from ``data/derivation_model.json``; nothing is
 fitted on the corpus being audited. Its four features are ``MODEL_FEATURES``. It was
-calibrated once, offline, by ``python -m benchmarks.calibrate_derivation`` on the 95
+calibrated once, offline, by ``python -m wtbench.calibrate_derivation`` on the 95
 answers of the Clough-Stevenson corpus, each aligned with its Wikipedia source: every
 answer is measured by :func:`derivation_features`, the four features are standardised
 (mean and standard deviation over the 95 answers) and a four-class logistic regression
 with an L2 penalty (C = 1, intercepts unpenalised) is fitted by Newton's method from
 zero (deterministic, no random seed needed).
 
-How far to trust it: ``benchmarks/clough_stevenson.py`` refits the model on four folds
-and scores the fifth (the honest figures), runs the README baseline (word n-gram
+How far to trust it: ``wtbench.clough_stevenson`` (in ``benchmarks/``) refits the model on
+four folds and scores the fifth (the honest figures), runs the README baseline (word n-gram
 containment + logistic regression) on the same folds, and reports the shipped
 constants' figures on the whole corpus as in-sample. The features were chosen by
 reasoning about the classes *after* exploring this corpus (``order_loss`` from the

@@ -14,7 +14,7 @@ its lexical scores (``ordered``, ``content``) are 0 (``method`` says ``semantic`
 these rows). Verbatim and lexical rewrites are never changed.
 
 It is not part of :func:`wiretrace.audit`, and the derivation classes stay lexical, on
-purpose: on the Clough-Stevenson answers (``benchmarks/semantic.py``) sentences written
+purpose: on the Clough-Stevenson answers (``wtbench.semantic``) sentences written
 *without* the source, on the same topic, reach the same cosines as heavy paraphrase of
 it, so semantic matches there are often wrong (the README gives the measured rate at
 each threshold). Use it to look for a heavily reworded source sentence by hand, with the
