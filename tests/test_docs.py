@@ -129,3 +129,19 @@ def test_readme_benchmark_figures_are_the_computed_ones():
     start = README.index(report.START)
     end = README.index(report.END) + len(report.END) + 1
     assert README[start:end] == report.markdown(results)
+
+
+@pytest.mark.parametrize("name", sorted(set(re.findall(r"`(wiretrace(?:\.\w+)+)", README))))
+def test_every_module_and_function_the_readme_names_exists(name):
+    """A dotted name in the README (`wiretrace.rewrites.derive`, `...analyse_rewrites`)
+    is a module or an attribute of one."""
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for attr in parts[cut:]:
+            obj = getattr(obj, attr)
+        return
+    pytest.fail(f"{name} is not importable")
