@@ -13,14 +13,19 @@ from wiretrace.rewrites.derive import (
     CANDIDATE_FEATURES,
     MODEL_FEATURES,
     MODEL_PATH,
+    NEWS_FEATURES,
     PARTIAL_MIN,
     DerivationModel,
     classify,
+    classify_derivation,
     classify_revision,
     derivation_scores,
     load_model,
+    load_news_model,
     ngram_containment,
+    no_source_scores,
     order_loss,
+    revision_kind,
     run_share,
 )
 
@@ -201,7 +206,9 @@ def test_ngram_containment(a, b, n, expected):
             "After coups in Mali and Burkina Faso forced French troops out, Niger became a "
             "crucial hub for France. It keeps some 1,500 troops there to fight jihadists in "
             "the Sahel.",
-            {"exact_share": 0.0, "new_sentences": 0.0, "derivation": "partially"},
+            # every sentence reworded from the source and nothing else: the news model
+            # (METER's sense) calls a short rewrite with no other source wholly derived
+            {"exact_share": 0.0, "new_sentences": 0.0, "derivation": "wholly"},
         ),
         (
             "As geopolitical landscapes continue to evolve, it is crucial for countries to "
@@ -247,3 +254,37 @@ def primary(seeds):
 )
 def test_seed_derivation_against_the_consensus(primary, seed, expected):
     assert primary[seed] == expected
+
+
+def test_nothing_aligned_is_non_with_its_reason():
+    values = {"n_aligned": 0, "containment": 0.0}
+    assert classify_derivation(values) == (
+        "non",
+        "nothing_aligned",
+        "no sentence of the article aligns with the source",
+    )
+
+
+def test_the_news_model_decides_and_says_what_it_read():
+    values = {"n_aligned": 4, "log_ngram_2": 0.0, "log_n_words": 5.0, "order_loss": 0.0}
+    label, decided_by, reason = classify_derivation({**values, "containment": 1.0})
+    assert (label, decided_by) == ("wholly", "news_model")
+    assert reason.startswith("wholly (p=") and "containment 1.00" in reason
+    assert load_news_model().features == NEWS_FEATURES
+
+
+def test_revision_never_contradicts_derivation():
+    values = {"containment": 0.9, "exact_share": 1.0, "mean_ordered": 1.0, "order_loss": 0.0}
+    assert revision_kind(values, "non") == "non"
+    assert revision_kind(values, "wholly") == "cut"
+
+
+def test_no_source_row_is_non_and_says_why():
+    scores = no_source_scores(3, 40, "alone")
+    assert (scores["derivation"], scores["revision"], scores["decided_by"]) == (
+        "non",
+        "non",
+        "no_source",
+    )
+    assert scores["reason"] == "alone" and scores["n_words"] == 40
+    assert scores["containment"] == 0.0 and scores["new_sentences"] == 1.0

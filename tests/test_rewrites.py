@@ -6,8 +6,13 @@ import pandas as pd
 import pytest
 
 from wiretrace import schema
-from wiretrace.ingest.corpus import Corpus
-from wiretrace.rewrites.analysis import ALIGNMENTS_TABLE_COLUMNS, analyse_rewrites, primary_rows
+from wiretrace.ingest.corpus import Corpus, parse_article
+from wiretrace.rewrites.analysis import (
+    ALIGNMENTS_TABLE_COLUMNS,
+    NO_SOURCE,
+    analyse_rewrites,
+    primary_rows,
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +83,14 @@ def test_clusters_are_audited_separately(seeds):
     lone = analysis.alignments[analysis.alignments["article_id"] == ids[3]]
     assert set(lone["label"]) == {"new"} and set(lone["source_id"]) == {""}
     derivation = analysis.derivation
-    assert set(derivation.loc[derivation["article_id"] == ids[3], "source_id"]) == set()
+    (row,) = derivation[derivation["article_id"] == ids[3]].itertuples()
+    assert (row.source_id, row.derivation, row.decided_by, row.primary) == (
+        "",
+        "non",
+        "no_source",
+        True,
+    )
+    assert row.reason == NO_SOURCE["alone"]
 
 
 def test_wire_copy_is_the_source_when_given(seeds):
@@ -135,3 +147,44 @@ def test_primary_rows_and_main_sources(analysis):
     assert set(analysis.main_sources().values()) == {"consensus:0"}
     no_column = analysis.derivation.drop(columns="primary")
     assert len(primary_rows(no_column)) == len(analysis.derivation)
+
+
+TAKE_1 = (
+    "A judge jailed a former teacher for six years on Monday for stealing from a school.\n"
+    "The court heard he took 40,000 pounds over three years to pay gambling debts."
+)
+TAKE_2 = (
+    "The school's governors said they had tightened their accounts after the theft.\n"
+    "Parents had raised the alarm when a trip was cancelled for lack of funds."
+)
+STITCHED = (
+    "A judge jailed a former teacher for six years on Monday for stealing from a school.\n"
+    "The school's governors said they had tightened their accounts after the theft."
+)
+OWN = "Nobody at the town hall would comment on the new swimming pool plans this week."
+
+
+def test_several_wire_takes_are_one_source():
+    wires = [parse_article("take1", "", TAKE_1), parse_article("take2", "", TAKE_2)]
+    for w in wires:
+        w.role = "wire"
+    articles = [parse_article("stitched", "", STITCHED), parse_article("own", "", OWN)]
+    analysis = analyse_rewrites(Corpus(wires + articles))
+    assert sorted(analysis.sources) == ["take1", "take2", "wire:0"]
+    union = analysis.sources["wire:0"]
+    assert union.text == TAKE_1 + "\n\n" + TAKE_2 and union.role == "wire"
+    assert [s.sentence_id for s in union.sentences] == [0, 1, 2, 3]
+    assert all(union.text[s.start : s.end] == s.text for s in union.sentences)
+    primary = analysis.primary.set_index("article_id")
+    assert primary.loc["stitched", "source_id"] == "wire:0"
+    assert primary.loc["stitched", "derivation"] == "wholly"
+    assert primary.loc["stitched", "containment"] == 1.0
+    assert primary.loc["own", "derivation"] == "non"
+    assert primary.loc["own", "decided_by"] == "nothing_aligned"
+    takes = analysis.derivation[~analysis.derivation["primary"].astype(bool)]
+    stitched = takes[takes["article_id"] == "stitched"]
+    assert sorted(stitched["source_id"]) == ["take1", "take2"]
+    assert stitched["containment"].max() < 1.0  # each take alone accounts for half
+    rows = analysis.alignments[analysis.alignments["article_id"] == "stitched"]
+    assert list(rows["source_sentence_id"]) == [0, 2]
+    assert list(rows["source_id"]) == ["wire:0", "wire:0"]

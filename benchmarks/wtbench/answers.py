@@ -56,7 +56,8 @@ def score_answers(
 
     Columns: ``file, task, label``, the measures of :func:`derive.derivation_features`,
     ``baseline_ngram_<n>`` (the README baseline's features) and, when ``classify``,
-    ``derivation`` and ``revision`` from the shipped model.
+    ``derivation`` and ``revision`` from the shipped model (the Clough-Stevenson one), and
+    ``audit_derivation``/``audit_revision``: the classes the audit gives (the news model).
     """
     rows = []
     sources: dict[str, Article] = {}
@@ -77,5 +78,10 @@ def score_answers(
         if classify:
             row["revision"] = derive.classify_revision(row)
             row["derivation"] = THREE[row["revision"]]
+            # What the audit itself says: the news model's class (calibrated on METER,
+            # never on these answers) and the kind of reuse consistent with it.
+            news = derive.classify_derivation(row)[0]
+            row["audit_derivation"] = news
+            row["audit_revision"] = derive.revision_kind(row, news)
         rows.append(row)
     return pd.DataFrame(rows)

@@ -87,15 +87,23 @@ def random_folds(labels: pd.Series | Sequence[str], k: int, seed: int) -> np.nda
 
 
 def fit_logistic(
-    x: np.ndarray, y: Sequence[str], labels: Sequence[str], c: float = C
+    x: np.ndarray,
+    y: Sequence[str],
+    labels: Sequence[str],
+    c: float = C,
+    weights: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression with an L2 penalty ``||W||^2 / (2c)`` (intercepts
-    free), by Newton's method with step halving. Returns ``(coef, intercept)``, shapes
+    free), by Newton's method with step halving. ``weights`` (one per row, default 1)
+    scale each row's share of the loss. Returns ``(coef, intercept)``, shapes
     ``(n_labels, n_features)`` and ``(n_labels,)``."""
     n, d = x.shape
     k = len(labels)
     xb = np.hstack([x, np.ones((n, 1))])
     target = (np.asarray(y)[:, None] == np.asarray(labels)[None, :]).astype(float)
+    if weights is not None:  # a weighted row counts as that many copies of itself
+        target = target * np.asarray(weights, dtype=float)[:, None]
+    row = target.sum(axis=1)
     penalty = np.ones(d + 1)
     penalty[-1] = 1e-8  # intercepts: only enough to make the Hessian invertible
     w = np.zeros((d + 1, k))
@@ -105,17 +113,18 @@ def fit_logistic(
         top = z.max(axis=1, keepdims=True)
         lse = top[:, 0] + np.log(np.exp(z - top).sum(axis=1))
         return float(
-            (lse - (z * target).sum(axis=1)).sum() + 0.5 * (w**2 * penalty[:, None]).sum() / c
+            (row * lse - (z * target).sum(axis=1)).sum() + 0.5 * (w**2 * penalty[:, None]).sum() / c
         )
 
     for _ in range(100):
         z = xb @ w
         p = np.exp(z - z.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
-        grad = xb.T @ (p - target) + w * penalty[:, None] / c
+        grad = xb.T @ (p * row[:, None] - target) + w * penalty[:, None] / c
         if np.abs(grad).max() < 1e-9:
             break
         curvature = np.einsum("ik,kl->ikl", p, np.eye(k)) - np.einsum("ik,il->ikl", p, p)
+        curvature *= row[:, None, None]
         hessian = np.einsum("id,ie,ikl->dkel", xb, xb, curvature).reshape((d + 1) * k, -1)
         hessian += np.diag(np.repeat(penalty, k)) / c
         step = np.linalg.solve(hessian, grad.reshape(-1)).reshape(d + 1, k)

@@ -23,14 +23,21 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from wiretrace.ingest.corpus import Article, Corpus
+from wiretrace.language.text import Sentence
 from wiretrace.rewrites.align import (
     ALIGNMENT_EXTRA_COLUMNS,
     SentenceAlignment,
     SourceIndex,
     align_sentences,
     alignment_rows,
+    wording,
 )
-from wiretrace.rewrites.derive import DERIVATION_EXTRA_COLUMNS, PARTIAL_MIN, derivation_scores
+from wiretrace.rewrites.derive import (
+    DERIVATION_EXTRA_COLUMNS,
+    PARTIAL_MIN,
+    derivation_scores,
+    no_source_scores,
+)
 from wiretrace.rewrites.stemma import STEMMA_COLUMNS, infer_stemma
 from wiretrace.rewrites.witnesses import Consensus, align_pairs, build_consensus, select_voters
 from wiretrace.schema import ALIGNMENT_COLUMNS, DERIVATION_COLUMNS
@@ -124,65 +131,117 @@ def _derivation_row(article, aligned, source, source_kind, primary, cluster_id) 
     }
 
 
+def wire_union(wires: list[Article], cluster_id: int) -> Article:
+    """The story's wire copies as one source, ``wire:<cluster_id>``: their texts joined by
+    blank lines, in input order, every sentence renumbered with offsets into the joined
+    text. An article sentence aligned with it reuses the best sentence of any take, so a
+    newspaper that stitched its story from two takes is measured against both at once."""
+    sentences, texts, offset = [], [], 0
+    for wire in wires:
+        for s in wire.sentences:
+            sentences.append(Sentence(len(sentences), s.text, s.start + offset, s.end + offset))
+        texts.append(wire.text)
+        offset += len(wire.text) + 2
+    return Article(
+        article_id=f"wire:{cluster_id}",
+        path="",
+        text="\n\n".join(texts),
+        sentences=sentences,
+        role="wire",
+        date=min((w.date for w in wires if w.date), default=""),
+    )
+
+
+#: Why an article with no source is ``non`` derived (the derivation row's ``reason``).
+NO_SOURCE = {
+    "alone": "the only version in its story cluster, and no wire copy was given",
+    "no_witnesses": (
+        "no wire copy was given and no two versions of its story share enough wording "
+        "to reconstruct a source"
+    ),
+}
+
+
+def _wire_source(cluster_id, wires, copies, out) -> Article:
+    """The cluster's source when wire copy is given: the one wire article, or the union of
+    several (each take also gets a non-primary derivation row per article)."""
+    for w in wires:
+        out["sources"][w.article_id] = w
+    if len(wires) == 1:
+        return wires[0]
+    union = wire_union(wires, cluster_id)
+    out["sources"][union.article_id] = union
+    for w in wires:
+        index = SourceIndex(w.sentences)
+        for a in copies:
+            aligned = align_sentences(a.sentences, index)
+            out["derivation"].append(_derivation_row(a, aligned, w, "wire", False, cluster_id))
+    return union
+
+
+def _consensus_source(cluster_id, witnesses, pairs, out) -> Article | None:
+    """The consensus of the cluster's witnesses, or None when too few overlap to vote."""
+    voters = select_voters(pairs, [a.article_id for a in witnesses])
+    if not voters:
+        return None
+    consensus = build_consensus(pairs, voters, cluster_id)
+    out["sources"][consensus.article.article_id] = consensus.article
+    out["consensus"][consensus.article.article_id] = consensus
+    return consensus.article
+
+
+def _no_source_row(article: Article, cluster_id: int, alone: bool) -> dict:
+    why = NO_SOURCE["alone" if alone else "no_witnesses"]
+    return {
+        "article_id": article.article_id,
+        "source_id": "",
+        **no_source_scores(article.n_sentences, len(article_keys(article)), why),
+        "primary": True,
+        "source_kind": "",
+        "cluster_id": cluster_id,
+    }
+
+
+def article_keys(article: Article) -> list[str]:
+    """The word keys of an article's body (:func:`wiretrace.rewrites.align.wording`)."""
+    return [k for s in article.sentences for k in wording(s.text).keys]
+
+
 def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None:
     wires = [a for a in members if a.role == "wire"]
     copies = [a for a in members if a.role != "wire"]
     witnesses = copies[:MAX_WITNESSES]
     pairs = align_pairs(witnesses)
-    own: dict[str, tuple[Article, list[SentenceAlignment], dict]] = {}
     if wires:
-        indexes = {w.article_id: SourceIndex(w.sentences) for w in wires}
-        for a in copies:
-            best = None
-            for w in wires:
-                aligned = align_sentences(a.sentences, indexes[w.article_id])
-                row = _derivation_row(a, aligned, w, "wire", False, cluster_id)
-                if best is None or row["containment"] > best[2]["containment"]:
-                    best = (w, aligned, row)
-                out["derivation"].append(row)
-            best[2]["primary"] = True
-            own[a.article_id] = best
-        for w in wires:
-            out["sources"][w.article_id] = w
+        source, kind = _wire_source(cluster_id, wires, copies, out), "wire"
     else:
-        voters = select_voters(pairs, [a.article_id for a in witnesses])
-        if voters:
-            consensus = build_consensus(pairs, voters, cluster_id)
-            source = consensus.article
-            out["sources"][source.article_id] = source
-            out["consensus"][source.article_id] = consensus
-            index = SourceIndex(source.sentences)
-            for a in copies:
-                aligned = align_sentences(a.sentences, index)
-                row = _derivation_row(a, aligned, source, "consensus", True, cluster_id)
-                out["derivation"].append(row)
-                own[a.article_id] = (source, aligned, row)
+        source, kind = _consensus_source(cluster_id, witnesses, pairs, out), "consensus"
+    own: dict[str, tuple[Article, list[SentenceAlignment], dict]] = {}
+    index = SourceIndex(source.sentences if source else [])
     for a in copies:
-        if a.article_id in own:
-            source, aligned, _ = own[a.article_id]
-            index = SourceIndex(source.sentences)
-            out["alignments"].extend(
-                alignment_rows(a.article_id, a.sentences, source.article_id, index, aligned)
-            )
-        else:
-            none = [SentenceAlignment(s.sentence_id, (), 0.0, 0.0, 0.0, "new") for s in a.sentences]
-            out["alignments"].extend(
-                alignment_rows(a.article_id, a.sentences, "", SourceIndex([]), none)
-            )
+        if source is None:
+            out["derivation"].append(_no_source_row(a, cluster_id, alone=len(copies) == 1))
+            aligned = [
+                SentenceAlignment(s.sentence_id, (), 0.0, 0.0, 0.0, "new") for s in a.sentences
+            ]
+            out["alignments"].extend(alignment_rows(a.article_id, a.sentences, "", index, aligned))
+            continue
+        aligned = align_sentences(a.sentences, index)
+        row = _derivation_row(a, aligned, source, kind, True, cluster_id)
+        out["derivation"].append(row)
+        own[a.article_id] = (source, aligned, row)
+        out["alignments"].extend(
+            alignment_rows(a.article_id, a.sentences, source.article_id, index, aligned)
+        )
     for (a_id, b_id), aligned in pairs.aligned.items():
         a, b = pairs.articles[a_id], pairs.articles[b_id]
         out["derivation"].append(_derivation_row(a, aligned, b, "article", False, cluster_id))
-    # Stemma: one source for the cluster (the most used wire article when there are several).
     if own:
-        sources = [own[a_id][0].article_id for a_id in own]
-        main = max(dict.fromkeys(sources), key=sources.count)
-        source = next(v[0] for v in own.values() if v[0].article_id == main)
-        on_main = [a for a in copies if a.article_id in own and own[a.article_id][0] is source]
         edges = infer_stemma(
-            on_main,
+            [a for a in copies if a.article_id in own],
             source,
-            {a.article_id: own[a.article_id][1] for a in on_main},
-            {a.article_id: own[a.article_id][2]["containment"] for a in on_main},
+            {a_id: v[1] for a_id, v in own.items()},
+            {a_id: v[2]["containment"] for a_id, v in own.items()},
             pairs,
             cluster_id,
             derived_min=PARTIAL_MIN,

@@ -37,21 +37,31 @@ borrows from the source*.
   :func:`wiretrace.rewrites.align.stem`) that also occur in the source (Broder, 1997; the
   features of the Clough-Stevenson baseline).
 
-Classes. ``revision`` is one of the four kinds of reuse of the Clough-Stevenson corpus
-(Clough and Stevenson, 2011): ``cut`` (copy and paste), ``light`` (light revision),
-``heavy`` (heavy revision) or ``non`` (written without the source). ``derivation`` is the
-METER class: ``wholly`` for ``cut`` and ``light``, ``partially`` for ``heavy``, ``non``
-for ``non``. An article with ``containment < PARTIAL_MIN`` is always ``non``.
+Classes. ``derivation`` is the METER class (Clough et al., 2002): ``wholly`` (the source
+is the article's only source), ``partially`` (one source among others) or ``non``
+(written independently). It is decided by the *news model* (:func:`classify_derivation`):
+a three-class logistic model on :data:`NEWS_FEATURES`, whose constants are read from
+``data/derivation_news_model.json``. It was calibrated once, offline, by ``python -m
+wtbench.meter --calibrate`` on the METER calibration split (425 UK newspaper articles of
+98 court stories, each measured against the union of its story's Press Association
+takes): the four features standardised, L2 penalty (C = 1), balanced class weights (each
+class weighs as much in the fit), Newton's method from zero. An article none of whose
+sentences aligns is ``non`` whatever the model says. ``wtbench.meter`` cross-validates the
+procedure by story.
 
-The classifier is a small multinomial logistic model whose constants (feature names,
-standardisation, coefficients) are read from ``data/derivation_model.json``; nothing is
-fitted on the corpus being audited. Its four features are ``MODEL_FEATURES``. It was
-calibrated once, offline, by ``python -m wtbench.calibrate_derivation`` on the 95
-answers of the Clough-Stevenson corpus, each aligned with its Wikipedia source: every
-answer is measured by :func:`derivation_features`, the four features are standardised
-(mean and standard deviation over the 95 answers) and a four-class logistic regression
-with an L2 penalty (C = 1, intercepts unpenalised) is fitted by Newton's method from
-zero (deterministic, no random seed needed).
+``revision`` is one of the four kinds of reuse of the Clough-Stevenson corpus (Clough and
+Stevenson, 2011): ``cut`` (copy and paste), ``light`` (light revision), ``heavy`` (heavy
+revision) or ``non``. :func:`revision_kind` takes it from the Clough-Stevenson model
+(``data/derivation_model.json``, features :data:`MODEL_FEATURES`), choosing among the
+three kinds of reuse once ``derivation`` says the article is derived, so the two never
+disagree on whether it reuses its source. :func:`classify_revision` and :func:`classify`
+are that model's own four-class answer and its METER mapping (``containment <
+PARTIAL_MIN`` is ``non``), used by its benchmark. It was calibrated once, offline, by
+``python -m wtbench.calibrate_derivation`` on the 95 answers of the Clough-Stevenson
+corpus, each aligned with its Wikipedia source: the four features standardised and a
+four-class logistic regression with an L2 penalty (C = 1, intercepts unpenalised) fitted
+by Newton's method from zero (deterministic, no random seed needed). Nothing is fitted on
+the corpus being audited.
 
 How far to trust it: ``wtbench.clough_stevenson`` (in ``benchmarks/``) refits the model on
 four folds and scores the fifth (the honest figures), runs the README baseline (word n-gram
@@ -64,7 +74,7 @@ cross-validated figures are somewhat optimistic; the benchmark also reports a fu
 automatic choice of features inside each training fold, and the spread of the
 difference from the baseline over 20 random fold draws. The seeds (articles scored
 against the consensus of their witnesses) are a check of the shipped constants, not used
-to fit them.
+to fit either model.
 """
 
 from __future__ import annotations
@@ -112,11 +122,26 @@ MODEL_FEATURES = ("containment", "exact_share", "mean_ordered", "order_loss")
 REVISION_CLASS = {"cut": "wholly", "light": "wholly", "heavy": "partially", "non": "non"}
 #: Where the shipped model's constants live.
 MODEL_PATH = data_path("derivation_model.json")
+#: The features of the news model that decides ``derivation``: word 2-gram containment
+#: (log: copied wording), the article's length in words (log: a newspaper that adds its own
+#: reporting writes more), ``order_loss`` (the source's order of facts kept or not) and
+#: ``containment`` (the share of the article the source accounts for, which survives
+#: paraphrase); see :func:`news_features`.
+NEWS_FEATURES = ("log_ngram_2", "log_n_words", "order_loss", "containment")
+#: Where the news model's constants live (calibrated on METER, see the module docstring).
+NEWS_MODEL_PATH = data_path("derivation_news_model.json")
+#: What decided an article's ``derivation`` (the ``decided_by`` column).
+DECIDERS = ("news_model", "nothing_aligned", "no_source")
 #: Extra columns of the derivation rows, after ``schema.DERIVATION_COLUMNS``.
 DERIVATION_EXTRA_COLUMNS = [
     "reverse_containment",
     *SHARE_FEATURES,
+    "n_words",
+    "log_ngram_2",
+    "log_n_words",
     "revision",
+    "decided_by",
+    "reason",
     "n_sentences",
     "n_aligned",
     "n_verbatim",
@@ -203,6 +228,18 @@ def _shipped_model() -> DerivationModel:
     return DerivationModel.from_dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
 
 
+def load_news_model(path: str | Path | None = None) -> DerivationModel:
+    """The shipped news model (``NEWS_MODEL_PATH``) or the one stored at ``path``."""
+    if path is None:
+        return _news_model()
+    return DerivationModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _news_model() -> DerivationModel:
+    return DerivationModel.from_dict(json.loads(NEWS_MODEL_PATH.read_text(encoding="utf-8")))
+
+
 def classify_revision(values: Mapping[str, float], model: DerivationModel | None = None) -> str:
     """The kind of reuse (``cut``/``light``/``heavy``/``non``) for a dict of features.
 
@@ -221,6 +258,38 @@ def classify(values: Mapping[str, float], model: DerivationModel | None = None) 
     The METER class of :func:`classify_revision`'s answer (``REVISION_CLASS``).
     """
     return REVISION_CLASS[classify_revision(values, model)]
+
+
+def classify_derivation(
+    values: Mapping[str, float], model: DerivationModel | None = None
+) -> tuple[str, str, str]:
+    """The derivation class of an article and what decided it: ``(class, decided_by, reason)``.
+
+    ``values`` are :func:`derivation_features`; ``model`` defaults to the shipped news
+    model (:data:`NEWS_FEATURES`). An article none of whose sentences aligns with the
+    source is ``non`` (``decided_by`` ``nothing_aligned``); otherwise the model decides
+    (``news_model``), and ``reason`` gives the feature values it read.
+    """
+    if not values["n_aligned"]:
+        return "non", "nothing_aligned", "no sentence of the article aligns with the source"
+    model = model or _news_model()
+    label = model.predict(values)
+    read = ", ".join(f"{f} {values[f]:.2f}" for f in model.features)
+    probability = model.probabilities(values)[label]
+    return label, "news_model", f"{label} (p={probability:.2f}) from {read}"
+
+
+def revision_kind(values: Mapping[str, float], derivation: str) -> str:
+    """The kind of reuse (``cut``/``light``/``heavy``) of a derived article, ``non`` else.
+
+    The Clough-Stevenson model (:func:`classify_revision`'s) picks among the three kinds
+    of reuse once the news model has said the article is derived, so ``revision`` never
+    contradicts ``derivation`` on whether the article reuses its source.
+    """
+    if derivation == "non":
+        return "non"
+    scores = _shipped_model().scores(values)
+    return max(("cut", "light", "heavy"), key=lambda label: scores[label])
 
 
 def run_share(a: Sequence[str], b: Sequence[str], run_min: int = RUN_MIN) -> int:
@@ -325,7 +394,22 @@ def derivation_features(
     values["order_loss"] = round(order_loss(article_keys, all_source_keys), 4)
     for n in NGRAM_SIZES:
         values[f"ngram_{n}"] = round(ngram_containment(article_keys, all_source_keys, n), 4)
+    values.update(news_features(values["ngram_2"], len(article_keys)))
     return {**values, "n_sentences": n_sentences, "n_aligned": n_aligned, "n_verbatim": n_verbatim}
+
+
+def news_features(ngram_2: float, n_words: int) -> dict:
+    """The news model's transformed inputs: ``n_words``, ``log_ngram_2`` = ln(ngram_2 +
+    0.01) and ``log_n_words`` = ln(max(n_words, 1)), rounded to 4 decimals.
+
+    Logarithms because the evidence is relative: a newspaper that took two paragraphs of
+    a wire story shares a tenth of its 2-grams, one written independently a twentieth.
+    """
+    return {
+        "n_words": n_words,
+        "log_ngram_2": round(math.log(ngram_2 + 0.01), 4),
+        "log_n_words": round(math.log(max(n_words, 1)), 4),
+    }
 
 
 def derivation_scores(
@@ -336,9 +420,36 @@ def derivation_scores(
 ) -> dict:
     """Measures and classes of one article against one source (module docstring).
 
-    :func:`derivation_features` plus ``derivation`` (wholly/partially/non) and
-    ``revision`` (cut/light/heavy/non) from ``model`` (default: the shipped one).
+    :func:`derivation_features` plus ``derivation`` (wholly/partially/non) with
+    ``decided_by`` and ``reason`` from :func:`classify_derivation` (``model``: the news
+    model, default the shipped one), and ``revision`` (cut/light/heavy/non) from
+    :func:`revision_kind`.
     """
     values = derivation_features(sentences, aligned, source_sentences)
-    revision = classify_revision(values, model)
-    return {**values, "derivation": REVISION_CLASS[revision], "revision": revision}
+    derivation, decided_by, reason = classify_derivation(values, model)
+    return {
+        **values,
+        "derivation": derivation,
+        "revision": revision_kind(values, derivation),
+        "decided_by": decided_by,
+        "reason": reason,
+    }
+
+
+def no_source_scores(n_sentences: int, n_words: int, why: str) -> dict:
+    """The derivation row's measures for an article with no source to compare with: every
+    share 0, ``non`` derived, ``decided_by`` ``no_source`` and ``why`` as the reason."""
+    values = {c: 0.0 for c in ("containment", "reverse_containment", "similarity")}
+    values.update({c: 0.0 for c in SHARE_FEATURES})
+    values["new_sentences"] = 1.0
+    values.update(news_features(0.0, n_words))
+    return {
+        **values,
+        "n_sentences": n_sentences,
+        "n_aligned": 0,
+        "n_verbatim": 0,
+        "derivation": "non",
+        "revision": "non",
+        "decided_by": "no_source",
+        "reason": why,
+    }
