@@ -114,3 +114,38 @@ def test_run_without_the_split_says_how_to_prepare_it_and_writes_nothing(tmp_pat
     assert run(out_dir=tmp_path, folder=tmp_path / "absent") is None
     assert PREPARE in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_wire_figures_count_per_label_and_leave_provenance_out():
+    import pandas as pd
+
+    from wtbench.meter import without_wire_figures
+
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "story": ["s", "s", "s"],
+            "label": ["wholly", "non", "non"],
+            "derivation": ["wholly", "partially", ""],
+            "decided_by": ["news_model", "news_model", ""],
+            "source_id": ["consensus:0", "consensus:0", ""],
+            "errors_high": [0, 2, 0],
+            "errors_medium": [1, 0, 0],
+            "errors_low": [0, 0, 3],
+        }
+    )
+    findings = pd.DataFrame(
+        {
+            "article_id": ["b", "b", "b", "c"],
+            "label": ["non", "non", "non", "non"],
+            "kind": ["quote_altered", "number_change", "uncredited_reuse", "typo"],
+            "severity": ["high", "high", "high", "low"],
+        }
+    )
+    figures = without_wire_figures(articles, findings)
+    non = figures["per_label"]["non"]
+    assert non["articles"] == 2 and non["with_derivation_row"] == 1
+    assert non["derivation"] == {"wholly": 0, "partially": 1, "non": 0}
+    assert non["high_errors_per_article"] == 1.0 and non["low_errors_per_article"] == 1.5
+    assert figures["independent_called_derived"] == 0.5
+    assert figures["kinds_on_independent"] == {"number_change": 1, "quote_altered": 1}

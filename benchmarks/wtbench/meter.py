@@ -25,7 +25,11 @@ so they never sit on both sides of a split):
 - the paired bootstrap of the difference (stories resampled) on the fixed folds, and the
   spread over 20 random fold draws;
 - ``shipped``: the constants in ``lib/wiretrace/data/derivation_news_model.json`` on the
-  whole split (in-sample: they were fitted on it) and the audit's own classes.
+  whole split (in-sample: they were fitted on it) and the audit's own classes;
+- ``without_wire``: every story audited again *without* its PA copy, as most users will
+  (:func:`audit_without_wire`): per gold label, how many articles get a derivation row and
+  which class, and the error findings per article by severity. Articles METER labels as
+  written independently are the test of "no accusation without evidence of copying".
 
 Writes ``benchmarks/results/meter.json`` (aggregate figures only: no METER text).
 """
@@ -261,6 +265,7 @@ def run(out_dir: str | Path = paths.RESULTS_DIR, folder: str | Path | None = Non
         "shipped_in_sample": evaluate(frame["label"], predict(frame, shipped)),
         "audit_in_sample": evaluate(frame["label"], frame["derivation"]),
         "decided_by": {k: int(v) for k, v in frame["decided_by"].value_counts().items()},
+        "without_wire": without_wire_figures(*audit_without_wire(folder)),
         "seconds": round(time.perf_counter() - started, 1),
     }
     write_json(out_dir, "meter.json", figures)
@@ -285,3 +290,77 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+#: The error kinds counted as "error findings" without wire (the provenance kinds, which
+#: need no copying to be right or wrong, are counted apart).
+PROVENANCE_KINDS = ("attribution_dropped", "attribution_changed", "uncredited_reuse")
+
+
+def audit_without_wire(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every story audited as a user without the wire would: its newspaper articles only.
+
+    Returns ``(articles, findings)``: one row per labelled article (``article_id, story,
+    label, derivation, decided_by, source_id``, its error findings by severity) and every
+    finding with its article's label."""
+    from wiretrace import audit
+
+    root = meter_dir(folder or METER_DIR)
+    labels = pd.read_csv(root / "labels.csv")
+    articles, findings = [], []
+    for story, group in labels.groupby("story", sort=True):
+        paths_ = [root / story / f"{a}.txt" for a in group["article_id"]]
+        result = audit(paths_)
+        primary = result.derivation[result.derivation["primary"].astype(bool)]
+        primary = primary.set_index("article_id")
+        found = result.findings.merge(group[["article_id", "label"]], on="article_id")
+        findings.append(found.assign(story=story))
+        errors = found[~found["kind"].isin(PROVENANCE_KINDS)]
+        for r in group.itertuples(index=False):
+            row = primary.loc[r.article_id] if r.article_id in primary.index else None
+            mine = errors[errors["article_id"] == r.article_id]
+            articles.append(
+                {
+                    "article_id": r.article_id,
+                    "story": story,
+                    "label": r.label,
+                    "derivation": "" if row is None else row["derivation"],
+                    "decided_by": "" if row is None else row["decided_by"],
+                    "source_id": "" if row is None else row["source_id"],
+                    **{f"errors_{s}": int((mine["severity"] == s).sum()) for s in SEVERITIES},
+                }
+            )
+    return pd.DataFrame(articles), pd.concat(findings, ignore_index=True)
+
+
+SEVERITIES = ("high", "medium", "low")
+
+
+def without_wire_figures(articles: pd.DataFrame, findings: pd.DataFrame) -> dict:
+    """Per gold label: articles, derivation rows, classes given, error findings per article
+    by severity, and the commonest error kinds on articles written independently."""
+    per_label = {}
+    for label in LABELS:
+        mine = articles[articles["label"] == label]
+        per_label[label] = {
+            "articles": len(mine),
+            "with_derivation_row": int((mine["derivation"] != "").sum()),
+            "derivation": {c: int((mine["derivation"] == c).sum()) for c in LABELS},
+            **{
+                f"{s}_errors_per_article": round(float(mine[f"errors_{s}"].mean()), 3)
+                for s in SEVERITIES
+            },
+        }
+    non = findings[(findings["label"] == "non") & ~findings["kind"].isin(PROVENANCE_KINDS)]
+    serious = non[non["severity"].isin(["high", "medium"])]
+    independent = articles[articles["label"] == "non"]
+    return {
+        "articles": len(articles),
+        "per_label": per_label,
+        "independent_called_derived": round(
+            float(independent["derivation"].isin(["wholly", "partially"]).mean()), 3
+        ),
+        "kinds_on_independent": {
+            k: int(v) for k, v in serious["kind"].value_counts().sort_index().items()
+        },
+    }

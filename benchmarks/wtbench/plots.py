@@ -15,37 +15,33 @@ import seaborn as sns
 from wiretrace.report.plots import OKABE_ITO, finish, use_style
 
 
-def derivation_benchmark(accuracy: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Macro-F1 per task for each setting of the derivation benchmark (grouped bars)."""
+def _macro_f1_bars(data: pd.DataFrame, title: str) -> tuple[plt.Figure, pd.DataFrame]:
+    """Grouped bars of ``macro_f1`` by ``task`` (x) and ``setting`` (colour)."""
     use_style()
-    data = accuracy.melt(id_vars="setting", var_name="task", value_name="macro_f1").dropna()
     fig, ax = plt.subplots(figsize=(9, 4.2))
     colours = ("grey", "blue", "sky", "green", "orange", "black")
     palette = [OKABE_ITO[c] for c in colours[: data["setting"].nunique()]]
     sns.barplot(data=data, x="task", y="macro_f1", hue="setting", palette=palette, ax=ax)
-    ax.set(
-        ylim=(0, 1), xlabel="", ylabel="macro-F1", title="Derivation classes on Clough & Stevenson"
-    )
+    ax.set(ylim=(0, 1), xlabel="", ylabel="macro-F1", title=title)
     ax.legend(title="", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     return finish(fig, data)
 
 
+def derivation_benchmark(accuracy: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Macro-F1 per task for each setting of the derivation benchmark (grouped bars)."""
+    data = accuracy.melt(id_vars="setting", var_name="task", value_name="macro_f1").dropna()
+    return _macro_f1_bars(data, "Derivation classes on Clough & Stevenson")
+
+
 def meter_benchmark(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Macro-F1 on METER (three classes, derived vs non) for each setting (grouped bars)."""
-    use_style()
     data = table.melt(
         id_vars="setting",
         value_vars=["three_class", "derived_vs_non"],
         var_name="task",
         value_name="macro_f1",
     )
-    fig, ax = plt.subplots(figsize=(9, 4.2))
-    colours = ("grey", "blue", "green", "orange")
-    palette = [OKABE_ITO[c] for c in colours[: data["setting"].nunique()]]
-    sns.barplot(data=data, x="task", y="macro_f1", hue="setting", palette=palette, ax=ax)
-    ax.set(ylim=(0, 1), xlabel="", ylabel="macro-F1", title="Derivation on real newspapers (METER)")
-    ax.legend(title="", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
-    return finish(fig, data)
+    return _macro_f1_bars(data, "Derivation on real newspapers (METER)")
 
 
 def recall_by_kind(recall: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:

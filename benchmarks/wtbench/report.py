@@ -390,6 +390,26 @@ def meter_confusion(results: dict) -> pd.DataFrame:
     )
 
 
+def meter_without_wire(results: dict) -> pd.DataFrame:
+    """METER audited without its PA copy: per gold label, the articles, how many got a
+    derivation row, the classes given, and error findings per article by severity."""
+    per_label = results["meter"]["without_wire"]["per_label"]
+    return pd.DataFrame(
+        [
+            {
+                "label": label,
+                "articles": block["articles"],
+                "with_derivation_row": block["with_derivation_row"],
+                **{f"called_{c}": block["derivation"][c] for c in METER_LABELS},
+                "high_per_article": block["high_errors_per_article"],
+                "medium_per_article": block["medium_errors_per_article"],
+                "low_per_article": block["low_errors_per_article"],
+            }
+            for label, block in per_label.items()
+        ]
+    )
+
+
 def _meter_block(results: dict) -> list[str]:
     from wtbench import meter as meter_bench
 
@@ -415,6 +435,24 @@ def _meter_block(results: dict) -> list[str]:
         f"{draws['three_class']['mean']:.3f} ({draws['three_class']['min']:.3f} to "
         f"{draws['three_class']['max']:.3f}) three-class and {draws['derived_vs_non']['mean']:.3f} "
         f"derived vs non, the baseline {draws['baseline_three_class']['mean']:.3f}.",
+        "",
+        *_without_wire_block(results),
+    ]
+
+
+def _without_wire_block(results: dict) -> list[str]:
+    if "without_wire" not in results["meter"]:
+        return []
+    nowire = results["meter"]["without_wire"]
+    kinds = ", ".join(f"`{k}` {v}" for k, v in nowire["kinds_on_independent"].items())
+    return [
+        "The same stories audited *without* their PA copy (the versions are the witnesses), "
+        "by METER's label; error findings leave out the provenance kinds:",
+        "",
+        _md_table(meter_without_wire(results)),
+        "",
+        f"{nowire['independent_called_derived']:.1%} of the independently written articles are "
+        f"called derived; their high and medium error findings by kind: {kinds or 'none'}.",
         "",
     ]
 
