@@ -96,9 +96,9 @@ def measure(folder: str | Path | None = None) -> pd.DataFrame:
     labels = pd.read_csv(root / "labels.csv")
     rows = []
     for story, group in labels.groupby("story", sort=True):
-        folder = root / story
-        wires = sorted(folder.glob("wire_*.txt"))
-        articles = [folder / f"{a}.txt" for a in group["article_id"]]
+        story_dir = root / story
+        wires = sorted(story_dir.glob("wire_*.txt"))
+        articles = [story_dir / f"{a}.txt" for a in group["article_id"]]
         corpus = load_corpus(articles, wire=wires)
         primary = analyse_rewrites(corpus).primary.set_index("article_id")
         for r in group.itertuples(index=False):
