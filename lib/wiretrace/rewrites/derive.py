@@ -217,27 +217,23 @@ class DerivationModel:
 
 
 def load_model(path: str | Path | None = None) -> DerivationModel:
-    """The shipped model (``MODEL_PATH``) or the one stored at ``path``."""
-    if path is None:
-        return _shipped_model()
-    return DerivationModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=1)
-def _shipped_model() -> DerivationModel:
-    return DerivationModel.from_dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    """The shipped Clough-Stevenson model (``MODEL_PATH``) or the one stored at ``path``."""
+    return _shipped(MODEL_PATH) if path is None else read_model(path)
 
 
 def load_news_model(path: str | Path | None = None) -> DerivationModel:
     """The shipped news model (``NEWS_MODEL_PATH``) or the one stored at ``path``."""
-    if path is None:
-        return _news_model()
+    return _shipped(NEWS_MODEL_PATH) if path is None else read_model(path)
+
+
+def read_model(path: str | Path) -> DerivationModel:
+    """A model stored as :meth:`DerivationModel.to_dict` JSON at ``path``."""
     return DerivationModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-@lru_cache(maxsize=1)
-def _news_model() -> DerivationModel:
-    return DerivationModel.from_dict(json.loads(NEWS_MODEL_PATH.read_text(encoding="utf-8")))
+@lru_cache(maxsize=2)
+def _shipped(path: Path) -> DerivationModel:
+    return read_model(path)
 
 
 def classify_revision(values: Mapping[str, float], model: DerivationModel | None = None) -> str:
@@ -249,7 +245,7 @@ def classify_revision(values: Mapping[str, float], model: DerivationModel | None
     """
     if values["containment"] < PARTIAL_MIN:
         return "non"
-    return (model or _shipped_model()).predict(values)
+    return (model or load_model()).predict(values)
 
 
 def classify(values: Mapping[str, float], model: DerivationModel | None = None) -> str:
@@ -272,7 +268,7 @@ def classify_derivation(
     """
     if not values["n_aligned"]:
         return "non", "nothing_aligned", "no sentence of the article aligns with the source"
-    model = model or _news_model()
+    model = model or load_news_model()
     label = model.predict(values)
     read = ", ".join(f"{f} {values[f]:.2f}" for f in model.features)
     probability = model.probabilities(values)[label]
@@ -288,7 +284,7 @@ def revision_kind(values: Mapping[str, float], derivation: str) -> str:
     """
     if derivation == "non":
         return "non"
-    scores = _shipped_model().scores(values)
+    scores = load_model().scores(values)
     return max(("cut", "light", "heavy"), key=lambda label: scores[label])
 
 
