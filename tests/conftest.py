@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from provenance_helpers import seed_alignments_of, seed_findings_of
 
 from wiretrace.ingest.corpus import Corpus, load_corpus
 
@@ -30,3 +31,15 @@ def seed_audit():
     import wiretrace
 
     return wiretrace.audit([SEEDS_DIR])
+
+
+@pytest.fixture(scope="module")
+def seed_alignments(seeds):
+    """Seeds 000, 002 and 004 aligned by hand with seed 001 as their source."""
+    return seed_alignments_of(seeds)
+
+
+@pytest.fixture(scope="module")
+def seed_findings(seeds, seed_alignments):
+    """``(findings, attributions, derivation, sources)`` of the seeds, 001 the source."""
+    return seed_findings_of(seeds, seed_alignments)

@@ -7,8 +7,6 @@ from provenance_helpers import (
     SEED,
     derivation_table,
     hand_alignments,
-    seed_alignments_of,
-    seed_findings_of,
 )
 
 from wiretrace import schema
@@ -16,18 +14,6 @@ from wiretrace.findings.attribution import attribution_findings
 from wiretrace.ingest.corpus import Corpus, parse_article
 from wiretrace.provenance.credits import find_attributions
 from wiretrace.report.provenance import provenance_scorecard
-
-
-@pytest.fixture(scope="module")
-def seed_alignments(seeds):
-    """Seeds 000, 002 and 004 aligned by hand with seed 001 as their source."""
-    return seed_alignments_of(seeds)
-
-
-@pytest.fixture(scope="module")
-def seed_findings(seeds, seed_alignments):
-    """``(findings, attributions, derivation, sources)`` of the seeds."""
-    return seed_findings_of(seeds, seed_alignments)
 
 
 def test_seed_findings_are_pinned(seed_findings):

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
-from provenance_helpers import SEED, derivation_table, seed_alignments_of, seed_findings_of
+from provenance_helpers import SEED, derivation_table
 
 from wiretrace import schema
 from wiretrace.ingest.corpus import Corpus, parse_article
 from wiretrace.provenance.credits import find_attributions
 from wiretrace.report.provenance import SCORECARD_COLUMNS, provenance_scorecard
-
-
-@pytest.fixture(scope="module")
-def seed_alignments(seeds):
-    """Seeds 000, 002 and 004 aligned by hand with seed 001 as their source."""
-    return seed_alignments_of(seeds)
-
-
-@pytest.fixture(scope="module")
-def seed_findings(seeds, seed_alignments):
-    """``(findings, attributions, derivation, sources)`` of the seeds."""
-    return seed_findings_of(seeds, seed_alignments)
 
 
 def test_seed_scorecard(seeds, seed_findings, seed_alignments):
