@@ -216,7 +216,8 @@ def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None
         source, kind = _wire_source(cluster_id, wires, copies, out), "wire"
     else:
         source, kind = _consensus_source(cluster_id, witnesses, pairs, out), "consensus"
-    own: dict[str, tuple[Article, list[SentenceAlignment], dict]] = {}
+    aligned_to_source: dict[str, list[SentenceAlignment]] = {}
+    containment: dict[str, float] = {}
     index = SourceIndex(source.sentences if source else [])
     for a in copies:
         if source is None:
@@ -229,19 +230,20 @@ def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None
         aligned = align_sentences(a.sentences, index)
         row = _derivation_row(a, aligned, source, kind, True, cluster_id)
         out["derivation"].append(row)
-        own[a.article_id] = (source, aligned, row)
+        aligned_to_source[a.article_id] = aligned
+        containment[a.article_id] = row["containment"]
         out["alignments"].extend(
             alignment_rows(a.article_id, a.sentences, source.article_id, index, aligned)
         )
     for (a_id, b_id), aligned in pairs.aligned.items():
         a, b = pairs.articles[a_id], pairs.articles[b_id]
         out["derivation"].append(_derivation_row(a, aligned, b, "article", False, cluster_id))
-    if own:
+    if source is not None and copies:
         edges = infer_stemma(
-            [a for a in copies if a.article_id in own],
+            copies,
             source,
-            {a_id: v[1] for a_id, v in own.items()},
-            {a_id: v[2]["containment"] for a_id, v in own.items()},
+            aligned_to_source,
+            containment,
             pairs,
             cluster_id,
             derived_min=PARTIAL_MIN,
