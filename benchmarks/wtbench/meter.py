@@ -44,6 +44,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from wiretrace import schema
+from wiretrace.findings.checks import attribution as attribution_checks
 from wiretrace.ingest.corpus import load_corpus
 from wiretrace.rewrites import derive
 from wiretrace.rewrites.analysis import analyse_rewrites
@@ -222,7 +224,8 @@ def _difference(frame: pd.DataFrame, ours, theirs):
 
 
 def fold_draws(frame: pd.DataFrame) -> dict:
-    """The news model's and the baseline's held-out scores over random story folds."""
+    """The news model's and the baseline's held-out scores over ``FOLD_DRAWS`` random story
+    folds (``draws``), each as mean, min and max."""
     out = {"three_class": [], "derived_vs_non": [], "baseline_three_class": []}
     for seed in range(FOLD_DRAWS):
         ours, theirs = cross_validate(frame, story_folds(frame["story"], seed=seed))
@@ -230,7 +233,7 @@ def fold_draws(frame: pd.DataFrame) -> dict:
         out["three_class"].append(scores["three_class"])
         out["derived_vs_non"].append(scores["derived_vs_non"])
         out["baseline_three_class"].append(evaluate(frame["label"], theirs)["three_class"])
-    return {
+    stats = {
         name: {
             "mean": round(float(np.mean(v)), 3),
             "min": round(float(np.min(v)), 3),
@@ -238,6 +241,7 @@ def fold_draws(frame: pd.DataFrame) -> dict:
         }
         for name, v in out.items()
     }
+    return {"draws": FOLD_DRAWS, **stats}
 
 
 def run(out_dir: str | Path = paths.RESULTS_DIR, folder: str | Path | None = None) -> dict | None:
@@ -292,9 +296,8 @@ if __name__ == "__main__":
     main()
 
 
-#: The error kinds counted as "error findings" without wire (the provenance kinds, which
-#: need no copying to be right or wrong, are counted apart).
-PROVENANCE_KINDS = ("attribution_dropped", "attribution_changed", "uncredited_reuse")
+#: The provenance kinds, left out of the error findings counted without wire.
+PROVENANCE_KINDS = attribution_checks.KINDS
 
 
 def audit_without_wire(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -327,13 +330,12 @@ def audit_without_wire(folder: str | Path | None = None) -> tuple[pd.DataFrame, 
                     "derivation": "" if row is None else row["derivation"],
                     "decided_by": "" if row is None else row["decided_by"],
                     "source_id": "" if row is None else row["source_id"],
-                    **{f"errors_{s}": int((mine["severity"] == s).sum()) for s in SEVERITIES},
+                    **{
+                        f"errors_{s}": int((mine["severity"] == s).sum()) for s in schema.SEVERITIES
+                    },
                 }
             )
     return pd.DataFrame(articles), pd.concat(findings, ignore_index=True)
-
-
-SEVERITIES = ("high", "medium", "low")
 
 
 def without_wire_figures(articles: pd.DataFrame, findings: pd.DataFrame) -> dict:
@@ -348,7 +350,7 @@ def without_wire_figures(articles: pd.DataFrame, findings: pd.DataFrame) -> dict
             "derivation": {c: int((mine["derivation"] == c).sum()) for c in LABELS},
             **{
                 f"{s}_errors_per_article": round(float(mine[f"errors_{s}"].mean()), 3)
-                for s in SEVERITIES
+                for s in schema.SEVERITIES
             },
         }
     non = findings[(findings["label"] == "non") & ~findings["kind"].isin(PROVENANCE_KINDS)]

@@ -411,8 +411,6 @@ def meter_without_wire(results: dict) -> pd.DataFrame:
 
 
 def _meter_block(results: dict) -> list[str]:
-    from wtbench import meter as meter_bench
-
     if "meter" not in results:
         return []
     meter, boot = results["meter"], results["meter"]["cv_minus_baseline"]
@@ -431,7 +429,7 @@ def _meter_block(results: dict) -> list[str]:
         "",
         f"News model minus baseline, three-class macro-F1: {boot['three_class']['difference']:+.3f}"
         f" (paired bootstrap over stories, 95% interval {interval[0]:+.3f} to {interval[1]:+.3f});"
-        f" over {meter_bench.FOLD_DRAWS} random story folds the news model scores "
+        f" over {draws['draws']} random story folds the news model scores "
         f"{draws['three_class']['mean']:.3f} ({draws['three_class']['min']:.3f} to "
         f"{draws['three_class']['max']:.3f}) three-class and {draws['derived_vs_non']['mean']:.3f} "
         f"derived vs non, the baseline {draws['baseline_three_class']['mean']:.3f}.",
