@@ -2,10 +2,11 @@
 
 Takes a sentence (and the source's wording, when there is one); returns ``mt_artifact``
 findings, offsets into the sentence: a duplicated reporting verb ("told the newspaper Le
-Monde said"), a clause opened by an auxiliary or a lower-case verb (verb-second order:
-"had at the end of July the presidential guard ... overthrew"), German or French
-quotation marks, a dot as thousands separator ("1.500 soldiers") or a decimal comma
-("3,5 million"), and, when no source is given, words run together ("Sahelafter").
+Monde said"), a clause opened by an auxiliary before a preposition or by a lower-case
+auxiliary before its subject (verb-second order: "had at the end of July the presidential
+guard ... overthrew", "had the guard ..."), German or French quotation marks, a dot as
+thousands separator ("1.500 soldiers") or a decimal comma ("3,5 million"), and, when no
+source is given, words run together ("Sahelafter").
 Patterns the source sentence has too are not reported (they are not this version's
 doing). The word lists are ``data/reporting_verbs.txt`` and ``data/mt_*.txt``.
 """
@@ -20,7 +21,7 @@ from wiretrace.findings.checks.typo import split_run_together
 from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Pair
 from wiretrace.findings.words import ErrorContext
-from wiretrace.language.lexicon import can_be_verb, is_word
+from wiretrace.language.lexicon import is_word
 from wiretrace.language.resources import word_list
 from wiretrace.language.text import Token, tokens
 
@@ -115,14 +116,21 @@ def _doubled_reporting_verbs(text: str, source_text: str, toks: list[Token]) -> 
 
 
 def _verb_second(text: str, source_text: str, words_: list[Token]) -> list[Finding]:
-    """A sentence opened by an auxiliary before a preposition, or by a lower-case verb."""
+    """A sentence opened by an auxiliary before a preposition ("Had at the end of July
+    ..."), or by a lower-case auxiliary before its subject ("had the guard ...", "was
+    France ..."). A lower-case word opening a sentence otherwise is a broken sentence (a
+    stray full stop or line break: "... his company in Hale. boasted pop stars", "He\nsaid
+    that ..."), not a translation."""
     if not words_:
         return []
     aux = _words("mt_auxiliaries")
     head = words_[0]
     nxt = words_[1] if len(words_) > 1 else None
-    lower_start = head.text[:1].islower() and (head.norm in aux or can_be_verb(head.norm))
     aux_prep = head.norm in aux and nxt is not None and nxt.norm in _words("mt_prepositions")
+    subject_next = nxt is not None and (
+        nxt.norm in _words("mt_determiners") or nxt.text[:1].isupper()
+    )
+    lower_start = head.text[:1].islower() and head.norm in aux and subject_next
     source_head = [t.norm for t in tokens(source_text, words_only=True)[:2]]
     same_as_source = source_head == [w.norm for w in words_[:2]]
     if not (lower_start or aux_prep) or same_as_source or text.rstrip().endswith("?"):
