@@ -115,8 +115,12 @@ def seed_alignments_of(seeds: Corpus) -> pd.DataFrame:
 def seed_findings_of(seeds: Corpus, seed_alignments: pd.DataFrame):
     """``(findings, attributions, derivation, sources)`` of the seeds, seed 001 the source.
 
-    The derivation is set by hand: 000 and 002 wholly, 004 partially derived, 003 not.
+    The derivation is set by hand: 000 and 002 wholly, 004 partially derived, 003 not;
+    001 is given as wire copy (``role`` wire in the sources), the text the others were
+    written from, so every aligned sentence is checked (no copied-passage test).
     """
+    from dataclasses import replace
+
     from wiretrace.findings.attribution import attribution_findings
     from wiretrace.provenance.credits import find_attributions
 
@@ -128,7 +132,7 @@ def seed_findings_of(seeds: Corpus, seed_alignments: pd.DataFrame):
             (SEED["003"], SEED["001"], 0.05, "non"),
         ]
     )
-    sources = {SEED["001"]: seeds[SEED["001"]]}
+    sources = {SEED["001"]: replace(seeds[SEED["001"]], role="wire")}
     attributions = find_attributions(seeds)
     findings = attribution_findings(seeds, seed_alignments, sources, derivation, attributions)
     return findings, attributions, derivation, sources

@@ -71,10 +71,12 @@ def test_no_uncredited_reuse_without_derivation(seeds, seed_alignments):
     assert nothing.empty and list(nothing.columns) == schema.FINDING_COLUMNS
 
 
-def _pair(article_text: str, source_text: str):
-    """A one-sentence article and source aligned to each other."""
+def _pair(article_text: str, source_text: str, role: str = "wire"):
+    """A one-sentence article and source (given wire copy unless ``role`` says otherwise)
+    aligned to each other."""
     article = parse_article("a", "", article_text)
     source = parse_article("s", "", source_text)
+    source.role = role
     corpus = Corpus([article, source])
     alignments = hand_alignments(corpus, "s", {"a": {0: 0}})
     return corpus, alignments, {"s": source}
@@ -116,6 +118,21 @@ def test_hand_built_alignment(article_text, source_text, expected):
         corpus, alignments, sources, derivation, find_attributions(corpus)
     )
     assert list(zip(findings["kind"], findings["severity"], strict=True)) == expected
+
+
+def test_no_attribution_finding_outside_a_copied_passage():
+    """Against another version (not wire copy), a short sentence sharing no run of
+    PASSAGE_RUN_MIN words is not shown to be copied: its speaker may differ."""
+    corpus, alignments, sources = _pair(
+        "The talks are over, Defence Minister Jean Dupont said.",
+        "The talks are over, Foreign Minister Catherine Colonna said.",
+        role="article",
+    )
+    derivation = schema.empty(schema.DERIVATION_COLUMNS)
+    findings = attribution_findings(
+        corpus, alignments, sources, derivation, find_attributions(corpus)
+    )
+    assert findings.empty
 
 
 def test_uncredited_reuse_of_a_wire_file_and_its_negative():

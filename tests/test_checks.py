@@ -63,6 +63,7 @@ def test_the_order_is_today_s_order():
         "non_words_without_source",
         "unsupported_addition",
     ]
+    assert [f.__name__ for f in checks.steps("finding")] == ["variants"]
     assert [f.__name__ for f in checks.steps("aligned")] == [
         "attribution_dropped",
         "attribution_changed",

@@ -246,7 +246,9 @@ def primary(seeds):
         # a paraphrase of the whole AFP story, its paragraphs in the same order: every word
         # reworded in place, nothing from elsewhere (a light revision, METER wholly derived)
         ("000", ("wholly", "light")),
-        ("001", ("wholly", "cut")),  # near-verbatim AFP rewrite
+        # near-verbatim AFP rewrite; measured against the consensus of 000 and 002 (never
+        # its own text), where their ties keep 000's paraphrase: a light revision of that
+        ("001", ("wholly", "light")),
         ("002", ("wholly", "light")),  # near-verbatim AFP rewrite, split and reordered
         ("003", ("non", "non")),  # later article on a related development
         ("004", ("non", "non")),  # translation of a dpa story

@@ -198,6 +198,8 @@ def error_recall_by_kind(results: dict) -> pd.DataFrame:
     no_wire = errors["end_to_end_no_wire"]["by_kind"]
     rows = []
     for kind, block in pairs.items():
+        if not block["injected"]:  # a kind no error is injected as (variant)
+            continue
         rows.append(
             {
                 "kind": kind,
@@ -445,12 +447,28 @@ def _without_wire_block(results: dict) -> list[str]:
     kinds = ", ".join(f"`{k}` {v}" for k, v in nowire["kinds_on_independent"].items())
     return [
         "The same stories audited *without* their PA copy (the versions are the witnesses), "
-        "by METER's label; error findings leave out the provenance kinds:",
+        "by METER's label; error findings are every kind but `uncredited_reuse` (variants "
+        "are `low`):",
         "",
         _md_table(meter_without_wire(results)),
         "",
         f"{nowire['independent_called_derived']:.1%} of the independently written articles are "
-        f"called derived; their high and medium error findings by kind: {kinds or 'none'}.",
+        f"called derived and {nowire.get('independent_accused_of_uncredited_reuse', 0)} "
+        "accused of uncredited reuse; their high and medium error findings by kind: "
+        f"{kinds or 'none'}.",
+        "",
+    ]
+
+
+def _variants_line(results: dict) -> list[str]:
+    no_wire = results["errors"]["end_to_end_no_wire"]
+    if "variants" not in no_wire:
+        return []
+    return [
+        f"Without wire, {no_wire['variants']} differences were reported as variants (where the "
+        f"versions split with no majority), {no_wire['variants_on_injected']} of them on an "
+        "injected error: a reading to check, not an error pinned on one version, so neither "
+        "found nor false above.",
         "",
     ]
 
@@ -480,6 +498,7 @@ def markdown(results: dict) -> str:
         "",
         _md_table(error_detection(results)),
         "",
+        *_variants_line(results),
         _md_table(error_recall_by_kind(results)),
         "",
         "**Provenance**:",

@@ -71,6 +71,7 @@ FINDING_KINDS = (
     "uncredited_reuse",
     "unsupported_addition",
     "mt_artifact",
+    "variant",
 )
 SEVERITIES = ("high", "medium", "low")
 ATTRIBUTION_FORMS = ("byline", "in_text", "sign_off", "dateline", "photo_credit")

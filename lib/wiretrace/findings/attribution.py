@@ -11,6 +11,7 @@ report's provenance verdicts.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,6 +19,8 @@ import pandas as pd
 
 from wiretrace import schema
 from wiretrace.findings import checks
+from wiretrace.findings.checks.variant import as_variant
+from wiretrace.findings.errors import copied_sentences
 from wiretrace.findings.finding import finding_row
 from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
@@ -174,6 +177,7 @@ def attribution_findings(
     attributions: pd.DataFrame,
     claims: pd.DataFrame | None = None,
     registry: Registry | None = None,
+    undecided: Collection[str] = frozenset(),
 ) -> pd.DataFrame:
     """Attribution findings: ``attribution_dropped``, ``attribution_changed`` and
     ``uncredited_reuse`` (columns :data:`wiretrace.schema.FINDING_COLUMNS`).
@@ -187,8 +191,11 @@ def attribution_findings(
 
     ``start``/``end`` are offsets into the article's text (taken from the article's own
     sentences by ``sentence_id``, so the alignment's offset columns are optional); ``text``
-    is the article wording there. Wire articles are not audited. Returns an empty table
-    when nothing is found.
+    is the article wording there. Wire articles are not audited. As for the error
+    findings, a sentence is checked only inside a copied passage
+    (:func:`wiretrace.findings.errors.copied_sentences`), and a difference from the other
+    version of a pair of unknown direction (articles in ``undecided``) is a ``variant``.
+    Returns an empty table when nothing is found.
     """
     tables = AttributionTables(
         corpus, alignments, sources, derivation, attributions, claims, registry or load_registry()
@@ -196,9 +203,15 @@ def attribution_findings(
     rows: list[dict] = []
     if len(tables.aligned):
         sentence_checks = checks.steps("aligned")
+        copied = copied_sentences(tables.aligned, tables.sources)
         for row in tables.aligned.to_dict("records"):
+            if (row["article_id"], int(row["sentence_id"])) not in copied:
+                continue
             for step in sentence_checks:
-                rows += [finding_row(f, row["article_id"], s) for s, f in step(tables, row)]
+                for s, f in step(tables, row):
+                    if row["article_id"] in undecided:
+                        f = as_variant(f, "undecided")
+                    rows.append(finding_row(f, row["article_id"], s))
     article_checks = checks.steps("article")
     for article_id in sorted(tables.ok):
         for step in article_checks:

@@ -47,16 +47,25 @@ CLOSE_REWRITE = 0.7
 
 
 def compare_sentences(
-    source_text: str, rewrite_text: str, context: ErrorContext | None = None
+    source_text: str,
+    rewrite_text: str,
+    context: ErrorContext | None = None,
+    *,
+    undecided: bool = False,
+    contested: list[tuple[int, int]] | None = None,
 ) -> list[Finding]:
     """The errors ``rewrite_text`` introduces compared with ``source_text``.
 
     ``source_text`` is the source's wording of the sentence (one or more sentences) and
     ``rewrite_text`` the rewrite's; ``context`` lists words the cluster attests elsewhere
-    (see :class:`~wiretrace.findings.words.ErrorContext`). Returns findings in text order,
-    offsets into ``rewrite_text``; an empty list when the rewrite only made benign edits.
+    (see :class:`~wiretrace.findings.words.ErrorContext`). ``undecided`` (the source is
+    the other version of a pair of unknown direction) and ``contested`` (spans of
+    ``source_text`` where a consensus had no majority) turn differences into variants
+    (:mod:`wiretrace.findings.checks.variant`). Returns findings in text order, offsets
+    into ``rewrite_text``; an empty list when the rewrite only made benign edits.
     """
     pair = Pair.of(source_text, rewrite_text, context)
+    pair.undecided, pair.contested = undecided, list(contested or [])
     findings = [f for step in checks.steps("pair") for f in step(pair)]
     edits = cut_edits(pair)
     edit_steps = checks.steps("edit")
@@ -73,21 +82,32 @@ def compare_sentences(
                     f = replace(f, source_start=edit.src_at, source_end=edit.src_at)
                 findings.append(f)
     findings += [f for step in checks.steps("sentence") for f in step(pair)]
+    return _restated(pair, findings)
+
+
+def _restated(pair: Pair, findings: list[Finding]) -> list[Finding]:
+    """The findings after the ``finding`` checks, in text order."""
+    for step in checks.steps("finding"):
+        findings = step(pair, findings)
     return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
 
 
-def check_new_sentence(text: str, context: ErrorContext | None = None) -> list[Finding]:
+def check_new_sentence(
+    text: str, context: ErrorContext | None = None, *, undecided: bool = False
+) -> list[Finding]:
     """Findings for a rewrite sentence no source supports (alignment label ``new``).
 
     Runs the sentence checks: ``unsupported_addition`` (see
     :mod:`wiretrace.findings.checks.additions`), machine-translation artefacts (see
     :func:`wiretrace.findings.checks.artifacts.mt_artifacts`) and non-words (see
     :mod:`wiretrace.findings.checks.typo`). Returns findings in text order, offsets into
-    ``text``.
+    ``text``. ``undecided``: the article's source is the other version of a pair of
+    unknown direction, so a sentence it lacks is no addition.
     """
     pair = Pair.of("", text, context, new=True)
+    pair.undecided = undecided
     findings = [f for step in checks.steps("sentence") for f in step(pair)]
-    return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
+    return _restated(pair, findings)
 
 
 def cut_edits(pair: Pair) -> list[Edit]:

@@ -13,7 +13,7 @@ severities: see :mod:`wiretrace.findings.compare`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import pandas as pd
 
@@ -22,13 +22,46 @@ from wiretrace.findings.compare import check_new_sentence, compare_sentences
 from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, finding_row
 from wiretrace.findings.words import ErrorContext, WordIndex
 from wiretrace.language.lexicon import load_lexicon
-from wiretrace.language.text import fold
+from wiretrace.language.text import Sentence, fold
+from wiretrace.rewrites.derive import unquoted_run
 
-#: Added to the explanation of a finding inside a ``contested`` span of a consensus source.
-CONTESTED_NOTE = (
-    " The versions are split on this passage (no majority): the consensus kept the reading"
-    " of the best-attested version, so check which version changed it."
-)
+#: A sentence is compared with its source only inside a copied passage: it or a
+#: neighbour shares a run of at least this many words with its source wording, outside
+#: quotations (see :func:`copied_sentences`). Elsewhere the likeness is the same facts,
+#: names and quotations, which reporters share without copying, and a difference is not
+#: an error.
+PASSAGE_RUN_MIN = 6
+
+
+def sentence_run(text: str, source_text: str) -> int:
+    """The longest run of words ``text`` shares with ``source_text``, outside quotations."""
+    if not source_text:
+        return 0
+    return unquoted_run(
+        [Sentence(0, text, 0, len(text))], [Sentence(0, source_text, 0, len(source_text))]
+    )
+
+
+def copied_sentences(alignments: pd.DataFrame, sources: Mapping) -> set[tuple[str, int]]:
+    """``(article_id, sentence_id)`` of the sentences inside a copied passage: the
+    sentence, the one before or the one after shares a run of ``PASSAGE_RUN_MIN`` words
+    with its source wording outside quotations. Against given wire copy (a source whose
+    ``role`` is ``wire``) every sentence of a derived article counts as copied: the
+    derivation itself is measured against the text the article was written from."""
+    runs: dict[tuple[str, int], int] = {}
+    for row in alignments.itertuples(index=False):
+        source_text = row.source_text if isinstance(row.source_text, str) else ""
+        source = sources.get(row.source_id) if isinstance(row.source_id, str) else None
+        if getattr(source, "role", "") == "wire":
+            runs[(row.article_id, int(row.sentence_id))] = PASSAGE_RUN_MIN
+        elif row.label != "new" and source_text:
+            runs[(row.article_id, int(row.sentence_id))] = sentence_run(row.text, source_text)
+    copied = {key for key, run in runs.items() if run >= PASSAGE_RUN_MIN}
+    return {
+        (article_id, sentence_id + step)
+        for article_id, sentence_id in copied
+        for step in (-1, 0, 1)
+    }
 
 
 def _source_offset(row, source, source_text: str) -> int:
@@ -53,27 +86,36 @@ def _contested(source) -> list[tuple[int, int]]:
 
 
 def find_errors(
-    corpus, alignments: pd.DataFrame, sources: Mapping, words: WordIndex | None = None
+    corpus,
+    alignments: pd.DataFrame,
+    sources: Mapping,
+    words: WordIndex | None = None,
+    undecided: Collection[str] = frozenset(),
 ) -> pd.DataFrame:
     """The ``findings`` table for every aligned sentence of the corpus.
 
     ``alignments`` is the rewrite stage's table (``schema.ALIGNMENT_COLUMNS`` plus
     ``start``; ``source_text`` empty and ``label`` ``new`` for sentences with no source);
-    ``sources`` maps each ``source_id`` to an Article-like object with ``.text``. A word
-    attested by another article of the corpus or by a source is never a typo; a new
-    sentence is checked against the sources' words (against the other articles' when no
-    source is given). Returns ``schema.FINDING_COLUMNS`` plus :data:`FINDING_EXTRA_COLUMNS`;
-    ``start``/``end`` are offsets into the article's text. A difference inside a
-    ``contested`` span of a consensus source (where the witnesses were split, see
-    :mod:`wiretrace.rewrites.witnesses`) cannot be pinned on one version for sure: it is reported
-    with ``contested`` True and a note saying so. ``words`` is the audit's
-    :class:`WordIndex` (built here over the corpus and ``sources`` when not given).
+    ``sources`` maps each ``source_id`` to an Article-like object with ``.text``. Copying
+    first, then errors: a sentence is compared with its source (an aligned one by
+    :func:`~wiretrace.findings.compare.compare_sentences`, a new one checked as an
+    addition by :func:`~wiretrace.findings.compare.check_new_sentence`) only inside a
+    copied passage (:func:`copied_sentences`); elsewhere it gets the checks that need no
+    source (artefacts, non-words). A word attested by another article of the corpus or by
+    a source is never a typo. A difference inside a ``contested`` span of a consensus
+    source (the witnesses were split), or from the other version of a pair whose
+    direction is unknown (articles in ``undecided``), is a ``variant``
+    (:mod:`wiretrace.findings.checks.variant`), with ``contested`` True in the first case.
+    ``words`` is the audit's :class:`WordIndex` (built here over the corpus and
+    ``sources`` when not given). Returns ``schema.FINDING_COLUMNS`` plus
+    :data:`FINDING_EXTRA_COLUMNS`; ``start``/``end`` are offsets into the article's text.
     Attribution kinds are not produced here.
     """
     columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
     if alignments is None or len(alignments) == 0:
         return schema.empty(columns)
     words = words or WordIndex(corpus, sources)
+    copied = copied_sentences(alignments, sources)
     contexts: dict[str, ErrorContext] = {}
     rows = []
     for row in alignments.itertuples(index=False):
@@ -82,41 +124,56 @@ def find_errors(
             contexts[article_id] = ErrorContext(
                 words.attested(article_id), words.attested(article_id, sources_only=True)
             )
-        context = contexts[article_id]
-        source_text = row.source_text if isinstance(row.source_text, str) else ""
-        if row.label == "new" or not source_text.strip():
-            found = check_new_sentence(row.text, context)
-        else:
-            found = compare_sentences(source_text, row.text, context)
-        base = int(row.start)
-        source_id = row.source_id if isinstance(row.source_id, str) else ""
-        source_base = _source_offset(row, sources.get(source_id), source_text)
-        contested = _contested(sources.get(source_id))
-        for f in found:
-            source_start = source_end = -1
-            split = False
-            explanation = f.explanation
-            if source_base >= 0 and f.source_start >= 0:
-                source_start, source_end = source_base + f.source_start, source_base + f.source_end
-                split = any(source_start <= ce and source_end >= cs for cs, ce in contested)
-            if split:
-                explanation += CONTESTED_NOTE
-            rows.append(
-                finding_row(
-                    f,
-                    article_id,
-                    source_id,
-                    shift=base,
-                    sentence_id=int(row.sentence_id),
-                    source_start=source_start,
-                    source_end=source_end,
-                    contested=split,
-                    explanation=explanation,
-                )
-            )
+        rows += _sentence_rows(
+            row,
+            sources,
+            contexts[article_id],
+            (article_id, int(row.sentence_id)) in copied,
+            article_id in undecided,
+        )
     if not rows:
         return schema.empty(columns)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _sentence_rows(row, sources: Mapping, context: ErrorContext, copied: bool, undecided: bool):
+    """The findings rows of one alignment row (see :func:`find_errors`)."""
+    source_text = row.source_text if isinstance(row.source_text, str) else ""
+    source_id = row.source_id if isinstance(row.source_id, str) else ""
+    source_base = _source_offset(row, sources.get(source_id), source_text)
+    spans = [
+        (start - source_base, end - source_base)
+        for start, end in _contested(sources.get(source_id))
+        if source_base >= 0 and end >= source_base and start <= source_base + len(source_text)
+    ]
+    if not copied:
+        found = [
+            f for f in check_new_sentence(row.text, context) if f.kind != "unsupported_addition"
+        ]
+    elif row.label == "new" or not source_text.strip():
+        found = check_new_sentence(row.text, context, undecided=undecided)
+    else:
+        found = compare_sentences(
+            source_text, row.text, context, undecided=undecided, contested=spans
+        )
+    rows = []
+    for f in found:
+        source_start = source_end = -1
+        if source_base >= 0 and f.source_start >= 0:
+            source_start, source_end = source_base + f.source_start, source_base + f.source_end
+        rows.append(
+            finding_row(
+                f,
+                row.article_id,
+                source_id,
+                shift=int(row.start),
+                sentence_id=int(row.sentence_id),
+                source_start=source_start,
+                source_end=source_end,
+                contested=f.kind == "variant" and not undecided,
+            )
+        )
+    return rows
 
 
 def _has_filler_cue(text: str) -> bool:

@@ -54,6 +54,11 @@ class Pair:
     polarity_kept: bool = False
     quoted_rw: list[tuple[int, int]] = field(default_factory=list)  # written by checks.quotes
     quoted_src: list[tuple[int, int]] = field(default_factory=list)  # written by checks.quotes
+    #: The source is the other version of a pair and nothing shows who copied whom.
+    undecided: bool = False
+    #: Spans of ``source`` (offsets into it) where the versions behind a consensus were
+    #: split with no majority.
+    contested: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, source: str, rewrite: str, context: ErrorContext | None, new: bool = False):

@@ -129,7 +129,7 @@ class WordIndex:
                 if key in clusters:
                     cluster = clusters[key]
                 elif kind == "source" and key.startswith("consensus:"):
-                    cluster = int(key.split(":", 1)[1])
+                    cluster = int(key.split(":")[1])
                 else:
                     cluster = None
                 self._cluster_of[key] = cluster

@@ -303,3 +303,22 @@ def sentence_units(text: str) -> list[Unit]:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the inside of each double-quoted passage in ``text``."""
     return [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
+
+
+#: A single-quoted passage (British style: 'It is not The Archers' trial,' he said): an
+#: opening ' or ‘ at the start or after a space or bracket, before a word character; a
+#: closing ' or ’ after a non-space, before a space, punctuation or the end.
+_SINGLE_QUOTE_RE = re.compile(
+    r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^\"“”]{1,800}?\S)"
+    # the closing mark: an s' before a lower-case word is a plural possessive ("the
+    # Archers' trial"), not the end of the quotation
+    r"(?:(?<!s)['’](?=[\s.,;:!?)\]—–-]|$)|['’](?=[.,;:!?)\]—–-]|\s+[^a-z\s]|$))"
+)
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the inside of every quoted passage in ``text``: double quotes
+    (:func:`quote_spans`) and British single quotes. What a speaker said, which reporters
+    who were in the same room share without copying each other."""
+    spans = quote_spans(text) + [(m.start(1), m.end(1)) for m in _SINGLE_QUOTE_RE.finditer(text)]
+    return sorted(spans)

@@ -33,12 +33,14 @@ from wiretrace.rewrites.align import (
     wording,
 )
 from wiretrace.rewrites.derive import (
+    COPYING_RUN_MIN,
     DERIVATION_EXTRA_COLUMNS,
     PARTIAL_MIN,
+    derivation_features,
     derivation_scores,
     no_source_scores,
 )
-from wiretrace.rewrites.stemma import STEMMA_COLUMNS, infer_stemma
+from wiretrace.rewrites.stemma import STEMMA_COLUMNS, infer_stemma, pair_direction
 from wiretrace.rewrites.witnesses import Consensus, align_pairs, build_consensus, select_voters
 from wiretrace.schema import ALIGNMENT_COLUMNS, DERIVATION_COLUMNS
 
@@ -81,6 +83,9 @@ class RewriteAnalysis:
     stemma: pd.DataFrame
     clusters: pd.DataFrame
     consensus: dict[str, Consensus] = field(default_factory=dict)
+    #: Articles compared with the other version of a pair whose direction is unknown:
+    #: their differences are variants, not errors.
+    undecided: set[str] = field(default_factory=set)
 
     @property
     def primary(self) -> pd.DataFrame:
@@ -120,7 +125,10 @@ def _cluster_map(articles: list[Article], clusters: pd.DataFrame | None) -> dict
 
 
 def _derivation_row(article, aligned, source, source_kind, primary, cluster_id) -> dict:
-    scores = derivation_scores(article.sentences, aligned, source.sentences)
+    """One derivation row; against a source rebuilt from other versions (not the wire),
+    a derived class needs an unquoted run of ``derive.COPYING_RUN_MIN`` words."""
+    run_min = 0 if source_kind == "wire" else COPYING_RUN_MIN
+    scores = derivation_scores(article.sentences, aligned, source.sentences, run_min=run_min)
     return {
         "article_id": article.article_id,
         "source_id": source.article_id,
@@ -179,15 +187,124 @@ def _wire_source(cluster_id, wires, copies, out) -> Article:
     return union
 
 
-def _consensus_source(cluster_id, witnesses, pairs, out) -> Article | None:
-    """The consensus of the cluster's witnesses, or None when too few overlap to vote."""
-    voters = select_voters(pairs, [a.article_id for a in witnesses])
-    if not voters:
-        return None
-    consensus = build_consensus(pairs, voters, cluster_id)
+#: A consensus is a source only when at least this many versions are copies of one text
+#: (its voters), so that a reading two versions share outvotes a third. With fewer, each
+#: article is compared with the one version it borrows most from (:func:`_pair_source`).
+MIN_VOTERS = 3
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    """The source one article is compared with, and how it was chosen.
+
+    ``kind`` is ``wire``, ``consensus`` or ``article`` (the other version of a pair).
+    ``measured`` is what the article's derivation is measured against when that is not
+    ``source``: for a voter of a consensus, the consensus of the *other* voters, so an
+    article never witnesses its own source (its sentences are still compared with the
+    consensus of all, where its reading has its vote). For an ``article`` source,
+    ``direction`` says who copied whom: ``copies`` (the article copies the source),
+    ``copied`` (the source copies the article: the article is the original of the two) or
+    ``undecided`` (nothing shows it: their differences are variants, not errors);
+    ``evidence`` gives the stemma's reasons.
+    """
+
+    source: Article
+    kind: str
+    measured: Article | None = None
+    direction: str = ""
+    evidence: str = ""
+
+
+def _add_consensus(consensus: Consensus, out: dict) -> Article:
     out["sources"][consensus.article.article_id] = consensus.article
     out["consensus"][consensus.article.article_id] = consensus
     return consensus.article
+
+
+def _witness_sources(
+    cluster_id: int, copies: list[Article], witnesses: list[Article], pairs, out: dict
+) -> tuple[dict[str, SourceChoice], Article | None]:
+    """Each article's source when no wire copy is given, and the cluster's consensus.
+
+    With at least ``MIN_VOTERS`` voters, the consensus of all of them
+    (``consensus:<cluster_id>``, the stemma's lost original) is every article's source,
+    and each voter's derivation is measured against the consensus of the other voters
+    (``consensus:<cluster_id>:<article_id>``, leave-one-out; named in the row's ``reason``,
+    not a source the sentences are compared with). Otherwise an article is
+    compared with the version it borrows most from (:func:`_pair_source`); an article
+    that shares nothing with any gets no source.
+    """
+    voters = select_voters(pairs, [a.article_id for a in witnesses])
+    choices: dict[str, SourceChoice] = {}
+    if len(voters) >= MIN_VOTERS:
+        full = _add_consensus(build_consensus(pairs, voters, cluster_id), out)
+        for a in copies:
+            if a.article_id in voters:
+                others = [v for v in voters if v != a.article_id]
+                own = build_consensus(pairs, others, f"{cluster_id}:{a.article_id}").article
+                choices[a.article_id] = SourceChoice(full, "consensus", own)
+            else:
+                choices[a.article_id] = SourceChoice(full, "consensus")
+        return choices, full
+    for a in copies:
+        choice = _pair_source(a, witnesses, pairs)
+        if choice is not None:
+            choices[a.article_id] = choice
+    return choices, None
+
+
+def _pair_source(article: Article, witnesses: list[Article], pairs) -> SourceChoice | None:
+    """The version ``article`` borrows most from, with the stemma's direction between
+    them (:func:`wiretrace.rewrites.stemma.pair_direction`); None when it shares nothing
+    with any."""
+    best = max(
+        (w for w in witnesses if w.article_id != article.article_id),
+        key=lambda w: pairs.reuse(article.article_id, w.article_id),
+        default=None,
+    )
+    if best is None or pairs.reuse(article.article_id, best.article_id) <= 0:
+        return None
+    first, evidence = pair_direction(article, best, pairs)
+    direction = "undecided" if first is None else "copied"
+    if first == best.article_id:
+        direction = "copies"
+    return SourceChoice(best, "article", direction=direction, evidence=evidence)
+
+
+#: The ``reason`` of a derivation row against the other version of a pair.
+PAIR_REASONS = {
+    "undecided": (
+        "compared with the other version of a pair; nothing shows which one copied the "
+        "other, so their differences are variants, not errors"
+    ),
+    "copied": "the original of the pair: {source} copies it ({evidence})",
+    "copies": "copies {source} ({evidence})",
+}
+
+
+def _primary_row(article: Article, aligned, choice: SourceChoice, cluster_id: int) -> dict:
+    """The article's derivation row against its chosen source (``aligned`` with
+    ``choice.measured`` when it is given: the row names ``choice.source``, which its
+    sentences are compared with, and its ``reason`` names what it was measured against)."""
+    measured = choice.measured or choice.source
+    row = _derivation_row(article, aligned, measured, choice.kind, True, cluster_id)
+    if choice.measured is not None:
+        why = f"measured against {measured.article_id}, the consensus of the other versions"
+        return {**row, "source_id": choice.source.article_id, "reason": f"{why}: {row['reason']}"}
+    if choice.kind != "article":
+        return row
+    why = PAIR_REASONS[choice.direction].format(
+        source=choice.source.article_id, evidence=choice.evidence
+    )
+    if choice.direction == "copied":
+        return {
+            **row,
+            "derivation": "non",
+            "revision": "non",
+            "decided_by": "stemma",
+            "reason": why,
+        }
+    return {**row, "reason": f"{why}; {row['reason']}"}
 
 
 def _no_source_row(article: Article, cluster_id: int, alone: bool) -> dict:
@@ -207,38 +324,66 @@ def article_keys(article: Article) -> list[str]:
     return [k for s in article.sentences for k in wording(s.text).keys]
 
 
+def _align_with(article: Article, source: Article, pairs, indexes: dict) -> list:
+    """The article's sentence alignment with ``source`` (the pairwise one for a version)."""
+    source_id = source.article_id
+    if (article.article_id, source_id) in pairs.aligned or source_id in pairs.articles:
+        return pairs.alignment(article.article_id, source_id)
+    if source_id not in indexes:
+        indexes[source_id] = SourceIndex(source.sentences)
+    return align_sentences(article.sentences, indexes[source_id])
+
+
 def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None:
     wires = [a for a in members if a.role == "wire"]
     copies = [a for a in members if a.role != "wire"]
     witnesses = copies[:MAX_WITNESSES]
     pairs = align_pairs(witnesses)
     if wires:
-        source, kind = _wire_source(cluster_id, wires, copies, out), "wire"
+        source = _wire_source(cluster_id, wires, copies, out)
+        choices = {a.article_id: SourceChoice(source, "wire") for a in copies}
     else:
-        source, kind = _consensus_source(cluster_id, witnesses, pairs, out), "consensus"
+        choices, source = _witness_sources(cluster_id, copies, witnesses, pairs, out)
     aligned_to_source: dict[str, list[SentenceAlignment]] = {}
     containment: dict[str, float] = {}
-    index = SourceIndex(source.sentences if source else [])
+    indexes: dict[str, SourceIndex] = {}
+    primary_pairs = set()
     for a in copies:
-        if source is None:
+        choice = choices.get(a.article_id)
+        if choice is None:
             out["derivation"].append(_no_source_row(a, cluster_id, alone=len(copies) == 1))
             aligned = [
                 SentenceAlignment(s.sentence_id, (), 0.0, 0.0, 0.0, "new") for s in a.sentences
             ]
-            out["alignments"].extend(alignment_rows(a.article_id, a.sentences, "", index, aligned))
+            out["alignments"].extend(
+                alignment_rows(a.article_id, a.sentences, "", SourceIndex([]), aligned)
+            )
             continue
-        aligned = align_sentences(a.sentences, index)
-        row = _derivation_row(a, aligned, source, kind, True, cluster_id)
+        aligned = _align_with(a, choice.source, pairs, indexes)
+        measured = _align_with(a, choice.measured, pairs, indexes) if choice.measured else aligned
+        row = _primary_row(a, measured, choice, cluster_id)
         out["derivation"].append(row)
-        aligned_to_source[a.article_id] = aligned
-        containment[a.article_id] = row["containment"]
+        source_id = choice.source.article_id
+        if choice.kind == "article":
+            primary_pairs.add((a.article_id, source_id))
+            if choice.direction == "undecided":
+                out["undecided"].add(a.article_id)
+        index = indexes.get(source_id) or SourceIndex(choice.source.sentences)
         out["alignments"].extend(
-            alignment_rows(a.article_id, a.sentences, source.article_id, index, aligned)
+            alignment_rows(a.article_id, a.sentences, source_id, index, aligned)
+        )
+        aligned_to_source[a.article_id] = aligned
+        containment[a.article_id] = (
+            row["containment"]
+            if measured is aligned
+            else derivation_features(a.sentences, aligned, choice.source.sentences)["containment"]
         )
     for (a_id, b_id), aligned in pairs.aligned.items():
+        if (a_id, b_id) in primary_pairs:
+            continue
         a, b = pairs.articles[a_id], pairs.articles[b_id]
         out["derivation"].append(_derivation_row(a, aligned, b, "article", False, cluster_id))
-    if source is not None and copies:
+    if copies and (source is not None or pairs.aligned):
         edges = infer_stemma(
             copies,
             source,
@@ -279,7 +424,14 @@ def analyse_rewrites(
 
     articles = corpus.ok
     cluster_of = _cluster_map(articles, clusters)
-    out: dict = {"alignments": [], "derivation": [], "sources": {}, "stemma": [], "consensus": {}}
+    out: dict = {
+        "alignments": [],
+        "derivation": [],
+        "sources": {},
+        "stemma": [],
+        "consensus": {},
+        "undecided": set(),
+    }
     cluster_ids = sorted(set(cluster_of.values()))
     for cid in tqdm(cluster_ids, desc="rewrites", unit="cluster", disable=not progress):
         members = [a for a in articles if cluster_of[a.article_id] == cid]
@@ -299,4 +451,5 @@ def analyse_rewrites(
             columns=["article_id", "cluster_id"],
         ),
         consensus=out["consensus"],
+        undecided=out["undecided"],
     )

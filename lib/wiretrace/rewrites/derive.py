@@ -32,6 +32,10 @@ borrows from the source*.
   in the source's order. 0 = every shared word in source order (a copy, or a light edit
   that substitutes words in place); higher = the shared words restructured (sentences
   merged, split, reordered, clauses moved: a heavy revision); 0 when nothing is shared.
+- ``unquoted_run``: the longest run of words the article shares with the source, in the
+  same order, counting no word inside a quotation (:func:`unquoted_run`): copied
+  wording, where the same quotations and the same names and numbers are what reporters
+  of one event share without copying each other.
 - ``ngram_1``, ``ngram_2``, ``ngram_3``, ``ngram_5``, ``ngram_8``: word n-gram
   containment, the share of the article's distinct n-grams of word keys (stems, see
   :func:`wiretrace.rewrites.align.stem`) that also occur in the source (Broder, 1997; the
@@ -47,7 +51,9 @@ wtbench.meter --calibrate`` on the METER calibration split (425 UK newspaper art
 takes): the four features standardised, L2 penalty (C = 1), balanced class weights (each
 class weighs as much in the fit), Newton's method from zero. An article none of whose
 sentences aligns is ``non`` whatever the model says. ``wtbench.meter`` cross-validates the
-procedure by story.
+procedure by story. Against a source rebuilt from the other versions (no wire copy given),
+a derived class also needs evidence of copying: an ``unquoted_run`` of at least
+:data:`COPYING_RUN_MIN` words (``decided_by`` ``copying_evidence`` when it is missing).
 
 ``revision`` is one of the four kinds of reuse of the Clough-Stevenson corpus (Clough and
 Stevenson, 2011): ``cut`` (copy and paste), ``light`` (light revision), ``heavy`` (heavy
@@ -90,6 +96,7 @@ from pathlib import Path
 
 from wiretrace.language.resources import data_path
 from wiretrace.language.text import Sentence
+from wiretrace.language.units import quotation_spans
 from wiretrace.rewrites.align import SentenceAlignment, wording
 
 #: Below this containment an article is ``non`` derived whatever the model says (the
@@ -97,6 +104,10 @@ from wiretrace.rewrites.align import SentenceAlignment, wording
 PARTIAL_MIN = 0.2
 #: Shortest run of words, copied in order, that counts towards ``verbatim_share``.
 RUN_MIN = 4
+#: Without wire copy, an article is derived from the other versions only when it shares a
+#: run of at least this many words with them outside quotations (``unquoted_run``).
+#: Chosen on the METER calibration split audited without its PA copy (see the README).
+COPYING_RUN_MIN = 8
 #: Word n-gram sizes of the ``ngram_<n>`` containment features.
 NGRAM_SIZES = (1, 2, 3, 5, 8)
 #: The shares measured besides ``containment``: candidate features and derivation columns.
@@ -131,12 +142,13 @@ NEWS_FEATURES = ("log_ngram_2", "log_n_words", "order_loss", "containment")
 #: Where the news model's constants live (calibrated on METER, see the module docstring).
 NEWS_MODEL_PATH = data_path("derivation_news_model.json")
 #: What decided an article's ``derivation`` (the ``decided_by`` column).
-DECIDERS = ("news_model", "nothing_aligned", "no_source")
+DECIDERS = ("news_model", "nothing_aligned", "copying_evidence", "stemma", "no_source")
 #: Extra columns of the derivation rows, after ``schema.DERIVATION_COLUMNS``.
 DERIVATION_EXTRA_COLUMNS = [
     "reverse_containment",
     *SHARE_FEATURES,
     "n_words",
+    "unquoted_run",
     "log_ngram_2",
     "log_n_words",
     "revision",
@@ -257,14 +269,17 @@ def classify(values: Mapping[str, float], model: DerivationModel | None = None) 
 
 
 def classify_derivation(
-    values: Mapping[str, float], model: DerivationModel | None = None
+    values: Mapping[str, float], model: DerivationModel | None = None, run_min: int = 0
 ) -> tuple[str, str, str]:
     """The derivation class of an article and what decided it: ``(class, decided_by, reason)``.
 
     ``values`` are :func:`derivation_features`; ``model`` defaults to the shipped news
     model (:data:`NEWS_FEATURES`). An article none of whose sentences aligns with the
     source is ``non`` (``decided_by`` ``nothing_aligned``); otherwise the model decides
-    (``news_model``), and ``reason`` gives the feature values it read.
+    (``news_model``), and ``reason`` gives the feature values it read. With ``run_min``
+    (the evidence of copying needed against a source rebuilt from other versions), a
+    derived class with an ``unquoted_run`` shorter than it becomes ``non``
+    (``copying_evidence``).
     """
     if not values["n_aligned"]:
         return "non", "nothing_aligned", "no sentence of the article aligns with the source"
@@ -272,7 +287,18 @@ def classify_derivation(
     label = model.predict(values)
     read = ", ".join(f"{f} {values[f]:.2f}" for f in model.features)
     probability = model.probabilities(values)[label]
-    return label, "news_model", f"{label} (p={probability:.2f}) from {read}"
+    reason = f"{label} (p={probability:.2f}) from {read}"
+    if label != "non" and run_min and values["unquoted_run"] < run_min:
+        return (
+            "non",
+            "copying_evidence",
+            (
+                f"the model reads {reason}, but the longest run of words shared with the source "
+                f"outside quotations is {values['unquoted_run']} (fewer than {run_min}): the "
+                "same facts and quotations, not copied wording"
+            ),
+        )
+    return label, "news_model", reason
 
 
 def revision_kind(values: Mapping[str, float], derivation: str) -> str:
@@ -388,10 +414,44 @@ def derivation_features(
         ),
     }
     values["order_loss"] = round(order_loss(article_keys, all_source_keys), 4)
+    values["unquoted_run"] = unquoted_run(sentences, source_sentences)
     for n in NGRAM_SIZES:
         values[f"ngram_{n}"] = round(ngram_containment(article_keys, all_source_keys, n), 4)
     values.update(news_features(values["ngram_2"], len(article_keys)))
     return {**values, "n_sentences": n_sentences, "n_aligned": n_aligned, "n_verbatim": n_verbatim}
+
+
+def unquoted_run(sentences: Sequence[Sentence], source_sentences: Sequence[Sentence]) -> int:
+    """The longest run of the article's word keys found in the source's in the same order
+    (difflib's matching blocks over the whole texts), counting no word that is inside a
+    quotation on either side (:func:`wiretrace.language.units.quotation_spans`, over each
+    side's sentences joined, so a quotation may run over several)."""
+    keys, quoted = _quoted_keys(sentences)
+    source_keys, source_quoted = _quoted_keys(source_sentences)
+    matcher = difflib.SequenceMatcher(None, keys, source_keys, autojunk=False)
+    best = 0
+    for block in matcher.get_matching_blocks():
+        run = 0
+        for i in range(block.size):
+            inside = quoted[block.a + i] or source_quoted[block.b + i]
+            run = 0 if inside else run + 1
+            best = max(best, run)
+    return best
+
+
+def _quoted_keys(sentences: Sequence[Sentence]) -> tuple[list[str], list[bool]]:
+    """The word keys of ``sentences`` and, for each, whether it is inside a quotation."""
+    spans = quotation_spans(" ".join(s.text for s in sentences))
+    keys: list[str] = []
+    quoted: list[bool] = []
+    offset = 0
+    for s in sentences:
+        view = wording(s.text)
+        for token, key in zip(view.tokens, view.keys, strict=True):
+            keys.append(key)
+            quoted.append(any(start <= offset + token.start < end for start, end in spans))
+        offset += len(s.text) + 1
+    return keys, quoted
 
 
 def news_features(ngram_2: float, n_words: int) -> dict:
@@ -413,16 +473,17 @@ def derivation_scores(
     aligned: Sequence[SentenceAlignment],
     source_sentences: Sequence[Sentence],
     model: DerivationModel | None = None,
+    run_min: int = 0,
 ) -> dict:
     """Measures and classes of one article against one source (module docstring).
 
     :func:`derivation_features` plus ``derivation`` (wholly/partially/non) with
     ``decided_by`` and ``reason`` from :func:`classify_derivation` (``model``: the news
-    model, default the shipped one), and ``revision`` (cut/light/heavy/non) from
-    :func:`revision_kind`.
+    model, default the shipped one; ``run_min``: the copying evidence needed), and
+    ``revision`` (cut/light/heavy/non) from :func:`revision_kind`.
     """
     values = derivation_features(sentences, aligned, source_sentences)
-    derivation, decided_by, reason = classify_derivation(values, model)
+    derivation, decided_by, reason = classify_derivation(values, model, run_min)
     return {
         **values,
         "derivation": derivation,
@@ -439,6 +500,7 @@ def no_source_scores(n_sentences: int, n_words: int, why: str) -> dict:
     values.update({c: 0.0 for c in SHARE_FEATURES})
     values["new_sentences"] = 1.0
     values.update(news_features(0.0, n_words))
+    values["unquoted_run"] = 0
     return {
         **values,
         "n_sentences": n_sentences,

@@ -100,13 +100,15 @@ def infer_stemma(
     """The stemma edges of one cluster (see the module docstring for the evidence).
 
     ``articles`` are the cluster's non-source versions; ``source`` the wire article or
-    consensus they are aligned with (None when there is none); ``source_alignments``
-    and ``containment`` give each article's alignment with it and its containment;
+    consensus they are aligned with (None when there is none: then only the pairs are
+    related, and ``containment`` is each article's against the version it borrows most
+    from); ``source_alignments`` and ``containment`` give each article's alignment with
+    the source and its containment;
     ``pairs`` the pairwise alignments. Articles with containment below ``derived_min``
     get no edge. Returns a DataFrame with ``STEMMA_COLUMNS``.
     """
     derived = [a for a in articles if containment.get(a.article_id, 0.0) >= derived_min]
-    rows = [_source_edge(a, source, containment[a.article_id]) for a in derived]
+    rows = [_source_edge(a, source, containment[a.article_id]) for a in derived] if source else []
     var = {
         a.article_id: variants(a, source_alignments[a.article_id], source) if source else set()
         for a in derived
@@ -192,6 +194,19 @@ def _pair_edge(a: Article, b: Article, shared: set, pairs: PairwiseAlignments) -
         )
         return (a.article_id, b.article_id, confidence, "; ".join([reason, *notes]), False)
     return None
+
+
+def pair_direction(a: Article, b: Article, pairs: PairwiseAlignments) -> tuple[str | None, str]:
+    """Who copied whom between two versions with no third text to compare: ``(first,
+    evidence)``, ``first`` the id of the one copied, or None when the evidence cannot
+    decide. The rule is :func:`_pair_edge`'s with no shared variants: a credit line must
+    link the two (a date or one-way containment alone cannot tell a copy from two copies
+    of a common source) and the direction evidence must reach :data:`DIRECTED_MIN`."""
+    edge = _pair_edge(a, b, set(), pairs)
+    if edge is None:
+        return None, "nothing relates them"
+    first, _, _, evidence, directed = edge
+    return (first if directed else None), evidence
 
 
 def stemma_graph(edges: pd.DataFrame):

@@ -9,14 +9,16 @@ produces; each kind is produced by exactly one module) and marks its check funct
 - ``"edit"``: on each edit of a pair: ``fn(pair, edit) -> list[Finding]``.
 - ``"sentence"``: once per rewrite sentence after its edits, and alone for a new sentence
   (``pair.new``, no source): ``fn(pair) -> list[Finding]``.
+- ``"finding"``: last, once per pair on everything the other checks found:
+  ``fn(pair, findings) -> list[Finding]`` (the findings as they should stand).
 - ``"aligned"`` and ``"article"``: the attribution checks, on one aligned sentence or one
   derived article: ``fn(tables, row)`` / ``fn(tables, article_id, rows)``, each returning
   ``(source_id, Finding)`` pairs (see :mod:`wiretrace.findings.attribution`).
 
 :func:`steps` returns the checks of a scope sorted by their order (today's order of the
 rules: quotation, run-together words, the source's slips, negation, modality, number,
-date, named entity, typo, substitution, artefacts, unsupported additions). Adding a
-kind is adding a module here: nothing lists the modules.
+date, named entity, typo, substitution, artefacts, unsupported additions; then variants).
+Adding a kind is adding a module here: nothing lists the modules.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from functools import cache
 from types import ModuleType
 from typing import Literal
 
-Scope = Literal["pair", "edit", "sentence", "aligned", "article"]
-SCOPES: tuple[Scope, ...] = ("pair", "edit", "sentence", "aligned", "article")
+Scope = Literal["pair", "edit", "sentence", "finding", "aligned", "article"]
+SCOPES: tuple[Scope, ...] = ("pair", "edit", "sentence", "finding", "aligned", "article")
 
 
 @dataclass(frozen=True)
