@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from error_helpers import S003_FILLER, kinds
 
 from wiretrace.findings.compare import check_new_sentence
@@ -30,3 +31,16 @@ def test_new_sentence_with_attested_specifics_is_not_flagged():
     sentence = "Some 1,500 French troops are stationed in Niger."
     context = ErrorContext(frozenset({"1,500", "1500", "french", "niger", "troops"}))
     assert check_new_sentence(sentence, context) == []
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "[A woman ordered canaries to brighten her home. The USPS delivered a box of birds.]",
+        "(Greg Wohlford/Erie Times-News via AP)",
+    ],
+)
+def test_a_sentence_in_brackets_is_page_furniture_not_an_addition(furniture):
+    assert [f.kind for f in check_new_sentence(furniture)] == []
+    claim = furniture.strip("[]()")
+    assert "unsupported_addition" in [f.kind for f in check_new_sentence(claim)]

@@ -15,3 +15,15 @@ def test_date_change_is_found():
             "The July 16 putsch ousted French ally President Mohamed Bazoum.",
         )
     ) == [("date_change", "high", "July 16")]
+
+
+def test_a_date_in_a_restructured_sentence_is_not_a_date_put_in_place_of_words():
+    source = (
+        "Marquis Teague and Trahson Burrell, who play for the NBA G League's Memphis Hustle, "
+        "boarded the flight at Dallas-Fort Worth bound for Sioux Falls."
+    )
+    rewrite = (
+        "Memphis Hustle guard Marquis Teague and forward Trahson Burrell boarded the Sunday "
+        "flight from Dallas-Fort Worth to Sioux Falls."
+    )
+    assert "date_change" not in kinds(compare_sentences(source, rewrite))

@@ -40,3 +40,11 @@ def test_dropped_negator_is_found():
 )
 def test_polarity_counts_prefix_antonyms(source, rewrite, expected):
     assert kinds(compare_sentences(source, rewrite)) == expected
+
+
+def test_a_negating_preposition_dropped_with_its_object_is_not_a_flip():
+    source = "The plane flew from San Jose without passengers on Sunday, but could not land."
+    rewrite = "The plane flew from San Jose on Sunday, but could not land."
+    assert kinds(compare_sentences(source, rewrite)) == []
+    flipped = compare_sentences("He no longer works for the army.", "He works for the army.")
+    assert [f.kind for f in flipped] == ["negation_change"]

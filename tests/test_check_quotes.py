@@ -25,3 +25,11 @@ def test_quotation_trimmed_at_its_end_is_not_flagged():
         )
         == []
     )
+
+
+def test_two_quotations_of_the_source_joined_into_one_are_the_speaker_s_words():
+    source = '"No fight," Silverman wrote. "We just live in different countries and it got hard."'
+    joined = 'She then wrote, "No fight. We just live in different countries and it got hard."'
+    assert "quote_altered" not in [f.kind for f in compare_sentences(source, joined)]
+    changed = 'She then wrote, "Big fight. We just live in different countries and it got hard."'
+    assert "quote_altered" in [f.kind for f in compare_sentences(source, changed)]

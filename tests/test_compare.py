@@ -55,6 +55,16 @@ from wiretrace.findings.pair import Pair
             "The French army is holding talks with Niger's military. It did not give details.",
             "The French army is in talks with Niger's military. It didn't give details.",
         ),
+        (
+            "hyphenated or spaced, a clock time with a full stop or a colon",
+            "It warned African Americans after the post coup talks ended at 5.10 on Monday.",
+            "It warned African-Americans after the post-coup talks ended at 5:10 on Monday.",
+        ),
+        (
+            "British and American words",
+            "The family was on vacation when the truck hit the sidewalk, their neighbor said.",
+            "The family was on holiday when the lorry hit the pavement, their neighbour said.",
+        ),
     ],
 )
 def test_benign_edits_are_not_flagged(name, source, rewrite):
@@ -87,3 +97,15 @@ def test_close_rewrite_threshold():
     loose = Pair.of("The army left the base at dawn.", "Soldiers quit their camp early.", None)
     cut_edits(loose)
     assert not loose.close
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "text"),
+    [
+        ("The trains collided at 5.10 am.", "The trains collided at 6:10 am.", "6:10"),
+        ("He paid 5.10 pounds for it.", "He paid 510 pounds for it.", "510"),
+    ],
+)
+def test_a_clock_time_or_figure_that_changed_is_still_a_number_change(source, rewrite, text):
+    found = compare_sentences(source, rewrite)
+    assert [(f.kind, f.text) for f in found] == [("number_change", text)]

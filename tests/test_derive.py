@@ -7,7 +7,7 @@ import json
 import pytest
 
 from wiretrace.ingest.corpus import parse_article
-from wiretrace.rewrites.align import align_sentences
+from wiretrace.rewrites.align import SourceIndex, align_sentences
 from wiretrace.rewrites.analysis import analyse_rewrites
 from wiretrace.rewrites.derive import (
     CANDIDATE_FEATURES,
@@ -290,3 +290,34 @@ def test_no_source_row_is_non_and_says_why():
     )
     assert scores["reason"] == "alone" and scores["n_words"] == 40
     assert scores["containment"] == 0.0 and scores["new_sentences"] == 1.0
+
+
+def _sentences(text: str):
+    return parse_article("x", "", text).sentences
+
+
+def test_a_run_of_names_numbers_and_common_words_is_no_evidence_of_copying():
+    """The same names, figures and court phrase in two reports of one hearing are not a
+    copied run; the same run with informative words is. Quoted words never count."""
+    from wiretrace.rewrites.derive import unquoted_run
+
+    court = "Her friend Julie Harvey, 34, was jailed for 18 months for her part in it."
+    other = "Friend Julie Harvey, 34, was jailed for 18 months for her part in the plot."
+    assert unquoted_run(_sentences(court), _sentences(other)) == 0
+    assert unquoted_run(_sentences(court), _sentences(other), informative_min=0) >= 12
+    moon = "The missing 12.7 million miles would stretch to the moon and back 25 times."
+    assert unquoted_run(_sentences(moon), _sentences("Police said: " + moon)) == 14
+    quoted = "He said: 'The missing miles would stretch to the moon and back many times.'"
+    assert unquoted_run(_sentences(quoted), _sentences(quoted.replace("He", "She"))) == 0
+
+
+def test_without_wire_a_derived_class_needs_evidence_of_copying(seeds):
+    from wiretrace.rewrites.derive import classify_derivation, derivation_features
+
+    article, source = seeds.ok[2].sentences, seeds.ok[1].sentences  # 002 against 001
+    values = derivation_features(article, align_sentences(article, SourceIndex(source)), source)
+    assert classify_derivation(values)[0] == "wholly"
+    assert classify_derivation(values, run_min=values["unquoted_run"])[0] == "wholly"
+    label, decided_by, reason = classify_derivation(values, run_min=values["unquoted_run"] + 1)
+    assert (label, decided_by) == ("non", "copying_evidence")
+    assert "outside quotations" in reason

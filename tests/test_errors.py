@@ -112,3 +112,29 @@ def test_find_artifacts_on_a_clean_article_reports_nothing():
         [SEEDS_DIR / "001_d598337ef24b6ebd.txt", SEEDS_DIR / "002_81e9dda9929231ae.txt"]
     )
     assert find_artifacts(corpus, ["002_81e9dda9929231ae"]).empty
+
+
+def test_a_sentence_is_compared_only_inside_a_copied_passage_and_not_with_far_longer_wording():
+    import pandas as pd
+
+    from wiretrace.findings.errors import copied_sentences
+
+    copied = "France will withdraw its troops from Niger by the end of the year, Macron said."
+    rows = [
+        # a copied sentence (a run of six words or more outside quotations)
+        ("a", 0, copied, copied.replace("Macron", "the president")),
+        # its neighbour shares little, but sits inside the copied passage
+        ("a", 1, "The junta welcomed it.", "Niger's rulers said they were pleased."),
+        # two sentences later: not compared
+        ("a", 3, "The junta welcomed it.", "Niger's rulers said they were pleased."),
+        # far longer source wording: refused even inside the passage
+        ("b", 0, copied, copied + " " + " ".join(["The statement ran on and on."] * 8)),
+    ]
+    alignments = pd.DataFrame(
+        [
+            {"article_id": a, "sentence_id": i, "text": t, "source_text": s, "label": "rewrite",
+             "source_id": "consensus:0"}
+            for a, i, t, s in rows
+        ]
+    )  # fmt: skip
+    assert copied_sentences(alignments, {}) == {("a", -1), ("a", 0), ("a", 1)}

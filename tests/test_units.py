@@ -47,3 +47,18 @@ def test_units_keep_offsets_into_the_sentence():
         ("on", "on"),
         ("DATE:7-26", "26 July"),
     ]
+
+
+def test_quotation_spans_find_british_single_quotes_and_not_possessives():
+    from wiretrace.language.units import quotation_spans
+
+    def inside(text):
+        return [text[a:b] for a, b in quotation_spans(text)]
+
+    assert inside(
+        "The judge said: 'This is not The Archers' trial, but the real one.' He left."
+    ) == ["This is not The Archers' trial, but the real one."]
+    assert inside("The campaigners' case is 'a lawful excuse', they said.") == ["a lawful excuse"]
+    assert inside("He said: 'It would stretch to the moon. '") == ["It would stretch to the moon."]
+    assert inside("It is the Smiths' house and it's theirs.") == []
+    assert inside('He said "we will leave" today.') == ["we will leave"]

@@ -20,7 +20,8 @@ checks (machine-translation artefacts; for a new sentence, non-words and unsuppo
 additions). Pure deletions at the ends of a sentence, or of four or more content words,
 are trimming, not errors; pure insertions of ordinary words are elaboration, not errors.
 Substitutions by the same lemma, a spelling variant, a synonym of the same group or a
-verb of the same class (``data/lexicon.csv``) are benign.
+verb of the same class (``data/lexicon.csv``) are benign, and so are the same words joined
+or hyphenated otherwise or a clock time written "5.10" or "5:10" (:func:`same_writing`).
 
 Severity: ``high`` when a claim's meaning changes (number, date, name, polarity,
 certainty, a verb of another class, a quotation), ``medium`` when a specific was made vague
@@ -30,6 +31,7 @@ specifics, ``low`` for cosmetic errors (typos, artefacts, generic filler).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -120,7 +122,7 @@ def cut_edits(pair: Pair) -> list[Edit]:
     sm = SequenceMatcher(None, [u.key for u in su], [u.key for u in ru], autojunk=False)
     edits: list[Edit] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
+        if tag == "equal" or same_writing(pair.source, su[i1:i2], pair.rewrite, ru[j1:j2]):
             continue
         src = [u for u in su[i1:i2] if not _inside(u, pair.quoted_src)]
         rw = [u for u in ru[j1:j2] if not _inside(u, pair.quoted_rw)]
@@ -140,6 +142,34 @@ def cut_edits(pair: Pair) -> list[Edit]:
     negators = load_lexicon().negators
     pair.polarity_kept = sum(u.key in negators for u in su) == sum(u.key in negators for u in ru)
     return edits
+
+
+#: A clock time written with a full stop (British "5.10am") or a colon ("5:10am").
+_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
+
+
+def same_writing(source: str, src: list[Unit], rewrite: str, rw: list[Unit]) -> bool:
+    """True when the source's units ``src`` and the rewrite's ``rw`` are the same words
+    written otherwise: hyphenated or spaced ("African Americans" / "African-Americans",
+    "post coup" / "post-coup"), or a clock time with a full stop on one side and a colon on
+    the other ("5.10" / "5:10"). Words run together or split are not (that is a typo)."""
+    if not src or not rw:
+        return False
+    a = source[src[0].start : src[-1].end].lower()
+    b = rewrite[rw[0].start : rw[-1].end].lower()
+    if ("-" in a) != ("-" in b) and _spaced(a) == _spaced(b):
+        return True
+    clock_a, clock_b = _CLOCK.fullmatch(a), _CLOCK.fullmatch(b)
+    return bool(
+        clock_a
+        and clock_b
+        and clock_a.groups() == clock_b.groups()
+        and {a[len(clock_a[1])], b[len(clock_b[1])]} == {".", ":"}
+    )
+
+
+def _spaced(text: str) -> str:
+    return " ".join(re.split(r"[\s-]+", text))
 
 
 def cancel_moves(edits: list[Edit]) -> None:

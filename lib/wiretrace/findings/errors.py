@@ -23,6 +23,7 @@ from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, finding_row
 from wiretrace.findings.words import ErrorContext, WordIndex
 from wiretrace.language.lexicon import load_lexicon
 from wiretrace.language.text import Sentence, fold
+from wiretrace.rewrites.align import wording
 from wiretrace.rewrites.derive import unquoted_run
 
 #: A sentence is compared with its source only inside a copied passage: it or a
@@ -31,37 +32,55 @@ from wiretrace.rewrites.derive import unquoted_run
 #: names and quotations, which reporters share without copying, and a difference is not
 #: an error.
 PASSAGE_RUN_MIN = 6
+#: Alignment that refuses: a sentence is not compared with source wording of more than
+#: this many times its words (plus ``REFUSE_SLACK``). Such a pair shares a topic (a
+#: sentence that sums up a quoted statement), not a wording, and its differences are
+#: noise, not errors.
+REFUSE_RATIO = 3
+REFUSE_SLACK = 10
 
 
 def sentence_run(text: str, source_text: str) -> int:
-    """The longest run of words ``text`` shares with ``source_text``, outside quotations."""
+    """The longest run of words ``text`` shares with ``source_text``, outside quotations
+    (any words: inside a passage the article is shown to copy, a run of six is enough)."""
     if not source_text:
         return 0
     return unquoted_run(
-        [Sentence(0, text, 0, len(text))], [Sentence(0, source_text, 0, len(source_text))]
+        [Sentence(0, text, 0, len(text))],
+        [Sentence(0, source_text, 0, len(source_text))],
+        informative_min=0,
     )
 
 
 def copied_sentences(alignments: pd.DataFrame, sources: Mapping) -> set[tuple[str, int]]:
-    """``(article_id, sentence_id)`` of the sentences inside a copied passage: the
-    sentence, the one before or the one after shares a run of ``PASSAGE_RUN_MIN`` words
-    with its source wording outside quotations. Against given wire copy (a source whose
-    ``role`` is ``wire``) every sentence of a derived article counts as copied: the
-    derivation itself is measured against the text the article was written from."""
+    """``(article_id, sentence_id)`` of the sentences that may be compared with their
+    source: inside a copied passage (the sentence, the one before or the one after shares
+    a run of ``PASSAGE_RUN_MIN`` words with its source wording outside quotations), and
+    with source wording not far longer than the sentence (``REFUSE_RATIO``). Against given
+    wire copy (a source whose ``role`` is ``wire``) every sentence of a derived article is
+    inside a copied passage: the derivation itself is measured against the text the
+    article was written from."""
     runs: dict[tuple[str, int], int] = {}
+    unlike: set[tuple[str, int]] = set()
     for row in alignments.itertuples(index=False):
+        key = (row.article_id, int(row.sentence_id))
         source_text = row.source_text if isinstance(row.source_text, str) else ""
         source = sources.get(row.source_id) if isinstance(row.source_id, str) else None
-        if getattr(source, "role", "") == "wire":
-            runs[(row.article_id, int(row.sentence_id))] = PASSAGE_RUN_MIN
+        if source_text and _too_unlike(row.text, source_text):
+            unlike.add(key)
+        elif getattr(source, "role", "") == "wire":
+            runs[key] = PASSAGE_RUN_MIN
         elif row.label != "new" and source_text:
-            runs[(row.article_id, int(row.sentence_id))] = sentence_run(row.text, source_text)
+            runs[key] = sentence_run(row.text, source_text)
     copied = {key for key, run in runs.items() if run >= PASSAGE_RUN_MIN}
-    return {
-        (article_id, sentence_id + step)
-        for article_id, sentence_id in copied
-        for step in (-1, 0, 1)
-    }
+    near = {(a, sentence_id + step) for a, sentence_id in copied for step in (-1, 0, 1)}
+    return near - unlike
+
+
+def _too_unlike(text: str, source_text: str) -> bool:
+    """True when the source wording is far longer than the sentence (``REFUSE_RATIO``)."""
+    n_text, n_source = len(wording(text).keys), len(wording(source_text).keys)
+    return n_source > REFUSE_RATIO * n_text + REFUSE_SLACK
 
 
 def _source_offset(row, source, source_text: str) -> int:
@@ -100,9 +119,12 @@ def find_errors(
     first, then errors: a sentence is compared with its source (an aligned one by
     :func:`~wiretrace.findings.compare.compare_sentences`, a new one checked as an
     addition by :func:`~wiretrace.findings.compare.check_new_sentence`) only inside a
-    copied passage (:func:`copied_sentences`); elsewhere it gets the checks that need no
-    source (artefacts, non-words). A word attested by another article of the corpus or by
-    a source is never a typo. A difference inside a ``contested`` span of a consensus
+    copied passage and when the source wording is not far longer than the sentence
+    (:func:`copied_sentences`); elsewhere it gets the checks that need no source
+    (artefacts, non-words). A word attested by another article of the corpus or by
+    a source is never a typo. A new sentence's specifics are supported by the wire copy when
+    the article's source is wire copy, else by any other version or source of its story.
+    A difference inside a ``contested`` span of a consensus
     source (the witnesses were split), or from the other version of a pair whose
     direction is unknown (articles in ``undecided``), is a ``variant``
     (:mod:`wiretrace.findings.checks.variant`), with ``contested`` True in the first case.
@@ -116,13 +138,22 @@ def find_errors(
         return schema.empty(columns)
     words = words or WordIndex(corpus, sources)
     copied = copied_sentences(alignments, sources)
+    on_wire = {
+        row.article_id
+        for row in alignments.itertuples(index=False)
+        if getattr(sources.get(row.source_id), "role", "") == "wire"
+    }
     contexts: dict[str, ErrorContext] = {}
     rows = []
     for row in alignments.itertuples(index=False):
         article_id = row.article_id
         if article_id not in contexts:
+            # Against wire copy only the wire supports a new claim; without it every other
+            # version is a witness, and a sentence two of them share is in the source.
+            known = words.attested(article_id)
+            supported = words.attested(article_id, sources_only=True)
             contexts[article_id] = ErrorContext(
-                words.attested(article_id), words.attested(article_id, sources_only=True)
+                known, supported if article_id in on_wire else known
             )
         rows += _sentence_rows(
             row,

@@ -310,6 +310,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 #: closing ' or ’ after a non-space, before a space, punctuation or the end.
 _SINGLE_QUOTE_RE = re.compile(
     r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)([^\"“”]{1,800}?\S)"
+    # a closing mark split off after the final stop ("... many times. '") still closes
+    r"(?:(?<=[.!?,])\s(?=['’]))?"
     # the closing mark: an s' before a lower-case word is a plural possessive ("the
     # Archers' trial"), not the end of the quotation
     r"(?:(?<!s)['’](?=[\s.,;:!?)\]—–-]|$)|['’](?=[.,;:!?)\]—–-]|\s+[^a-z\s]|$))"

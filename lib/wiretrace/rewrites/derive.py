@@ -33,9 +33,10 @@ borrows from the source*.
   that substitutes words in place); higher = the shared words restructured (sentences
   merged, split, reordered, clauses moved: a heavy revision); 0 when nothing is shared.
 - ``unquoted_run``: the longest run of words the article shares with the source, in the
-  same order, counting no word inside a quotation (:func:`unquoted_run`): copied
-  wording, where the same quotations and the same names and numbers are what reporters
-  of one event share without copying each other.
+  same order, with no word inside a quotation and at least two informative words (not
+  names, figures or the commonest words; :func:`unquoted_run`): copied wording, where the
+  same quotations and the same names and numbers are what reporters of one event share
+  without copying each other.
 - ``ngram_1``, ``ngram_2``, ``ngram_3``, ``ngram_5``, ``ngram_8``: word n-gram
   containment, the share of the article's distinct n-grams of word keys (stems, see
   :func:`wiretrace.rewrites.align.stem`) that also occur in the source (Broder, 1997; the
@@ -97,7 +98,7 @@ from pathlib import Path
 from wiretrace.language.resources import data_path
 from wiretrace.language.text import Sentence
 from wiretrace.language.units import quotation_spans
-from wiretrace.rewrites.align import SentenceAlignment, wording
+from wiretrace.rewrites.align import SentenceAlignment, weight, wording
 
 #: Below this containment an article is ``non`` derived whatever the model says (the
 #: source accounts for under a fifth of it); also the stemma's floor for "derived".
@@ -108,6 +109,8 @@ RUN_MIN = 4
 #: run of at least this many words with them outside quotations (``unquoted_run``).
 #: Chosen on the METER calibration split audited without its PA copy (see the README).
 COPYING_RUN_MIN = 8
+#: Informative words (:func:`informative`) a run needs to count as evidence of copying.
+INFORMATIVE_MIN = 2
 #: Word n-gram sizes of the ``ngram_<n>`` containment features.
 NGRAM_SIZES = (1, 2, 3, 5, 8)
 #: The shares measured besides ``containment``: candidate features and derivation columns.
@@ -421,22 +424,40 @@ def derivation_features(
     return {**values, "n_sentences": n_sentences, "n_aligned": n_aligned, "n_verbatim": n_verbatim}
 
 
-def unquoted_run(sentences: Sequence[Sentence], source_sentences: Sequence[Sentence]) -> int:
-    """The longest run of the article's word keys found in the source's in the same order
-    (difflib's matching blocks over the whole texts), counting no word that is inside a
-    quotation on either side (:func:`wiretrace.language.units.quotation_spans`, over each
-    side's sentences joined, so a quotation may run over several)."""
+def unquoted_run(
+    sentences: Sequence[Sentence],
+    source_sentences: Sequence[Sentence],
+    informative_min: int = INFORMATIVE_MIN,
+) -> int:
+    """The longest run of the article's words found in the source's in the same order
+    (difflib's matching blocks over the whole texts) that is evidence of copying: no word
+    of it inside a quotation on either side (:func:`wiretrace.language.units.quotation_spans`,
+    over each side's sentences joined, so a quotation may run over several), and at least
+    ``informative_min`` informative words in it (:func:`informative`). 0 when no run
+    qualifies. Names, numbers and the commonest words are what two reports of one event
+    share without copying ("friend Julie Harvey, 34, was jailed for 18 months for")."""
     keys, quoted = _quoted_keys(sentences)
     source_keys, source_quoted = _quoted_keys(source_sentences)
+    surfaces = [t for s in sentences for t in wording(s.text).tokens]
     matcher = difflib.SequenceMatcher(None, keys, source_keys, autojunk=False)
     best = 0
     for block in matcher.get_matching_blocks():
-        run = 0
-        for i in range(block.size):
-            inside = quoted[block.a + i] or source_quoted[block.b + i]
-            run = 0 if inside else run + 1
-            best = max(best, run)
+        run: list = []
+        for i in range(block.size + 1):
+            if i < block.size and not (quoted[block.a + i] or source_quoted[block.b + i]):
+                run.append(surfaces[block.a + i])
+                continue
+            if sum(informative(t.text) for t in run) >= informative_min:
+                best = max(best, len(run))
+            run = []
     return best
+
+
+def informative(word: str) -> bool:
+    """A word two reporters would not both write by chance: lower-case (not a name), not a
+    figure, and not among the commonest English words (its information weight,
+    :func:`wiretrace.rewrites.align.weight`, at least 2: Zipf frequency 5 or less)."""
+    return word[:1].islower() and not word[:1].isdigit() and weight(word.lower()) >= 2.0
 
 
 def _quoted_keys(sentences: Sequence[Sentence]) -> tuple[list[str], list[bool]]:

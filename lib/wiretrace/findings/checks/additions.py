@@ -7,7 +7,8 @@ version or source attests, ``low`` when it carries no specifics and most of its 
 words (60% or more) are not found in any other version or source (generic filler such as
 "As geopolitical landscapes continue to evolve, it is crucial..."). A new sentence whose
 specifics are all attested elsewhere in the cluster, or that has no specifics but
-restates words the cluster has, is not reported.
+restates words the cluster has, is not reported, nor is a sentence wholly in brackets or
+parentheses (page furniture: a link to another story, a photo credit).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ ATTESTED_SHARE = 0.6
 @check(order=110, scope="sentence")
 def unsupported_addition(pair: Pair) -> list[Finding]:
     """A new sentence with unattested specifics or a new quotation, or generic filler."""
-    if not pair.new:
+    if not pair.new or _bracketed(pair.rewrite):
         return []
     text, units, context = pair.rewrite, pair.ru, pair.context
     quotes = quote_spans(text)
@@ -65,6 +66,14 @@ def unsupported_addition(pair: Pair) -> list[Finding]:
         )
         return [Finding("unsupported_addition", "low", text, "", 0, len(text), why)]
     return []
+
+
+def _bracketed(text: str) -> bool:
+    """A sentence wholly in brackets or parentheses is page furniture, not a claim: a
+    link to another story ("[A woman ordered canaries ...]"), a photo credit ("(Greg
+    Wohlford/Erie Times-News via AP)")."""
+    text = text.strip()
+    return len(text) > 2 and (text[0], text[-1]) in (("[", "]"), ("(", ")"))
 
 
 def attested_share(units: list[Unit], context: ErrorContext) -> float:

@@ -3,8 +3,8 @@
 Takes the compared :class:`~wiretrace.findings.pair.Pair` and one
 :class:`~wiretrace.findings.pair.Edit`; returns ``date_change`` findings: ``high`` when a
 date of the source became another ("July 26" -> "July 16"; "26 July" = "July 26"),
-``medium`` when it was made vague or dropped in place, or when the rewrite dates the
-passage where the source did not.
+``medium`` when it was made vague or dropped in place, or when the rewrite of a close
+rewrite dates the passage where the source has a few other words.
 """
 
 from __future__ import annotations
@@ -12,10 +12,15 @@ from __future__ import annotations
 from wiretrace.findings.checks import check
 from wiretrace.findings.checks.numbers import changed, made_vague, stands_in
 from wiretrace.findings.finding import Finding, quoted
-from wiretrace.findings.pair import Edit, Pair
+from wiretrace.findings.pair import Edit, Pair, content
 from wiretrace.language.lexicon import load_lexicon
 
 KINDS = ("date_change",)
+
+#: A date put where the source has other words is reported only in a close rewrite and
+#: in place of at most this many content words; in a restructured sentence the words
+#: around a date are reordered, not replaced by it.
+ADDED_DATE_SPAN = 3
 
 
 @check(order=60, scope="edit")
@@ -30,7 +35,7 @@ def dates(pair: Pair, edit: Edit) -> list[Finding]:
             return [changed(pair, "date_change", "date", date_r, date_s)]
     elif date_s and (vague_r or stands_in(pair, edit) or (not rw and not edit.trim)):
         return [made_vague(pair, edit, "date_change", "date", date_s, vague_r, ".")]
-    elif date_r and not date_s:
+    elif date_r and not date_s and pair.close and len(content(src)) <= ADDED_DATE_SPAN:
         new = [u for u in date_r if u.key not in pair.src_keys]
         if new and src:
             return [

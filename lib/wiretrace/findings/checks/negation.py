@@ -40,9 +40,17 @@ def negation(pair: Pair, edit: Edit) -> list[Finding]:
         prefix_pairs = []
         neg_s, neg_r = [], []
     out = []
+    # "flew from San Jose without passengers on Sunday" -> "flew from San Jose on Sunday": a
+    # negating preposition dropped with its object loses a detail, it does not flip a claim
+    dropped_phrase = (
+        not rw
+        and [u.key for u in neg_s] == ["without"]
+        and any(u.key not in lex.negators for u in content(src))
+    )
     if (
         len(neg_s) != len(neg_r)
         and not edit.trim
+        and not dropped_phrase
         and not pair.polarity_kept
         and (edit.local or (neg_s and neg_r))
     ):

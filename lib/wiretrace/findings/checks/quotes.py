@@ -45,9 +45,18 @@ def altered_quotes(pair: Pair) -> list[Finding]:
         pair.quoted_rw.append((qs, qe))
         pair.quoted_src.append((s, e))
         changes, added_at = _quote_changes(pair.rewrite, sq, inside, (qs, qe), e)
+        others = [[u.key for u in q] for (s2, _, q) in src_quotes if s2 != s]
         for old, new, gap in changes:
+            if not old and _quoted_elsewhere([u.key for u in new], others):
+                continue  # two quotations of the source joined into one: the speaker's words
             findings.append(_altered(pair, old, new, gap, (s, e), added_at))
     return findings
+
+
+def _quoted_elsewhere(keys: list[str], quotations: list[list[str]]) -> bool:
+    """True when ``keys`` run, in order, inside one of the other ``quotations``."""
+    n = len(keys)
+    return bool(n) and any(q[i : i + n] == keys for q in quotations for i in range(len(q) - n + 1))
 
 
 def _best_source_quote(inside: list[Unit], src_quotes: list) -> tuple | None:

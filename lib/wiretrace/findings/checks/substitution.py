@@ -19,6 +19,7 @@ from wiretrace.findings.checks.typo import one_letter_slip
 from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Edit, Pair, benign_pair, content
 from wiretrace.language.lexicon import can_be_verb, lemma_set, lemmas, load_lexicon
+from wiretrace.language.resources import word_list
 from wiretrace.language.units import Unit
 
 KINDS = ("verb_change", "word_change")
@@ -28,6 +29,15 @@ KINDS = ("verb_change", "word_change")
 def substitutions(pair: Pair, edit: Edit) -> list[Finding]:
     """Content words swapped for words that are not their synonyms."""
     cs, cr = _unexplained(edit)
+    reporting = _reporting_verbs()
+    if any(b.key in reporting for b in cr) and not any(
+        a.key in reporting or verb_class(a.key) for a in cs
+    ):
+        # "... to Sioux Falls along with an assistant coach" -> "... to Sioux Falls, Freed
+        # said": the rewrite put a speaker where it cut the source's words (none of them a
+        # verb of a known class, as "claimed" or "denied" are). The attribution checks
+        # judge the speaker; the cut words were not replaced by "said".
+        return []
     if cs and cr and len(cr) <= 2 < len(cs) and pair.close and not edit.tight:
         # A word changed where the sentence was also cut short: the rewrite's words stand
         # for the first source words (or the last ones when the start was cut).
@@ -52,6 +62,12 @@ def substitutions(pair: Pair, edit: Edit) -> list[Finding]:
                     reported.add(id(b))
                     out.append(substitution(pair, a, b))
     return out
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    """``data/reporting_verbs.txt`` (said, told, added, ...)."""
+    return frozenset(word_list("reporting_verbs"))
 
 
 def _unexplained(edit: Edit) -> tuple[list[Unit], list[Unit]]:
