@@ -437,6 +437,35 @@ def _meter_block(results: dict) -> list[str]:
         f"derived vs non, the baseline {draws['baseline_three_class']['mean']:.3f}.",
         "",
         *_without_wire_block(results),
+        *_multi_outlet_block(results),
+    ]
+
+
+def multi_outlet_verdicts(results: dict) -> pd.DataFrame:
+    """The multi-outlet benchmark's high and medium findings by kind and hand verdict."""
+    by_kind = results["multi_outlet"]["by_kind"]
+    columns = ["right", "wrong", "unsure", "not judged"]
+    return pd.DataFrame(
+        [{"kind": kind, **{c: counts[c] for c in columns}} for kind, counts in by_kind.items()],
+        columns=["kind", *columns],
+    )
+
+
+def _multi_outlet_block(results: dict) -> list[str]:
+    if "multi_outlet" not in results:
+        return []
+    mo = results["multi_outlet"]
+    verdicts = mo["verdicts"]
+    return [
+        f"Modern multi-outlet coverage without wire ({mo['articles']} articles of "
+        f"{mo['stories']} stories, 2017-2018: wire copy republished by several sites, and "
+        f"independent write-ups of one release): {mo['high_per_article']} high and "
+        f"{mo['medium_per_article']} medium findings per article. Each was read by hand "
+        f"beside its source: {verdicts['right']} right, {verdicts['wrong']} wrong, "
+        f"{verdicts['unsure']} unsure, {verdicts['not judged']} not judged yet.",
+        "",
+        _md_table(multi_outlet_verdicts(results)),
+        "",
     ]
 
 

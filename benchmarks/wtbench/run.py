@@ -15,12 +15,14 @@ import time
 from wtbench import paths, report
 
 #: Benchmark modules in the order they run; each has ``run()`` with default arguments.
-#: ``semantic`` needs the optional extra and ``meter`` the prepared METER split; without
-#: them each says so (and how to get it) and leaves its old result.
+#: ``semantic`` needs the optional extra, ``meter`` the prepared METER split and
+#: ``multi_outlet`` its prepared corpus; without them each says so (and how to get it)
+#: and leaves its old result.
 BENCHMARKS = (
     "attribution",
     "claims",
     "meter",
+    "multi_outlet",
     "clough_stevenson",
     "semantic",
     "errors",
