@@ -46,8 +46,8 @@ def test_the_wheel_audits_from_outside_the_repository(tmp_path):
 
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()
-    for name in SEEDS:
-        shutil.copy(SEEDS_DIR / name, corpus / name)
+    wire, article = SEEDS  # 001 given as the wire copy 002 was written from
+    shutil.copy(SEEDS_DIR / article, corpus / article)
     env = {**os.environ, "PYTHONPATH": str(site)}
     where = subprocess.run(
         [sys.executable, "-c", "import wiretrace; print(wiretrace.__file__)"],
@@ -55,7 +55,8 @@ def test_the_wheel_audits_from_outside_the_repository(tmp_path):
     )  # fmt: skip
     assert Path(where.stdout.strip()).is_relative_to(site)
     run = subprocess.run(
-        [sys.executable, "-m", "wiretrace.cli", "audit", str(corpus), "--out", str(out), "--quiet"],
+        [sys.executable, "-m", "wiretrace.cli", "audit", str(corpus),
+         "--wire", str(SEEDS_DIR / wire), "--out", str(out), "--quiet"],
         cwd=tmp_path, env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
