@@ -336,19 +336,24 @@ def ngram_containment(a: Sequence[str], b: Sequence[str], n: int) -> float:
     return len(grams & other) / len(grams)
 
 
-def order_loss(a: Sequence[str], b: Sequence[str]) -> float:
+def order_loss(a: Sequence[str], b: Sequence[str], blocks: Sequence | None = None) -> float:
     """Share of the keys ``a`` shares with ``b`` that are out of ``b``'s order, in [0, 1].
 
     ``1 - LCS / overlap``: ``overlap`` counts the keys of ``a`` that ``b`` also has (as a
-    multiset, in any order), ``LCS`` those in difflib's matching blocks (kept in order).
-    0.0 when ``a`` and ``b`` share nothing.
+    multiset, in any order), ``LCS`` those in difflib's matching blocks (kept in order;
+    ``blocks`` when already computed). 0.0 when ``a`` and ``b`` share nothing.
     """
     overlap = sum((Counter(a) & Counter(b)).values())
     if not overlap:
         return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    kept = sum(block.size for block in matcher.get_matching_blocks())
+    blocks = blocks if blocks is not None else matching_blocks(a, b)
+    kept = sum(block.size for block in blocks)
     return 1.0 - kept / overlap
+
+
+def matching_blocks(a: Sequence[str], b: Sequence[str]) -> list:
+    """difflib's matching blocks of two key sequences (no junk heuristic)."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
 
 
 def derivation_features(
@@ -416,8 +421,9 @@ def derivation_features(
             4,
         ),
     }
-    values["order_loss"] = round(order_loss(article_keys, all_source_keys), 4)
-    values["unquoted_run"] = unquoted_run(sentences, source_sentences)
+    blocks = matching_blocks(article_keys, all_source_keys)
+    values["order_loss"] = round(order_loss(article_keys, all_source_keys, blocks), 4)
+    values["unquoted_run"] = unquoted_run(sentences, source_sentences, blocks=blocks)
     for n in NGRAM_SIZES:
         values[f"ngram_{n}"] = round(ngram_containment(article_keys, all_source_keys, n), 4)
     values.update(news_features(values["ngram_2"], len(article_keys)))
@@ -428,20 +434,20 @@ def unquoted_run(
     sentences: Sequence[Sentence],
     source_sentences: Sequence[Sentence],
     informative_min: int = INFORMATIVE_MIN,
+    blocks: Sequence | None = None,
 ) -> int:
     """The longest run of the article's words found in the source's in the same order
     (difflib's matching blocks over the whole texts) that is evidence of copying: no word
     of it inside a quotation on either side (:func:`wiretrace.language.units.quotation_spans`,
     over each side's sentences joined, so a quotation may run over several), and at least
-    ``informative_min`` informative words in it (:func:`informative`). 0 when no run
+    ``informative_min`` informative words in it (:func:`informative`); ``blocks``: the
+    matching blocks of the two texts' keys, when already computed. 0 when no run
     qualifies. Names, numbers and the commonest words are what two reports of one event
     share without copying ("friend Julie Harvey, 34, was jailed for 18 months for")."""
-    keys, quoted = _quoted_keys(sentences)
-    source_keys, source_quoted = _quoted_keys(source_sentences)
-    surfaces = [t for s in sentences for t in wording(s.text).tokens]
-    matcher = difflib.SequenceMatcher(None, keys, source_keys, autojunk=False)
+    keys, quoted, surfaces = _quoted_keys(tuple(s.text for s in sentences))
+    source_keys, source_quoted, _ = _quoted_keys(tuple(s.text for s in source_sentences))
     best = 0
-    for block in matcher.get_matching_blocks():
+    for block in blocks if blocks is not None else matching_blocks(keys, source_keys):
         run: list = []
         for i in range(block.size + 1):
             if i < block.size and not (quoted[block.a + i] or source_quoted[block.b + i]):
@@ -460,19 +466,23 @@ def informative(word: str) -> bool:
     return word[:1].islower() and not word[:1].isdigit() and weight(word.lower()) >= 2.0
 
 
-def _quoted_keys(sentences: Sequence[Sentence]) -> tuple[list[str], list[bool]]:
-    """The word keys of ``sentences`` and, for each, whether it is inside a quotation."""
-    spans = quotation_spans(" ".join(s.text for s in sentences))
+@lru_cache(maxsize=4096)
+def _quoted_keys(texts: tuple[str, ...]) -> tuple[list[str], list[bool], list]:
+    """The word keys of the sentence ``texts``, whether each is inside a quotation, and
+    their tokens (memoised: one source is measured against every article of its story)."""
+    spans = quotation_spans(" ".join(texts))
     keys: list[str] = []
     quoted: list[bool] = []
+    tokens_: list = []
     offset = 0
-    for s in sentences:
-        view = wording(s.text)
+    for text in texts:
+        view = wording(text)
         for token, key in zip(view.tokens, view.keys, strict=True):
             keys.append(key)
+            tokens_.append(token)
             quoted.append(any(start <= offset + token.start < end for start, end in spans))
-        offset += len(s.text) + 1
-    return keys, quoted
+        offset += len(text) + 1
+    return keys, quoted, tokens_
 
 
 def news_features(ngram_2: float, n_words: int) -> dict:

@@ -40,6 +40,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 
@@ -92,11 +93,17 @@ def vote_tokens(text: str, sentences: Sequence[Sentence]) -> list[VoteToken]:
     out: list[VoteToken] = []
     previous_end = None
     for s in sentences:
-        for t in tokens(s.text, s.start):
-            space = previous_end is not None and t.start > previous_end
-            out.append(VoteToken(spelling_key(t.norm), t.text, space))
-            previous_end = t.end
+        for key, surface, start, end in _sentence_tokens(s.text, s.start):
+            out.append(VoteToken(key, surface, previous_end is not None and start > previous_end))
+            previous_end = end
     return out
+
+
+@lru_cache(maxsize=20_000)
+def _sentence_tokens(text: str, start: int) -> tuple[tuple[str, str, int, int], ...]:
+    """``(key, surface, start, end)`` of each token of one sentence (memoised: every
+    consensus of a cluster votes on the same sentences)."""
+    return tuple((spelling_key(t.norm), t.text, t.start, t.end) for t in tokens(text, start))
 
 
 def _flanked(ops: list[tuple], k: int) -> bool:
@@ -240,6 +247,19 @@ class PairwiseAlignments:
     articles: dict[str, Article]
     aligned: dict[tuple[str, str], list[SentenceAlignment]] = field(default_factory=dict)
     share: dict[tuple[str, str], float] = field(default_factory=dict)
+    _attested: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+
+    def attested_words(self, u: str, v: str) -> int:
+        """How many words of ``v``'s sentences ``u`` attests (has aligned with them);
+        memoised, as every consensus of the cluster asks again."""
+        if (u, v) not in self._attested:
+            hit = _attesting(self, u, v)
+            self._attested[(u, v)] = sum(
+                len(tokens(s.text, words_only=True))
+                for s in self.articles[v].sentences
+                if s.sentence_id in hit
+            )
+        return self._attested[(u, v)]
 
     def alignment(self, a: str, b: str) -> list[SentenceAlignment]:
         """The alignment of ``a``'s sentences with ``b``'s (all ``new`` if not aligned)."""
@@ -360,16 +380,8 @@ def _choose_base(pairs: PairwiseAlignments, voters: Sequence[str]) -> str:
     """The voter whose words the other voters attest most (ties: longer, then first)."""
 
     def attested(v: str) -> tuple[float, int]:
-        article = pairs.articles[v]
-        total = 0.0
-        for u in voters:
-            if u == v:
-                continue
-            hit = _attesting(pairs, u, v)
-            for s in article.sentences:
-                if s.sentence_id in hit:
-                    total += len(tokens(s.text, words_only=True))
-        return total, article.n_words
+        total = sum(pairs.attested_words(u, v) for u in voters if u != v)
+        return total, pairs.articles[v].n_words
 
     return max(voters, key=lambda v: (attested(v), -voters.index(v)))
 
