@@ -4,11 +4,18 @@
 (the whole corpus is one cluster, ``cluster_id`` 0, unless a ``clusters`` table is
 given) it picks the source every article is compared with:
 
-- the cluster's wire copy (articles with ``role == 'wire'``) when there is any; with
-  several wire articles, each article's source is the one that accounts for most of it;
-- otherwise the consensus of the cluster's witnesses (:mod:`wiretrace.rewrites.witnesses`), with
-  id ``consensus:<cluster_id>``; when no two articles overlap enough to be witnesses of
-  one text, there is no source and every sentence is ``new``.
+- the cluster's wire copy (articles with ``role == 'wire'``) when there is any; several
+  wire articles are one source, their union ``wire:<cluster_id>``;
+- otherwise, with at least ``MIN_VOTERS`` witnesses, their consensus
+  (:mod:`wiretrace.rewrites.witnesses`), id ``consensus:<cluster_id>``; each voter's
+  derivation is measured against the consensus of the others (leave-one-out);
+- otherwise the version each article borrows most from, with the direction between the
+  two decided by the stemma's rule or left undecided (:attr:`RewriteAnalysis.undecided`:
+  their differences are variants); an article that shares nothing with any other has no
+  source and every sentence is ``new``.
+
+Without wire copy, a derived class also needs evidence of copying (an unquoted run, see
+:mod:`wiretrace.rewrites.derive`).
 
 It then aligns every article's sentences with that source (:mod:`wiretrace.rewrites.align`),
 measures and classifies derivation (:mod:`wiretrace.rewrites.derive`) against the source and
