@@ -57,8 +57,8 @@ from wiretrace.findings.pair import Pair
         ),
         (
             "hyphenated or spaced, a clock time with a full stop or a colon",
-            "It warned African Americans after the post coup talks ended at 5.10 on Monday.",
-            "It warned African-Americans after the post-coup talks ended at 5:10 on Monday.",
+            "It warned African Americans after the post coup talks ended at 5.10am on Monday.",
+            "It warned African-Americans after the post-coup talks ended at 5:10 a.m. on Monday.",
         ),
         (
             "British and American words",

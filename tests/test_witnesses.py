@@ -218,3 +218,17 @@ def test_majority_readings_are_not_contested(consensus):
     for wording in ("renounced", "declared the post-coup regime illegitimate"):
         start = text.index(wording)
         assert not any(s < start + len(wording) and start < e for s, e in spans), wording
+
+
+def test_a_clock_time_written_two_ways_votes_as_one_reading():
+    from wiretrace.language.text import Sentence
+    from wiretrace.rewrites.witnesses import render, vote_sentence, vote_tokens
+
+    def voted(text):
+        return vote_tokens(text, [Sentence(0, text, 0, len(text))])
+
+    base = voted("The trains collided around 5.10am.")
+    readings = [voted("The trains collided around 5:10 a.m.")] * 3
+    assert render(vote_sentence(base, readings)) == "The trains collided around 5.10am."
+    later = [voted("The trains collided around 6:10 a.m.")] * 3
+    assert render(vote_sentence(base, later)) == "The trains collided around 6:10 a.m."

@@ -146,19 +146,25 @@ def cut_edits(pair: Pair) -> list[Edit]:
 
 #: A clock time written with a full stop (British "5.10am") or a colon ("5:10am").
 _CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
+#: A clock time with its half of the day, written "5.10am", "5:10 a.m." or "5:10 AM".
+_CLOCK_DAY = re.compile(r"(\d{1,2})[.:](\d{2})\s*([ap])\.?\s*m\b\.?")
 
 
 def same_writing(source: str, src: list[Unit], rewrite: str, rw: list[Unit]) -> bool:
     """True when the source's units ``src`` and the rewrite's ``rw`` are the same words
     written otherwise: hyphenated or spaced ("African Americans" / "African-Americans",
     "post coup" / "post-coup"), or a clock time with a full stop on one side and a colon on
-    the other ("5.10" / "5:10"). Words run together or split are not (that is a typo)."""
+    the other ("5.10" / "5:10"), also with its half of the day ("5.10am" / "5:10 a.m.").
+    Words run together or split are not (that is a typo)."""
     if not src or not rw:
         return False
     a = source[src[0].start : src[-1].end].lower()
     b = rewrite[rw[0].start : rw[-1].end].lower()
     if ("-" in a) != ("-" in b) and _spaced(a) == _spaced(b):
         return True
+    day_a, day_b = _CLOCK_DAY.fullmatch(a.rstrip(".")), _CLOCK_DAY.fullmatch(b.rstrip("."))
+    if day_a and day_b:
+        return day_a.groups() == day_b.groups()
     clock_a, clock_b = _CLOCK.fullmatch(a), _CLOCK.fullmatch(b)
     return bool(
         clock_a
