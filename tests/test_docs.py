@@ -145,3 +145,14 @@ def test_every_module_and_function_the_readme_names_exists(name):
             obj = getattr(obj, attr)
         return
     pytest.fail(f"{name} is not importable")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    sorted(set(re.findall(r"`((?:rewrites|findings)\.\w+\.[A-Z_]+)` \(([\d.]+)\)", README))),
+)
+def test_a_constant_the_readme_states_has_that_value_in_the_code(name, value):
+    import importlib
+
+    module, constant = name.rsplit(".", 1)
+    assert float(getattr(importlib.import_module(f"wiretrace.{module}"), constant)) == float(value)

@@ -201,10 +201,12 @@ def _findings(
     """The findings stage: attribution and error findings on the derived articles,
     artefacts on the others, in one table sorted by article, offset and kind."""
     from wiretrace.findings.attribution import attribution_findings
-    from wiretrace.findings.errors import find_artifacts, find_errors
+    from wiretrace.findings.errors import copied_sentences, find_artifacts, find_errors
     from wiretrace.findings.words import WordIndex
 
     derived = rewrites.derived_alignments()
+    # The sentences shown to be copied, which both kinds of check may compare.
+    copied = copied_sentences(derived, rewrites.sources)
     # Articles that are not rewrites of their source (a later story, another agency's
     # report) are only checked for what needs no source: MT artefacts, non-words, filler.
     derived_ids = set(derived["article_id"])
@@ -226,8 +228,9 @@ def _findings(
                     attributions,
                     claims=claims,
                     undecided=rewrites.undecided,
+                    copied=copied,
                 ),
-                find_errors(corpus, derived, rewrites.sources, words, rewrites.undecided),
+                find_errors(corpus, derived, rewrites.sources, words, rewrites.undecided, copied),
                 find_artifacts(corpus, underived, words),
             ],
             ignore_index=True,

@@ -178,6 +178,7 @@ def attribution_findings(
     claims: pd.DataFrame | None = None,
     registry: Registry | None = None,
     undecided: Collection[str] = frozenset(),
+    copied: set[tuple[str, int]] | None = None,
 ) -> pd.DataFrame:
     """Attribution findings: ``attribution_dropped``, ``attribution_changed`` and
     ``uncredited_reuse`` (columns :data:`wiretrace.schema.FINDING_COLUMNS`).
@@ -194,7 +195,8 @@ def attribution_findings(
     is the article wording there. Wire articles are not audited. As for the error
     findings, a sentence is checked only inside a copied passage
     (:func:`wiretrace.findings.errors.copied_sentences`), and a difference from the other
-    version of a pair of unknown direction (articles in ``undecided``) is a ``variant``.
+    version of a pair of unknown direction (articles in ``undecided``) is a ``variant``;
+    ``copied`` is the audit's set of those sentences (computed here when not given).
     Returns an empty table when nothing is found.
     """
     tables = AttributionTables(
@@ -203,7 +205,8 @@ def attribution_findings(
     rows: list[dict] = []
     if len(tables.aligned):
         sentence_checks = checks.steps("aligned")
-        copied = copied_sentences(tables.aligned, tables.sources)
+        if copied is None:
+            copied = copied_sentences(tables.aligned, tables.sources)
         for row in tables.aligned.to_dict("records"):
             if (row["article_id"], int(row["sentence_id"])) not in copied:
                 continue

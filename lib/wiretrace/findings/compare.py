@@ -41,7 +41,7 @@ from wiretrace.findings.finding import Finding
 from wiretrace.findings.pair import Edit, Pair, content
 from wiretrace.findings.words import ErrorContext
 from wiretrace.language.lexicon import load_lexicon
-from wiretrace.language.units import Unit
+from wiretrace.language.units import CLOCK_TIME, Unit, clock_key
 
 #: difflib ratio of the unit keys at or above which a pair counts as a close rewrite, where a
 #: substitution by a word that is not a known synonym is reported (severity medium).
@@ -144,12 +144,6 @@ def cut_edits(pair: Pair) -> list[Edit]:
     return edits
 
 
-#: A clock time written with a full stop (British "5.10am") or a colon ("5:10am").
-_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
-#: A clock time with its half of the day, written "5.10am", "5:10 a.m." or "5:10 AM".
-_CLOCK_DAY = re.compile(r"(\d{1,2})[.:](\d{2})\s*([ap])\.?\s*m\b\.?")
-
-
 def same_writing(source: str, src: list[Unit], rewrite: str, rw: list[Unit]) -> bool:
     """True when the source's units ``src`` and the rewrite's ``rw`` are the same words
     written otherwise: hyphenated or spaced ("African Americans" / "African-Americans",
@@ -162,16 +156,8 @@ def same_writing(source: str, src: list[Unit], rewrite: str, rw: list[Unit]) -> 
     b = rewrite[rw[0].start : rw[-1].end].lower()
     if ("-" in a) != ("-" in b) and _spaced(a) == _spaced(b):
         return True
-    day_a, day_b = _CLOCK_DAY.fullmatch(a.rstrip(".")), _CLOCK_DAY.fullmatch(b.rstrip("."))
-    if day_a and day_b:
-        return day_a.groups() == day_b.groups()
-    clock_a, clock_b = _CLOCK.fullmatch(a), _CLOCK.fullmatch(b)
-    return bool(
-        clock_a
-        and clock_b
-        and clock_a.groups() == clock_b.groups()
-        and {a[len(clock_a[1])], b[len(clock_b[1])]} == {".", ":"}
-    )
+    clock_a, clock_b = CLOCK_TIME.fullmatch(a.rstrip(".")), CLOCK_TIME.fullmatch(b.rstrip("."))
+    return bool(clock_a and clock_b and clock_key(clock_a) == clock_key(clock_b))
 
 
 def _spaced(text: str) -> str:

@@ -110,6 +110,7 @@ def find_errors(
     sources: Mapping,
     words: WordIndex | None = None,
     undecided: Collection[str] = frozenset(),
+    copied: set[tuple[str, int]] | None = None,
 ) -> pd.DataFrame:
     """The ``findings`` table for every aligned sentence of the corpus.
 
@@ -129,7 +130,8 @@ def find_errors(
     direction is unknown (articles in ``undecided``), is a ``variant``
     (:mod:`wiretrace.findings.checks.variant`), with ``contested`` True in the first case.
     ``words`` is the audit's :class:`WordIndex` (built here over the corpus and
-    ``sources`` when not given). Returns ``schema.FINDING_COLUMNS`` plus
+    ``sources`` when not given), ``copied`` the audit's :func:`copied_sentences` (computed
+    here when not given). Returns ``schema.FINDING_COLUMNS`` plus
     :data:`FINDING_EXTRA_COLUMNS`; ``start``/``end`` are offsets into the article's text.
     Attribution kinds are not produced here.
     """
@@ -137,7 +139,8 @@ def find_errors(
     if alignments is None or len(alignments) == 0:
         return schema.empty(columns)
     words = words or WordIndex(corpus, sources)
-    copied = copied_sentences(alignments, sources)
+    if copied is None:
+        copied = copied_sentences(alignments, sources)
     on_wire = {
         row.article_id
         for row in alignments.itertuples(index=False)

@@ -324,3 +324,13 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     who were in the same room share without copying each other."""
     spans = quote_spans(text) + [(m.start(1), m.end(1)) for m in _SINGLE_QUOTE_RE.finditer(text)]
     return sorted(spans)
+
+
+#: A clock time, with its half of the day when given: "5.10", "5:10", "5.10am", "5:10 a.m.".
+CLOCK_TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})(?:\s*([ap])\.?\s*m\b\.?)?", re.IGNORECASE)
+
+
+def clock_key(match: re.Match) -> str:
+    """The key of a :data:`CLOCK_TIME` match, the same however the time is written:
+    ``5:10a`` for "5.10am" and "5:10 a.m.", ``5:10`` for "5.10" and "5:10"."""
+    return f"{int(match[1])}:{match[2]}{(match[3] or '').lower()}"

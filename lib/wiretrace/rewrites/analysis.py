@@ -43,7 +43,7 @@ from wiretrace.rewrites.derive import (
     COPYING_RUN_MIN,
     DERIVATION_EXTRA_COLUMNS,
     PARTIAL_MIN,
-    derivation_features,
+    article_containment,
     derivation_scores,
     no_source_scores,
 )
@@ -336,9 +336,14 @@ def _align_with(article: Article, source: Article, pairs, indexes: dict) -> list
     source_id = source.article_id
     if (article.article_id, source_id) in pairs.aligned or source_id in pairs.articles:
         return pairs.alignment(article.article_id, source_id)
-    if source_id not in indexes:
-        indexes[source_id] = SourceIndex(source.sentences)
-    return align_sentences(article.sentences, indexes[source_id])
+    return align_sentences(article.sentences, _index(source, indexes))
+
+
+def _index(source: Article, indexes: dict) -> SourceIndex:
+    """The :class:`SourceIndex` of ``source``, built once per cluster."""
+    if source.article_id not in indexes:
+        indexes[source.article_id] = SourceIndex(source.sentences)
+    return indexes[source.article_id]
 
 
 def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None:
@@ -375,15 +380,14 @@ def _analyse_cluster(cluster_id: int, members: list[Article], out: dict) -> None
             primary_pairs.add((a.article_id, source_id))
             if choice.direction == "undecided":
                 out["undecided"].add(a.article_id)
-        index = indexes.get(source_id) or SourceIndex(choice.source.sentences)
         out["alignments"].extend(
-            alignment_rows(a.article_id, a.sentences, source_id, index, aligned)
+            alignment_rows(
+                a.article_id, a.sentences, source_id, _index(choice.source, indexes), aligned
+            )
         )
         aligned_to_source[a.article_id] = aligned
         containment[a.article_id] = (
-            row["containment"]
-            if measured is aligned
-            else derivation_features(a.sentences, aligned, choice.source.sentences)["containment"]
+            row["containment"] if measured is aligned else article_containment(a.sentences, aligned)
         )
     for (a_id, b_id), aligned in pairs.aligned.items():
         if (a_id, b_id) in primary_pairs:

@@ -356,6 +356,20 @@ def matching_blocks(a: Sequence[str], b: Sequence[str]) -> list:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
 
 
+def article_containment(
+    sentences: Sequence[Sentence], aligned: Sequence[SentenceAlignment]
+) -> float:
+    """``containment`` of :func:`derivation_features` alone: the share of the article's
+    word keys in aligned sentences, each weighted by its similarity (rounded to 4)."""
+    total = borrowed = 0.0
+    for sentence, al in zip(sentences, aligned, strict=True):
+        n = len(wording(sentence.text).keys)
+        total += n
+        if al.label != "new":
+            borrowed += n * al.similarity
+    return round(borrowed / total if total else 0.0, 4)
+
+
 def derivation_features(
     sentences: Sequence[Sentence],
     aligned: Sequence[SentenceAlignment],

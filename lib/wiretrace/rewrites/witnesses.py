@@ -37,7 +37,6 @@ inside a contested span cannot be pinned on either witness.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ import networkx as nx
 from wiretrace.ingest.corpus import Article
 from wiretrace.ingest.textmeta import MetaPart
 from wiretrace.language.text import Sentence, tokens
+from wiretrace.language.units import CLOCK_TIME, clock_key
 from wiretrace.rewrites.align import (
     SentenceAlignment,
     SourceIndex,
@@ -100,17 +100,13 @@ def vote_tokens(text: str, sentences: Sequence[Sentence]) -> list[VoteToken]:
     return out
 
 
-#: A clock time and its half of the day as one voting token: "5.10am", "5:10 a.m.".
-_CLOCK = re.compile(r"\b(\d{1,2})[.:](\d{2})(?:\s*([ap])\.?\s*m\b\.?)?", re.IGNORECASE)
-
-
 @lru_cache(maxsize=20_000)
 def _sentence_tokens(text: str, start: int) -> tuple[tuple[str, str, int, int], ...]:
     """``(key, surface, start, end)`` of each token of one sentence (memoised: every
     consensus of a cluster votes on the same sentences). A clock time is one token keyed
     ``h:mm`` plus its half of the day, however it is written, so "5.10am" and "5:10 a.m."
     vote for the same reading instead of splitting into pieces that outvote each other."""
-    clocks = [(m.start(), m.end(), m) for m in _CLOCK.finditer(text)]
+    clocks = [(m.start(), m.end(), m) for m in CLOCK_TIME.finditer(text)]
     out = []
     for t in tokens(text, start):
         local = t.start - start
@@ -119,8 +115,7 @@ def _sentence_tokens(text: str, start: int) -> tuple[tuple[str, str, int, int], 
             out.append((spelling_key(t.norm), t.text, t.start, t.end))
         elif local == clock[0]:
             m = clock[2]
-            key = f"{int(m[1])}:{m[2]}{(m[3] or '').lower()}"
-            out.append((key, m.group(), start + m.start(), start + m.end()))
+            out.append((clock_key(m), m.group(), start + m.start(), start + m.end()))
     return tuple(out)
 
 
