@@ -436,8 +436,52 @@ def _meter_block(results: dict) -> list[str]:
         f"{draws['three_class']['max']:.3f}) three-class and {draws['derived_vs_non']['mean']:.3f} "
         f"derived vs non, the baseline {draws['baseline_three_class']['mean']:.3f}.",
         "",
+        *_ceiling_block(results),
         *_without_wire_block(results),
         *_multi_outlet_block(results),
+    ]
+
+
+def meter_ceiling(results: dict) -> pd.DataFrame:
+    """Held-out macro-F1 of the news model and of two wide models on METER (mean and
+    range over the ceiling benchmark's story-fold draws)."""
+
+    def cell(s: dict) -> str:
+        return f"{s['mean']:.3f} ({s['min']:.3f} to {s['max']:.3f})"
+
+    models = results["meter_ceiling"]["models"]
+    return pd.DataFrame(
+        [
+            {
+                "model": name,
+                "three-class macro-F1": cell(m["three_class"]),
+                "derived vs non": cell(m["derived_vs_non"]),
+            }
+            for name, m in models.items()
+        ]
+    )
+
+
+def _ceiling_block(results: dict) -> list[str]:
+    if "meter_ceiling" not in results:
+        return []
+    ceiling = results["meter_ceiling"]
+    six = ceiling["evidence"]["6"]
+    derived = {k: v for k, v in six["without_run"].items() if k != "non"}
+    non = six["with_run"].get("non", 0) + six["without_run"].get("non", 0)
+    return [
+        f"Is the shortfall the model's or the evidence's? The same split, {ceiling['draws']} "
+        "random story-fold draws, two wider models over every measure of a "
+        "derivation row and each measure relative to its story's median "
+        "(`python -m wtbench.meter_ceiling`):",
+        "",
+        _md_table(meter_ceiling(results)),
+        "",
+        f"Of the articles METER labels derived, {sum(derived.values())} "
+        f"({', '.join(f'{v} {k}' for k, v in sorted(derived.items()))}) share no run of six "
+        "words outside quotation marks (two of them informative) with any of their story's PA "
+        f"takes, and {six['with_run'].get('non', 0)} of the {non} articles labelled non do.",
+        "",
     ]
 
 

@@ -22,6 +22,7 @@ BENCHMARKS = (
     "attribution",
     "claims",
     "meter",
+    "meter_ceiling",
     "multi_outlet",
     "clough_stevenson",
     "semantic",
