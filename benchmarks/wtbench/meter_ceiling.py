@@ -61,7 +61,7 @@ DRAWS = 10
 #: Trees of the random forest.
 TREES = 300
 #: The run lengths whose evidence is counted.
-RUNS = (5, 6, 8)
+RUNS = (5, 6, 8, 16)
 
 
 def with_story_measures(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
