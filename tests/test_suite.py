@@ -1,7 +1,8 @@
 """wiretrace report: one audit, every notebook run on it, an index, on three kinds of folder.
 
 The three reports of the acceptance (the seeds, 20 Clough-Stevenson answers, a folder whose
-inputs all fail to load) run once, side by side in subprocesses, for the whole module. A
+inputs all fail to load), and one with a notebook that fails, run once, side by side in
+subprocesses, for the whole module. A
 ``sitecustomize`` on their PYTHONPATH (``tests/fixtures/audit_counter``) logs every call of
 ``wiretrace.audit`` in the command and in each notebook's kernel, so the audits are counted.
 """
@@ -17,6 +18,7 @@ import nbformat
 import pytest
 from conftest import CLOUGH_STEVENSON_DIR, PROJECT_ROOT, SEEDS_DIR
 
+from wiretrace import InputError
 from wiretrace.cli import main
 from wiretrace.suite import find_notebooks, run_report
 
@@ -32,7 +34,15 @@ def _inputs(base: Path) -> dict[str, list[Path]]:
     (failed / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (failed / "scan.pdf").write_bytes(b"%PDF-1.4")
     answers = sorted((CLOUGH_STEVENSON_DIR / "texts").glob("g*.txt"))[:20]
-    return {"seeds": [SEEDS_DIR], "answers": answers, "unreadable": [failed]}
+    return {"seeds": [SEEDS_DIR], "answers": answers, "unreadable": [failed], "failing": [SEED]}
+
+
+def _failing_notebooks(folder: Path) -> Path:
+    """Two small notebooks, the first of which raises."""
+    folder.mkdir()
+    _notebook(folder, "a-fails.ipynb", "raise ValueError('no such table')")
+    _notebook(folder, "b-runs.ipynb", "print('fine')")
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +55,8 @@ def reports(tmp_path_factory) -> dict[str, dict]:
         env = {**os.environ, "PYTHONPATH": python_path, "WIRETRACE_AUDIT_LOG": str(log)}
         out = base / name
         command = [sys.executable, "-m", "wiretrace.cli", "report", *map(str, paths)]
-        command += ["--out", str(out), "--notebooks", str(NOTEBOOKS), "--quiet"]
+        notebooks = _failing_notebooks(base / "nbs") if name == "failing" else NOTEBOOKS
+        command += ["--out", str(out), "--notebooks", str(notebooks), "--quiet"]
         process = subprocess.Popen(
             command, cwd=PROJECT_ROOT, env=env, stderr=subprocess.PIPE, text=True
         )
@@ -118,20 +129,15 @@ def _notebook(folder: Path, name: str, code: str) -> None:
     nbformat.write(nb, folder / name)
 
 
-def test_a_failing_notebook_leaves_the_others_and_the_index_says_why(tmp_path, capsys):
-    folder = tmp_path / "nbs"
-    folder.mkdir()
-    _notebook(folder, "a-fails.ipynb", "raise ValueError('no such table')")
-    _notebook(folder, "b-runs.ipynb", "print('fine')")
-    code = main(
-        ["report", str(SEED), "--out", str(tmp_path / "out"), "--notebooks", str(folder), "--quiet"]
-    )
-    assert code == 1
-    assert "notebook a-fails failed: ValueError: no such table" in capsys.readouterr().err
-    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+def test_a_failing_notebook_leaves_the_others_and_the_index_says_why(reports):
+    report = reports["failing"]
+    assert report["code"] == 1
+    assert "wiretrace: notebook a-fails failed: ValueError: no such table" in report["stderr"]
+    index = (report["out"] / "index.html").read_text(encoding="utf-8")
     assert 'a-fails.html">a-fails</a>: failed, ValueError: no such table</li>' in index
     assert '<li><a href="notebooks/b-runs.html">b-runs</a></li>' in index
     assert "1 notebook ran; 1 notebook failed: a-fails" in index
+    assert len(report["audits"]) == 1
 
 
 def test_a_folder_without_notebooks_stops_before_the_audit(tmp_path, monkeypatch, capsys):
@@ -139,5 +145,5 @@ def test_a_folder_without_notebooks_stops_before_the_audit(tmp_path, monkeypatch
     code = main(["report", str(SEED), "--out", str(tmp_path / "out"), "--notebooks", str(tmp_path)])
     assert code == 2
     assert capsys.readouterr().err == f"wiretrace: error: no notebooks (*.ipynb) in {tmp_path}\n"
-    with pytest.raises(Exception, match="no notebooks"):
+    with pytest.raises(InputError, match="no notebooks"):
         run_report([SEED], tmp_path / "out", notebooks=tmp_path)
