@@ -1,6 +1,7 @@
 # wiretrace: two commands do the work.
-#   make audit   set up .venv, audit seeds/ into reports/seeds/, execute the notebooks into reports/*.html
-#   make test    set up .venv, run ruff, pytest and nbval on notebooks/
+#   make audit   set up .venv, `wiretrace report seeds/`: audit once into reports/seeds/, run every
+#                notebook on that audit into reports/seeds/notebooks/*.html, write reports/seeds/index.html
+#   make test    set up .venv, run ruff (code and notebooks), pytest and nbval on notebooks/
 #   make bench   run the benchmarks (package wtbench in benchmarks/), rewrite the README figures
 PYTHON ?= python3
 VENV := .venv
@@ -18,14 +19,10 @@ $(STAMP): pyproject.toml benchmarks/pyproject.toml
 	touch $(STAMP)
 
 audit: $(STAMP)
-	$(BIN)/wiretrace audit seeds/ --out reports/seeds
-	$(MAKE) notebooks
+	$(BIN)/wiretrace report seeds/ --out reports/seeds
 
-notebooks: $(STAMP)
-	mkdir -p reports
-	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
-		../$(BIN)/jupyter nbconvert --to html --execute --output-dir ../reports "$$nb" || exit 1; \
-	done
+# The same report, kept under its old name.
+notebooks: audit
 
 # Re-execute the committed notebooks in place (no timing metadata, so diffs stay small).
 refresh-notebooks: $(STAMP)

@@ -25,6 +25,8 @@ LAYERS = {
     "wiretrace.findings": 4,
     "wiretrace.report": 5,
     "wiretrace.audit": 6,
+    "wiretrace.readback": 6,
+    "wiretrace.suite": 6,
     "wiretrace.cli": 6,
 }
 #: The package root re-exports the pipeline (``audit``, the loader), so it sits on top.

@@ -70,8 +70,8 @@ def test_missing_stages_leave_columns_out():
 def test_conclusions_are_computed_sentences(card):
     lines = conclusions(card.reset_index())
     assert lines == [
-        "1 article(s) are wholly derived: a.",
-        "1 article(s) are partially derived: b.",
+        "1 article is wholly derived: a.",
+        "1 article is partially derived: b.",
         "b reuses the most: 100% of its sentences come from its source (0% word for word).",
         "High-severity findings: a (1).",
     ]

@@ -1,7 +1,9 @@
 """The ``wiretrace`` command line: ``wiretrace audit PATH... [--wire PATH]... --out DIR``.
 
 Writes the audit tables (one CSV each) and ``audit.json`` to ``--out`` and prints a short
-summary. Exits 0 on success, 2 with a one-line reason on bad arguments or inputs.
+summary. ``wiretrace report`` does the same, then runs every notebook on that audit and
+writes ``--out/index.html`` (:mod:`wiretrace.suite`). Exits 0 on success, 2 with a
+one-line reason on bad arguments or inputs (``report``: 1 when a notebook failed).
 """
 
 from __future__ import annotations
@@ -33,7 +35,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, metavar="DIR", help="folder for the CSVs and audit.json"
     )
     run.add_argument("--quiet", action="store_true", help="no progress bars and no summary")
+    _add_report(commands, run)
     return parser
+
+
+def _add_report(commands, audit: argparse.ArgumentParser) -> None:
+    """The ``report`` command: the ``audit`` command's arguments (inherited, so the two
+    stay alike), then every notebook run on the audit and ``index.html``."""
+    from wiretrace.suite import DEFAULT_NOTEBOOKS
+
+    run = commands.add_parser(
+        "report",
+        help="audit once, run every notebook on the audit, write index.html",
+        parents=[audit],
+        add_help=False,  # the audit's -h, which prints this command's help
+    )
+    run.add_argument(
+        "--notebooks",
+        default=str(DEFAULT_NOTEBOOKS),
+        metavar="DIR",
+        help=f"folder of the notebooks to run (default: {DEFAULT_NOTEBOOKS}/)",
+    )
 
 
 def _summary_lines(result) -> list[str]:
@@ -63,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wiretrace.ingest.corpus import InputError
 
     args = build_parser().parse_args(argv)
+    if args.command == "report":
+        return _report(args)
     try:
         result = audit(args.paths, wire=args.wire, meta=args.meta, progress=not args.quiet)
     except InputError as exc:
@@ -74,6 +98,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line)
         print(f"wrote {out}/")
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Run ``wiretrace report``: 0 when every notebook ran, 1 when one failed, 2 on bad
+    inputs."""
+    from wiretrace.ingest.corpus import InputError
+    from wiretrace.suite import run_report
+
+    try:
+        report = run_report(
+            args.paths,
+            args.out,
+            wire=args.wire,
+            meta=args.meta,
+            notebooks=args.notebooks,
+            progress=not args.quiet,
+        )
+    except InputError as exc:
+        print(f"wiretrace: error: {exc}", file=sys.stderr)
+        return 2
+    for nb in report.failed:
+        print(f"wiretrace: notebook {nb.name} failed: {nb.error}", file=sys.stderr)
+    if not args.quiet:
+        for line in _summary_lines(report.result):
+            print(line)
+        print(
+            f"{len(report.notebooks) - len(report.failed)} of {len(report.notebooks)} notebooks ran"
+        )
+        print(f"wrote {report.index}")
+    return 1 if report.failed else 0
 
 
 if __name__ == "__main__":

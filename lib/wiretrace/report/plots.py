@@ -1,19 +1,29 @@
 """Charts for the notebooks, drawn with seaborn in one style, each saved beside its data.
 
-Every chart function takes tables from :class:`wiretrace.AuditResult` and returns
-``(figure, data)``: the matplotlib figure and the exact DataFrame it draws. :func:`save`
-writes both, as ``NAME.png`` and ``NAME.csv``, so the numbers behind a picture can be
-checked (The Markup's convention). Colours come from the Okabe-Ito palette, which stays
-distinct for colour-blind readers, and mean the same thing in every notebook.
+Every chart function takes tables from :class:`wiretrace.AuditResult` (and ``labels``,
+the versions' short labels of :func:`wiretrace.report.labels.version_labels`, which name
+the versions on the chart; the data keeps the full ids) and returns ``(figure, data)``:
+the matplotlib figure and the exact DataFrame it draws. :func:`save` writes both, as
+``NAME.png`` and ``NAME.csv``, so the numbers behind a picture can be checked (The
+Markup's convention). Colours come from the Okabe-Ito palette, which stays distinct for
+colour-blind readers, and mean the same thing in every notebook. A chart with nothing to
+draw says so instead of failing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+
+from wiretrace.report.labels import short_id
+
+#: Each version's short label (:func:`wiretrace.report.labels.version_labels`): every chart
+#: names a version by it, or by a short form of its id when it has none.
+Labels = Mapping[str, str] | None
 
 #: Okabe & Ito (2008), "Color Universal Design": distinct for the common colour blindnesses.
 OKABE_ITO = {
@@ -76,7 +86,9 @@ def save(fig: plt.Figure, data: pd.DataFrame, name: str, folder: str | Path) -> 
     return png
 
 
-def article_lengths(articles: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def article_lengths(
+    articles: pd.DataFrame, labels: Labels = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Bar chart of words per audited article, coloured by role (wire or article)."""
     use_style()
     data = articles.loc[
@@ -84,9 +96,14 @@ def article_lengths(articles: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     ]
     data = data.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(data) + 1.2))
+    if not len(data):
+        _empty(ax, "no version could be read")
+        ax.set(title="Length of each version")
+        return finish(fig, data)
+    drawn = data.assign(version=[_short(a, labels=labels) for a in data["article_id"]])
     sns.barplot(
-        data=data,
-        y="article_id",
+        data=drawn,
+        y="version",
         x="n_words",
         hue="role",
         palette=COLOURS,
@@ -117,8 +134,18 @@ VERDICT_COLOURS = {
 }
 
 
-def _short(article_id: str, width: int = 22) -> str:
-    return article_id if len(article_id) <= width else article_id[: width - 1] + "\u2026"
+def _short(article_id: str, width: int = 22, labels: Labels = None) -> str:
+    """The version's label, else a short form of its id."""
+    if labels and str(article_id) in labels:
+        return labels[str(article_id)]
+    return short_id(str(article_id), width)
+
+
+def _empty(ax, message: str) -> None:
+    """An empty chart that says why it is empty."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#555")
+    ax.set_xticks([])
+    ax.set_yticks([])
 
 
 def _legend(ax, colours: dict[str, str], keys, title: str) -> None:
@@ -131,7 +158,7 @@ def _legend(ax, colours: dict[str, str], keys, title: str) -> None:
 
 
 def credit_heatmap(
-    articles: pd.DataFrame, attributions: pd.DataFrame
+    articles: pd.DataFrame, attributions: pd.DataFrame, labels: Labels = None
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Articles × agencies, each cell coloured by the strongest form of credit found.
 
@@ -157,14 +184,16 @@ def credit_heatmap(
         ax.add_patch(plt.Rectangle((x, y), 1, 1, color=FORM_COLOURS[strongest], alpha=0.9))
         ax.text(x + 0.5, y + 0.5, row.forms.replace("_", " "), ha="center", va="center", fontsize=7)
     ax.set_xticks([i + 0.5 for i in range(len(agencies))], agencies)
-    ax.set_yticks([i + 0.5 for i in range(len(ids))], [_short(a) for a in ids])
+    ax.set_yticks([i + 0.5 for i in range(len(ids))], [_short(a, labels=labels) for a in ids])
     ax.grid(False)
     ax.set(title="Who credits which agency, and how", xlabel="agency credited", ylabel="")
     _legend(ax, FORM_COLOURS, FORM_ORDER, "strongest credit")
     return finish(fig, data)
 
 
-def containment_heatmap(derivation: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def containment_heatmap(
+    derivation: pd.DataFrame, labels: Labels = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """How much of each article (rows) each source or other version (columns) accounts for.
 
     A cell is ``containment``: the share of the row article's wording found in the column
@@ -177,6 +206,10 @@ def containment_heatmap(derivation: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     cols = sorted(matrix.columns, key=lambda c: (not str(c).startswith("consensus"), str(c)))
     matrix = matrix[cols]
     fig, ax = plt.subplots(figsize=(1.15 * len(cols) + 3, 0.55 * len(matrix) + 1.8))
+    if not len(matrix):
+        _empty(ax, "no version has a source or another version to compare with")
+        ax.set(title="How much of each version another text accounts for")
+        return finish(fig, data)
     sns.heatmap(
         matrix,
         annot=True,
@@ -187,13 +220,15 @@ def containment_heatmap(derivation: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
         cbar_kws={"label": "containment (share of the row article)"},
         ax=ax,
     )
-    ax.set_xticklabels([_short(str(c), 16) for c in cols], rotation=30, ha="right")
-    ax.set_yticklabels([_short(str(i)) for i in matrix.index], rotation=0)
+    ax.set_xticklabels([_short(c, 16, labels) for c in cols], rotation=30, ha="right")
+    ax.set_yticklabels([_short(i, labels=labels) for i in matrix.index], rotation=0)
     ax.set(title="How much of each version another text accounts for", xlabel="source", ylabel="")
     return finish(fig, data)
 
 
-def sentence_strips(alignments: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def sentence_strips(
+    alignments: pd.DataFrame, labels: Labels = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """One strip per article, one cell per sentence in order, coloured verbatim/rewrite/new."""
     use_style()
     data = alignments[["article_id", "sentence_id", "label", "similarity"]].reset_index(drop=True)
@@ -208,7 +243,7 @@ def sentence_strips(alignments: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]
             )
     ax.set_xlim(0, longest)
     ax.set_ylim(len(ids), 0)
-    ax.set_yticks([i + 0.5 for i in range(len(ids))], [_short(a) for a in ids])
+    ax.set_yticks([i + 0.5 for i in range(len(ids))], [_short(a, labels=labels) for a in ids])
     ticks = list(range(0, longest, 5))
     ax.set_xticks([t + 0.46 for t in ticks], [str(t + 1) for t in ticks])
     ax.set(title="Each sentence: taken word for word, rewritten, or new", xlabel="sentence number")
@@ -217,7 +252,9 @@ def sentence_strips(alignments: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]
     return finish(fig, data)
 
 
-def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def stemma_plot(
+    stemma: pd.DataFrame, layout: pd.DataFrame, labels: Labels = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Who copied whom: arrows from source to copy, labelled with their confidence.
 
     Directed edges are solid arrows; pairs the evidence cannot orient are dashed lines.
@@ -264,7 +301,7 @@ def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure,
         ax.text(
             x,
             y + (0.2 if above else -0.2),
-            _short(node, 20),
+            _short(node, 20, labels),
             ha="center",
             va="bottom" if above else "top",
             fontsize=8,
@@ -279,7 +316,10 @@ def stemma_plot(stemma: pd.DataFrame, layout: pd.DataFrame) -> tuple[plt.Figure,
 
 
 def findings_heatmap(
-    articles: pd.DataFrame, findings: pd.DataFrame, kinds: tuple[str, ...] | None = None
+    articles: pd.DataFrame,
+    findings: pd.DataFrame,
+    kinds: tuple[str, ...] | None = None,
+    labels: Labels = None,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Findings per article (rows) and kind (columns): the counts behind the chart."""
     from wiretrace.schema import FINDING_KINDS
@@ -295,15 +335,20 @@ def findings_heatmap(
     )
     data = data.loc[:, data.sum() > 0] if data.to_numpy().sum() else data.iloc[:, :0]
     fig, ax = plt.subplots(figsize=(0.9 * max(data.shape[1], 2) + 3.5, 0.5 * len(ids) + 1.8))
-    sns.heatmap(data, annot=True, fmt="d", cmap="Oranges", cbar=False, ax=ax, vmin=0)
-    ax.set_xticklabels([k.replace("_", " ") for k in data.columns], rotation=30, ha="right")
-    ax.set_yticklabels([_short(i) for i in data.index], rotation=0)
+    if data.size:
+        sns.heatmap(data, annot=True, fmt="d", cmap="Oranges", cbar=False, ax=ax, vmin=0)
+        ax.set_xticklabels([k.replace("_", " ") for k in data.columns], rotation=30, ha="right")
+        ax.set_yticklabels([_short(i, labels=labels) for i in data.index], rotation=0)
+    else:
+        _empty(ax, "no finding" if ids else "no version could be read")
     ax.set(title="What each version got wrong (findings by kind)", xlabel="", ylabel="")
     data = data.rename_axis(index="article_id", columns=None).reset_index()
     return finish(fig, data)
 
 
-def readability_deltas(readability: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def readability_deltas(
+    readability: pd.DataFrame, labels: Labels = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Change of four readability measures against each article's source (article − source)."""
     use_style()
     measures = {
@@ -322,7 +367,8 @@ def readability_deltas(readability: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     fig, axes = plt.subplots(1, len(measures), figsize=(13, 0.45 * rows.shape[0] + 2), sharey=True)
     for ax, (measure, label) in zip(axes, measures.items(), strict=True):
         part = data[data["measure"] == measure]
-        ax.barh([_short(a) for a in part["article_id"]], part["change"], color=OKABE_ITO["blue"])
+        names = [_short(a, labels=labels) for a in part["article_id"]]
+        ax.barh(names, part["change"], color=OKABE_ITO["blue"])
         ax.axvline(0, color=OKABE_ITO["black"], lw=0.8)
         ax.set_title(label, fontsize=9)
     axes[0].invert_yaxis()  # the axes share y: first article on top
@@ -330,7 +376,7 @@ def readability_deltas(readability: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     return finish(fig, data)
 
 
-def ranking(scorecard: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def ranking(scorecard: pd.DataFrame, labels: Labels = None) -> tuple[plt.Figure, pd.DataFrame]:
     """Versions ranked by weighted findings per 1,000 words, coloured by provenance verdict."""
     use_style()
     cols = ["article_id", "findings_per_1000_words", "weighted_findings", "provenance"]
@@ -340,7 +386,7 @@ def ranking(scorecard: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     data = data.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.5))
     ax.barh(
-        [_short(a) for a in data["article_id"]],
+        [_short(a, labels=labels) for a in data["article_id"]],
         data["findings_per_1000_words"],
         color=[VERDICT_COLOURS.get(v, OKABE_ITO["grey"]) for v in data["provenance"]],
     )

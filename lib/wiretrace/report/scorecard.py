@@ -14,9 +14,13 @@ penalised for being long.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from wiretrace import schema
+from wiretrace.report.labels import label_of
+from wiretrace.report.story import count, names
 
 SEVERITY_WEIGHTS = {"high": 3, "medium": 2, "low": 1}
 
@@ -76,35 +80,43 @@ def build_scorecard(
     return card
 
 
-def conclusions(card: pd.DataFrame) -> list[str]:
+def conclusions(card: pd.DataFrame, labels: Mapping[str, str] | None = None) -> list[str]:
     """Plain sentences a journalist could quote, each computed from the scorecard.
 
     Says which articles are derived from their source and how much they reuse, which
     carry findings of high severity, and which credit no agency while reusing wire copy
-    (when those columns are present).
+    (when those columns are present). ``labels`` name the versions
+    (:func:`wiretrace.report.labels.version_labels`); without them the ids are shown.
     """
     ok = card[card["status"] == "ok"]
     lines = []
     if "derivation" in ok:
         for cls in schema.DERIVATION_CLASSES:
-            members = ok.loc[ok["derivation"] == cls, "article_id"].tolist()
+            members = [label_of(labels, a) for a in ok.loc[ok["derivation"] == cls, "article_id"]]
             if members:
-                lines.append(f"{len(members)} article(s) are {cls} derived: {', '.join(members)}.")
+                verb = "is" if len(members) == 1 else "are"
+                lines.append(
+                    f"{count(len(members), 'article')} {verb} {cls} derived: {names(members)}."
+                )
     if "reused_share" in ok and ok["reused_share"].notna().any():
         top = ok.sort_values("reused_share", ascending=False).iloc[0]
         lines.append(
-            f"{top['article_id']} reuses the most: {top['reused_share']:.0%} of its sentences "
-            f"come from its source ({top['verbatim_share']:.0%} word for word)."
+            f"{label_of(labels, top['article_id'])} reuses the most: {top['reused_share']:.0%} of "
+            f"its sentences come from its source ({top['verbatim_share']:.0%} word for word)."
         )
     if "findings_high" in ok:
         flagged = ok[ok["findings_high"] > 0]
         if len(flagged):
-            parts = [f"{r.article_id} ({r.findings_high})" for r in flagged.itertuples()]
-            lines.append(f"High-severity findings: {', '.join(parts)}.")
+            parts = [
+                f"{label_of(labels, r.article_id)} ({r.findings_high})"
+                for r in flagged.itertuples()
+            ]
+            lines.append(f"High-severity findings: {names(parts)}.")
         else:
             lines.append("No article has a high-severity finding.")
     if "provenance" in ok:
-        uncredited = ok.loc[ok["provenance"] == "uncredited wire copy", "article_id"].tolist()
-        if uncredited:
-            lines.append(f"Reuse wire copy without crediting an agency: {', '.join(uncredited)}.")
+        uncredited = ok.loc[ok["provenance"] == "uncredited wire copy", "article_id"]
+        if len(uncredited):
+            who = names(label_of(labels, a) for a in uncredited)
+            lines.append(f"Reuse wire copy without crediting an agency: {who}.")
     return lines

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import difflib
 import html
+from collections.abc import Mapping
 
 import pandas as pd
 
 from wiretrace.language.text import tokens
+from wiretrace.report.labels import label_of
 
 _STYLE = (
     "<style>.wt-sbs{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin:6px 0 14px}"
@@ -26,6 +28,10 @@ _STYLE = (
     ".wt-del{background:#F6C8A8;text-decoration:line-through}"
     ".wt-ins{background:#A9D8F5;font-weight:bold}</style>"
 )
+
+
+def _present(value) -> bool:
+    return not (value is None or (isinstance(value, float) and pd.isna(value)) or value == "")
 
 
 def _marked(text: str, spans: list[tuple[int, int]], css: str) -> str:
@@ -70,11 +76,15 @@ def side_by_side(source: str, rewrite: str, title: str = "", source_label: str =
     )
 
 
-def findings_side_by_side(findings: pd.DataFrame, alignments: pd.DataFrame) -> str:
+def findings_side_by_side(
+    findings: pd.DataFrame, alignments: pd.DataFrame, labels: Mapping[str, str] | None = None
+) -> str:
     """HTML for a set of findings: per finding, its explanation and the two aligned sentences.
 
     The sentences come from ``alignments`` (the finding's article sentence that contains
     its offsets, and that sentence's source wording), so the change is seen in context.
+    ``labels`` (:func:`wiretrace.report.labels.version_labels`) name the version and its
+    source in each block's title; without them the ids are shown.
     """
     parts = []
     for f in findings.itertuples():
@@ -91,9 +101,8 @@ def findings_side_by_side(findings: pd.DataFrame, alignments: pd.DataFrame) -> s
                 f.source_text,
             )
         )
-        title = f"{f.article_id} · {f.kind} · {f.severity}"
-        parts.append(
-            side_by_side(str(source or ""), str(sentence), title, str(f.source_id or "source"))
-        )
+        title = f"{label_of(labels, f.article_id)} · {f.kind} · {f.severity}"
+        source_label = label_of(labels, f.source_id) if _present(f.source_id) else "source"
+        parts.append(side_by_side(str(source or ""), str(sentence), title, source_label))
         parts.append(f"<p><em>{html.escape(str(f.explanation))}</em></p>")
     return "".join(parts)
