@@ -241,6 +241,12 @@ def provenance_accuracy(results: dict) -> pd.DataFrame:
     first = attribution["first_scores"]
     rows = [
         {
+            "test": "agency credits, conventions of #16, held out (first score)",
+            "items": first["conventions_heldout"]["lines"],
+            "precision": first["conventions_heldout"]["precision"],
+            "recall": first["conventions_heldout"]["recall"],
+        },
+        {
             "test": "agency credits, held-out batch 2 (first score)",
             "items": first["heldout2"]["lines"],
             "precision": first["heldout2"]["precision"],
