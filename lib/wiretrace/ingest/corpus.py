@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +23,7 @@ import pandas as pd
 from wiretrace.ingest.formats import InputError, RawInput, expand_paths, read_file
 from wiretrace.ingest.sidecar import Sidecar, normalise_role, sidecar_metadata
 from wiretrace.ingest.textmeta import MetaPart, extract_parts
+from wiretrace.language.detect import NO_LANGUAGE, detect_language
 from wiretrace.language.text import Sentence, split_sentences, words
 from wiretrace.schema import ARTICLE_COLUMNS, METADATA_COLUMNS
 
@@ -113,29 +113,11 @@ class Corpus:
 # ----------------------------------------------------------------------------- language
 
 
-@lru_cache(maxsize=200_000)
-def _common_english(word: str) -> bool:
-    # Cached: a wordfreq lookup costs ~20 us and was a fifth of loading time.
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= 3.0
-
-
-def _english_share(body_words: Sequence[str]) -> float:
-    sample = [w for w in body_words if w.isalpha()][:300]
-    if not sample:
-        return 0.0
-    return sum(_common_english(w) for w in sample) / len(sample)
-
-
 def guess_language(body: str) -> str:
-    """``'en'`` when most words are common English words, else ``'und'`` (undetermined).
-
-    A deliberately plain test (share of the first 300 words with a wordfreq Zipf
-    frequency of 3 or more, at least 0.6): wiretrace audits English text and only needs
-    to notice input that is not.
-    """
-    return "en" if _english_share(words(body)) >= 0.6 else "und"
+    """The language of an article's body: an ISO 639-1 code, ``'zxx'`` for no
+    recognisable language, ``'und'`` when undecided (see
+    :func:`wiretrace.language.detect.detect_language`)."""
+    return detect_language(body, words(body))
 
 
 # ----------------------------------------------------------------------------- articles
@@ -177,6 +159,8 @@ def parse_article(article_id: str, path: str, text: str, meta: dict | None = Non
         article.status, article.reason = "rejected", "no sentences in the body"
     elif not article.language:
         article.language = guess_language(article.body)
+        if article.language == NO_LANGUAGE:
+            article.status, article.reason = "rejected", "no recognisable language in the body"
     return article
 
 
