@@ -62,7 +62,8 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
         ("000", "date_change", "medium", "response"),  # "On August 3" dropped
         ("000", "uncredited_reuse", "high", "This coup marks another "),
         # the versions split with no majority (000 paraphrases, 001 and 002 differ): variants
-        ("000", "variant", "low", ""),  # "the 55-year pro-French dynasty"
+        # "the 55-year pro-French dynasty": the drop names its sentence (was blank, #16)
+        ("000", "variant", "low", "In contrast to prior rea"),
         ("001", "typo", "low", "toas"),
         ("002", "verb_change", "high", "suspended"),  # "renounced" in the other versions
         ("002", "variant", "low", "the movement"),  # 001 "easing movements", 000 "the movement"

@@ -19,7 +19,7 @@ import pandas as pd
 
 from wiretrace import schema
 from wiretrace.findings.compare import check_new_sentence, compare_sentences
-from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, finding_row
+from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, finding_row, with_words
 from wiretrace.findings.words import ErrorContext, WordIndex
 from wiretrace.language.lexicon import load_lexicon
 from wiretrace.language.text import Sentence, fold
@@ -145,7 +145,9 @@ def find_errors(
     here when not given). Returns ``schema.FINDING_COLUMNS`` plus
     :data:`FINDING_EXTRA_COLUMNS`; ``start``/``end`` are offsets into the article's text.
     Attribution kinds are not produced here, and only articles in English are checked
-    (:func:`checked_articles`).
+    (:func:`checked_articles`). Every finding names wording with words
+    (:func:`~wiretrace.findings.finding.with_words`): a drop names the sentence it was
+    dropped from, and a difference of punctuation alone is no finding.
     """
     columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
     if alignments is None or len(alignments) == 0:
@@ -206,7 +208,7 @@ def _sentence_rows(row, sources: Mapping, context: ErrorContext, copied: bool, u
             source_text, row.text, context, undecided=undecided, contested=spans
         )
     rows = []
-    for f in found:
+    for f in filter(None, (with_words(f, row.text) for f in found)):
         source_start = source_end = -1
         if source_base >= 0 and f.source_start >= 0:
             source_start, source_end = source_base + f.source_start, source_base + f.source_end
@@ -272,6 +274,7 @@ def find_artifacts(
                 if f.kind != "unsupported_addition"
                 or (f.severity == "low" and context.known_words and generic)
             ]
+            found = list(filter(None, (with_words(f, sentence.text) for f in found)))
             rows += [
                 finding_row(
                     f, article.article_id, shift=sentence.start, sentence_id=sentence.sentence_id
