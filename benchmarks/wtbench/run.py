@@ -28,6 +28,7 @@ BENCHMARKS = (
     "errors",
     "rewrite_speed",
     "speed",
+    "fuzz",
 )
 
 
