@@ -62,7 +62,8 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
         ("000", "date_change", "medium", "response"),  # "On August 3" dropped
         ("000", "uncredited_reuse", "high", "This coup marks another "),
         # the versions split with no majority (000 paraphrases, 001 and 002 differ): variants
-        ("000", "variant", "low", ""),  # "the 55-year pro-French dynasty"
+        # "the 55-year pro-French dynasty": the drop names its sentence (was blank, #16)
+        ("000", "variant", "low", "In contrast to prior rea"),
         ("001", "typo", "low", "toas"),
         ("002", "verb_change", "high", "suspended"),  # "renounced" in the other versions
         ("002", "variant", "low", "the movement"),  # 001 "easing movements", 000 "the movement"
@@ -124,3 +125,53 @@ def test_an_article_gets_the_same_findings_whatever_else_is_in_the_folder(tmp_pa
     columns = ["article_id", "kind", "severity", "text", "start", "end"]
     mine = mixed.findings[mixed.findings["article_id"].isin(seed_ids)][columns]
     assert mine.reset_index(drop=True).equals(seed_audit.findings[columns].reset_index(drop=True))
+
+
+STORY = (
+    "The French army is holding talks with Niger about withdrawing troops, officials said. "
+    "The talks began on Monday in Niamey and went on all week."
+)
+
+
+def test_audit_takes_one_path_and_no_wire(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORY, encoding="utf-8")
+    one = wiretrace.audit(str(tmp_path / "in"), wire=None)
+    assert one.articles["article_id"].tolist() == ["a"]
+    assert wiretrace.audit(tmp_path / "in" / "a.txt").articles["status"].tolist() == ["ok"]
+
+
+def test_inputs_are_hashed_once_when_read(tmp_path):
+    import hashlib
+
+    (tmp_path / "in").mkdir()
+    story = tmp_path / "in" / "a.txt"
+    story.write_text(STORY, encoding="utf-8")
+    digest = hashlib.sha256(story.read_bytes()).hexdigest()
+    result = wiretrace.audit([tmp_path / "in"])
+    story.unlink()  # gone (or failing) after it was read: the output does not read it again
+    document = json.loads((result.to_dir(tmp_path / "out") / "audit.json").read_text())
+    assert document["inputs"] == [{"article_id": "a", "path": str(story), "sha256": digest}]
+
+
+def test_ids_colliding_with_the_suffix_are_audited(tmp_path):
+    (tmp_path / "r.json").write_text(
+        json.dumps([{"id": i, "text": STORY} for i in ("X", "X", "X~2")]), encoding="utf-8"
+    )
+    result = wiretrace.audit([tmp_path])
+    assert result.articles["article_id"].tolist() == ["X", "X~2", "X~2~2"]
+    assert set(result.derivation["article_id"]) == {"X", "X~2", "X~2~2"}
+
+
+def test_to_dir_refuses_a_file_and_a_folder_inside_an_input(tmp_path):
+    from wiretrace.audit import OutputError
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORY, encoding="utf-8")
+    result = wiretrace.audit([tmp_path / "in"])
+    with pytest.raises(OutputError, match="is inside the input folder"):
+        result.to_dir(tmp_path / "in" / "out")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError, match="is an existing file"):
+        result.to_dir(tmp_path / "file")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "in"]

@@ -85,3 +85,17 @@ def test_semantic_table_reads_its_result_file():
     assert list(table["min_cosine"]) == [r["min_cosine"] for r in rows]
     assert table["matches_in_non_answers"].between(0, 1).all()
     assert "Semantic matching" in report.markdown(results)
+
+
+def test_the_fuzz_run_has_its_sentence_in_the_block():
+    fuzz = {
+        "n_inputs": 10000, "kinds": {"txt": 1, "csv": 1}, "rows": 12000, "expected_rows": 12000,
+        "ok": 7000, "rejected": 5000, "load_seconds": 300.5, "audited_inputs": 20,
+        "problems": [],
+    }  # fmt: skip
+    assert report.fuzz_lines({}) == []
+    assert report.fuzz_lines({"fuzz": fuzz})[1] == (
+        "**Input ledger** (fuzz run): 10,000 generated inputs of 2 kinds gave 12,000 rows of "
+        "`articles` for 12,000 expected (7,000 ok, 5,000 rejected), loaded in 300.5 s; 20 more "
+        "audited end to end: nothing raised, nothing lost."
+    )

@@ -32,13 +32,29 @@ def test_repeated_ids_are_kept_apart(tmp_path):
     assert ids == ["story", "story~2"]
 
 
-def test_non_english_text_is_marked_undetermined():
+def test_the_language_is_detected():
+    # Was 'und' for every language but English before wiretrace had a detector (#16).
     german = (
         "Frankreich plant einen teilweisen Abzug seiner Soldaten aus dem Niger. "
         "Das sagte das Ministerium in Paris."
     )
-    assert parse_article("de", "de.txt", german).language == "und"
+    assert parse_article("de", "de.txt", german).language == "de"
     assert (
         parse_article("en", "en.txt", "France plans a partial withdrawal from Niger.").language
         == "en"
     )
+
+
+def test_text_in_no_recognisable_language_is_rejected():
+    import random
+
+    rng = random.Random(16)
+    noise = "".join(chr(rng.randint(32, 126)) for _ in range(3000)) + "."
+    article = parse_article("noise", "noise.txt", noise)
+    assert (article.status, article.reason, article.language) == (
+        "rejected",
+        "no recognisable language in the body",
+        "zxx",
+    )
+    # A language given in the metadata is taken as it is.
+    assert parse_article("noise", "noise.txt", noise, {"language": "en"}).status == "ok"

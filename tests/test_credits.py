@@ -19,7 +19,11 @@ from wtbench import attribution as bench
 detect, evaluate, read_lines, run = bench.detect, bench.evaluate, bench.read_lines, bench.run
 
 
-DEV_LINES = [line for line in read_lines() if line["split"] in ("dev", "heldout1")]
+DEV_LINES = [
+    line
+    for line in read_lines()
+    if line["split"] in ("dev", "heldout1", "conventions", "conventions_heldout")
+]
 
 
 def credits(text: str) -> list[tuple[str, str, str]]:
@@ -172,3 +176,58 @@ def test_credit_matrix_of_the_seeds(seeds):
 @pytest.mark.parametrize("function", [find_attributions, article_credits, credited_agencies])
 def test_public_functions_have_docstrings(function):
     assert function.__doc__ and len(function.__doc__.split()) > 8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to Reuters, the talks broke down on Tuesday.",
+            [("reuters", "in_text", "According to Reuters")],
+        ),
+        (
+            "The toll rose to 12, according to a tally by Agence France-Presse.",
+            [("afp", "in_text", "according to a tally by Agence France-Presse")],
+        ),
+        (
+            "Oil fell.\n(Reporting by Ahmad Ghaddar in London; Editing by Susan Fenton)",
+            [
+                (
+                    "reuters",
+                    "sign_off",
+                    "(Reporting by Ahmad Ghaddar in London; Editing by Susan Fenton)",
+                )
+            ],
+        ),
+        (
+            "Fire crews were called.\nThe Associated Press contributed to this report.",
+            [("ap", "sign_off", "The Associated Press contributed to this report.")],
+        ),
+        (
+            "Stocks rose.\n(This story has not been edited by NDTV staff and is auto-generated "
+            "from a syndicated feed.)",
+            [
+                (
+                    "agencies",
+                    "sign_off",
+                    "(This story has not been edited by NDTV staff and is auto-generated "
+                    "from a syndicated feed.)",
+                )
+            ],
+        ),
+        ("DAX futures were flat, dpa-AFX reported.", [("dpa", "in_text", "dpa-AFX reported")]),
+        ("Die Gespräche gingen weiter.\nQuelle: dpa", [("dpa", "sign_off", "Quelle: dpa")]),
+        ("Las conversaciones siguieron.\nFuente: EFE", [("efe", "sign_off", "Fuente: EFE")]),
+        ("Les pourparlers ont repris.\nSource : AFP", [("afp", "sign_off", "Source : AFP")]),
+        # The no-match twins.
+        ("According to reports, the talks broke down on Tuesday.", []),
+        ("According to Reuters columnist John Kemp, stocks are low.", []),
+        ("Oil fell.\n(Reporting by Ahmad Ghaddar in London)", []),
+        ("The talks went on.\n(Reporting by Staff; Editing by Desk)", []),
+        ("Fire crews were called.\nJane Doe contributed to this report.", []),
+        ("Stocks rose.\nThe firm sells a syndicated feed of market data to 40 banks.", []),
+        ("Die Gespräche gingen weiter.\nQuelle: Statistisches Bundesamt", []),
+    ],
+)
+def test_credit_conventions_of_issue_16(text, expected):
+    assert credits(text) == expected

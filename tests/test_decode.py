@@ -32,3 +32,26 @@ def test_decode(data, text):
 )
 def test_decode_rejects(data, reason):
     assert decode(data) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Niger\u2019s junta".encode("utf-16"), "Niger\u2019s junta"),  # with its BOM
+        ("Niger junta\x00 said".encode("utf-16"), "Niger junta said"),  # a lone NUL in UTF-16
+        ("Niger junta".encode("utf-32"), "Niger junta"),
+        (
+            b"Niger" + b"\x00" + b" junta said on Monday" * 60,
+            "Niger junta said on Monday" + " junta said on Monday" * 59,
+        ),
+    ],
+)
+def test_decode_by_byte_order_mark_and_stray_nul(data, text):
+    # A stray NUL is removed; offsets point into the decoded text (#16).
+    assert decode(data) == (text, "")
+
+
+def test_crlf_offsets_count_one_character_per_line_end():
+    # Offsets point into the decoded text, where "\r\n" is one "\n" (documented, #16).
+    text, _ = decode(b"Line one.\r\nLine two.")
+    assert text.index("Line two.") == 10

@@ -138,3 +138,32 @@ def test_a_sentence_is_compared_only_inside_a_copied_passage_and_not_with_far_lo
         ]
     )  # fmt: skip
     assert copied_sentences(alignments, {}) == {("a", -1), ("a", 0), ("a", 1)}
+
+
+FRENCH = (
+    "Le ministre discute avec les militaires du Niger sur le retrait des troupes. Les "
+    "pourparlers ont repris lundi à Niamey, a indiqué le ministère de la Défense."
+)
+ENGLISH = (
+    "France has begun talks with Niger about withdrawing troops, officials said. "
+    "The talks began on Monday in Niamey."
+)
+
+
+def test_the_english_word_checks_run_on_english_articles_only():
+    from wiretrace.findings.errors import checked_articles, find_artifacts
+    from wiretrace.ingest.corpus import Corpus, parse_article
+
+    # Read as English, the French text gets English checks: the reason they are skipped.
+    forced = Corpus(
+        [parse_article("fr", "", FRENCH, {"language": "en"}), parse_article("en", "", ENGLISH)]
+    )
+    assert find_artifacts(forced)[["kind", "text"]].values.tolist() == [
+        ["mt_artifact", "discute"],
+        ["typo", "retrait"],
+        ["typo", "repris"],
+    ]
+    detected = Corpus([parse_article("fr", "", FRENCH), parse_article("en", "", ENGLISH)])
+    assert detected["fr"].language == "fr"
+    assert checked_articles(detected) == {"en"}
+    assert len(find_artifacts(detected)) == 0

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wiretrace import schema
 from wiretrace.findings.finding import (
     FINDING_EXTRA_COLUMNS,
     Finding,
     finding_row,
+    has_words,
     quoted,
     span_text,
+    with_words,
 )
 from wiretrace.language.units import sentence_units
 
@@ -50,3 +54,44 @@ def test_span_text_and_quoted():
     assert span_text(text, []) == ("", -1, -1)
     assert quoted("may") == "'may'"
     assert quoted("") == "(nothing)"
+
+
+SENTENCE = "  France has shown more restraint than after the fall of Bazoum.  "
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text", "expected"),
+    [
+        ("may", "will", ("may", 0, 3, "")),  # words: kept as it is
+        (
+            " ",
+            "55",
+            (
+                SENTENCE.strip(),
+                2,
+                len(SENTENCE) - 2,
+                " The source's '55' was dropped from this sentence, at its character 60.",
+            ),
+        ),
+        ("\u201c", "", None),  # a lone quotation mark: no finding
+        (" ", ",", None),  # punctuation alone on both sides
+    ],
+)
+def test_every_finding_names_words(text, source_text, expected):
+    finding = Finding("variant", "low", text, source_text, 60, 60 + len(text.strip()), "E.")
+    if text == "may":
+        finding = Finding("modality_change", "high", text, source_text, 0, 3, "E.")
+    anchored = with_words(finding, SENTENCE)
+    if expected is None:
+        assert anchored is None
+    else:
+        assert (anchored.text, anchored.start, anchored.end, anchored.explanation) == (
+            expected[0], expected[1], expected[2], "E." + expected[3],
+        )  # fmt: skip
+
+
+def test_no_seed_finding_is_without_words(seed_audit):
+    findings = seed_audit.findings
+    assert findings["text"].map(has_words).all()
+    dropped = findings[findings["start"] == 2304]
+    assert dropped[["kind", "source_text", "end"]].values.tolist() == [["variant", "55", 2473]]

@@ -41,7 +41,9 @@ def test_word_groups_of_the_speaker_words():
 
 def test_word_groups_of_the_credit_words():
     groups = word_groups("credit_words")
-    assert sorted(groups) == ["after_name", "company_safe_cue", "not_given_name"]
+    # source_label: the credit-line labels of other languages ("Quelle: dpa", #16).
+    assert sorted(groups) == ["after_name", "company_safe_cue", "not_given_name", "source_label"]
+    assert {"source", "quelle", "fuente"} <= groups["source_label"]
     assert "told" in groups["company_safe_cue"] and "monday" in groups["not_given_name"]
     assert all(word == word.lower() for words in groups.values() for word in words)
 

@@ -75,3 +75,9 @@ def test_conclusions_are_computed_sentences(card):
         "b reuses the most: 100% of its sentences come from its source (0% word for word).",
         "High-severity findings: a (1).",
     ]
+
+
+def test_the_scorecard_says_where_the_english_checks_ran():
+    articles = ARTICLES.assign(language=["en", "de", "en"])
+    card = build_scorecard(articles, DERIVATION, ALIGNMENTS, FINDINGS).set_index("article_id")
+    assert card["english_checks"].to_dict() == {"a": True, "b": False, "c": False}

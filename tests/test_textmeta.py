@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wiretrace.ingest.corpus import parse_article
-from wiretrace.ingest.textmeta import extract_parts
+from wiretrace.ingest.textmeta import extract_parts, is_boilerplate
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,29 @@ def test_hard_wrapped_lines_are_joined_and_paragraph_lines_are_not(text, first_s
     article = parse_article("t", "t.txt", text)
     assert [s.text for s in article.sentences[:2]] == first_sentences
     assert all(article.text[s.start : s.end] == s.text for s in article.sentences)
+
+
+@pytest.mark.parametrize(
+    ("line", "boilerplate"),
+    [
+        ("You can now write for wionews.com and be a part of the community.", True),
+        ("Share your stories and opinions with us here.", True),
+        ("Related: Niger junta expels envoy", True),
+        # A story sentence holding a promotional phrase is not boilerplate (#16).
+        ("Editors asked readers to share your stories of the coup, the paper said.", False),
+        ("Local writers said you can now write for the paper in Hausa.", False),
+        # A one-line body that starts like a promotion is a paragraph of the story.
+        ("Related talks began on Monday in Niamey, officials said. " * 5, False),
+    ],
+)
+def test_boilerplate_is_a_whole_short_line(line, boilerplate):
+    assert is_boilerplate(line) is boilerplate
+
+
+def test_a_one_line_body_with_a_promotional_phrase_keeps_its_sentences():
+    text = (
+        "France has begun talks with Niger about withdrawing troops. Officials asked "
+        "people to share your stories of the coup. The talks went on all week."
+    )
+    parts, blocks = extract_parts(text)
+    assert parts == [] and blocks == [(0, len(text))]

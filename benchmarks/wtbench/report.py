@@ -241,6 +241,12 @@ def provenance_accuracy(results: dict) -> pd.DataFrame:
     first = attribution["first_scores"]
     rows = [
         {
+            "test": "agency credits, conventions of #16, held out (first score)",
+            "items": first["conventions_heldout"]["lines"],
+            "precision": first["conventions_heldout"]["precision"],
+            "recall": first["conventions_heldout"]["recall"],
+        },
+        {
             "test": "agency credits, held-out batch 2 (first score)",
             "items": first["heldout2"]["lines"],
             "precision": first["heldout2"]["precision"],
@@ -546,6 +552,22 @@ def _variants_line(results: dict) -> list[str]:
     ]
 
 
+def fuzz_lines(results: dict) -> list[str]:
+    """The input-ledger fuzz run's sentence (:mod:`wtbench.fuzz`), when it has a result."""
+    if "fuzz" not in results:
+        return []
+    fuzz = results["fuzz"]
+    problems = "; ".join(fuzz["problems"]) or "nothing raised, nothing lost"
+    return [
+        "",
+        f"**Input ledger** (fuzz run): {fuzz['n_inputs']:,} generated inputs of "
+        f"{len(fuzz['kinds'])} kinds gave {fuzz['rows']:,} rows of `articles` for "
+        f"{fuzz['expected_rows']:,} expected ({fuzz['ok']:,} ok, {fuzz['rejected']:,} "
+        f"rejected), loaded in {fuzz['load_seconds']} s; {fuzz['audited_inputs']} more "
+        f"audited end to end: {problems}.",
+    ]
+
+
 def markdown(results: dict) -> str:
     """The README's benchmark block, every figure read from ``results``."""
     parts = [
@@ -577,6 +599,7 @@ def markdown(results: dict) -> str:
         "**Provenance**:",
         "",
         _md_table(provenance_accuracy(results)),
+        *fuzz_lines(results),
     ]
     if "speed" in results and "clustering" in results:
         scale = scaling(results)

@@ -29,6 +29,7 @@ BENCHMARKS = (
     "errors",
     "rewrite_speed",
     "speed",
+    "fuzz",
 )
 
 

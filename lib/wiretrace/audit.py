@@ -8,8 +8,9 @@ table with the contract's columns, never invented rows.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,64 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.corpus import Article, Corpus, load_corpus
+from wiretrace.ingest.corpus import Article, Corpus, InputError, as_paths, load_corpus
 
 if TYPE_CHECKING:
     from wiretrace.rewrites.analysis import RewriteAnalysis
+
+
+class OutputError(InputError):
+    """Raised for an output folder that cannot be written: a file, or inside an input."""
+
+
+def check_out(out: str | Path, inputs: Iterable[str | Path]) -> Path:
+    """``out`` as a path, checked before anything is written to it.
+
+    Raises :class:`OutputError` when ``out`` is empty, is an existing file, or lies inside
+    (or is) one of the input folders ``inputs``: the next run would read the outputs back.
+    """
+    if not str(out).strip():
+        raise OutputError("the output folder is empty")
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"the output folder is an existing file: {out}")
+    real = Path(os.path.realpath(out))
+    for raw in inputs:
+        folder = Path(os.path.realpath(raw))
+        if folder.is_dir() and (real == folder or folder in real.parents):
+            raise OutputError(f"the output folder {out} is inside the input folder {raw}")
+    return out
+
+
+def _earlier_tables(out: Path) -> list[str]:
+    """The file names of the tables an earlier run wrote to ``out`` (from its audit.json)."""
+    try:
+        document = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+        return [f"{name}.csv" for name in document.get("tables", {})]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def _publish(staged: Path, out: Path) -> dict[str, list[str]]:
+    """Move the files written to ``staged`` into ``out``; returns what it replaced.
+
+    A new ``out`` is ``staged`` renamed. In an existing one, ``audit.json`` is removed
+    first and moved in last (so it is there only beside complete tables), each table
+    replaces its namesake, and the tables an earlier run listed but this one did not write
+    are removed; other files are left alone. Returns ``{"replaced": [...], "removed": [...]}``.
+    """
+    if not out.exists():
+        staged.rename(out)
+        return {"replaced": [], "removed": []}
+    new = sorted(p.name for p in staged.iterdir())
+    replaced = [name for name in new if (out / name).exists()]
+    stale = [n for n in _earlier_tables(out) if n not in new and (out / n).is_file()]
+    (out / "audit.json").unlink(missing_ok=True)
+    for name in stale:
+        (out / name).unlink()
+    for name in [n for n in new if n != "audit.json"] + ["audit.json"]:
+        os.replace(staged / name, out / name)
+    return {"replaced": replaced, "removed": stale}
 
 
 @dataclass
@@ -48,6 +103,7 @@ class AuditResult:
     readability: pd.DataFrame = field(default_factory=pd.DataFrame)
     sources: dict[str, Article] = field(default_factory=dict)
     parameters: dict = field(default_factory=dict)
+    written: dict = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in the order they are written (the contract's first)."""
@@ -92,34 +148,47 @@ class AuditResult:
     def to_dir(self, out: str | Path) -> Path:
         """Write one CSV per table and ``audit.json`` (inputs, parameters, summary, tables).
 
-        The files hold no timestamps, so the same inputs give byte-identical outputs.
-        Returns the folder written to.
+        The files are written to a hidden folder beside ``out`` and moved in when all are
+        complete (see :func:`_publish`); which files of an existing ``out`` were replaced
+        or removed is kept in ``self.written``. The files hold no timestamps, so the same
+        inputs give byte-identical outputs. Raises :class:`OutputError` (see
+        :func:`check_out`). Returns the folder written to.
         """
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
-        for name, table in self.tables().items():
-            table.to_csv(out / f"{name}.csv", index=False)
-        inputs = []
-        for article in self.corpus.articles:
-            path = Path(article.path)
-            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-            inputs.append(
-                {"article_id": article.article_id, "path": article.path, "sha256": digest}
+        out = check_out(out, [*self.parameters.get("paths", []), *self.parameters.get("wire", [])])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staged = out.parent / f".{out.name}.wiretrace-partial"
+        shutil.rmtree(staged, ignore_errors=True)
+        staged.mkdir()
+        try:
+            for name, table in self.tables().items():
+                table.to_csv(staged / f"{name}.csv", index=False)
+            (staged / "audit.json").write_text(
+                json.dumps(self.document(), indent=2, ensure_ascii=False) + "\n",
+                encoding="utf-8",
             )
-        document = {
+            self.written = _publish(staged, out)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
+        return out
+
+    def document(self) -> dict:
+        """The content of ``audit.json``: version, parameters, inputs (path and the SHA-256
+        taken when each was read), warnings, summary and every table as records."""
+        inputs = [
+            {"article_id": a.article_id, "path": a.path, "sha256": a.sha256}
+            for a in self.corpus.articles
+        ]
+        return {
             "wiretrace_version": _version(),
             "parameters": self.parameters,
             "inputs": inputs,
+            "warnings": list(self.corpus.warnings),
             "summary": self.summary(),
             "tables": {
                 name: json.loads(table.to_json(orient="records", force_ascii=False))
                 for name, table in self.tables().items()
             },
         }
-        (out / "audit.json").write_text(
-            json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        return out
 
 
 def _version() -> str:
@@ -136,13 +205,14 @@ def _sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
 
 
 def audit(
-    paths: Iterable[str | Path],
-    wire: Iterable[str | Path] = (),
+    paths: Iterable[str | Path] | str | Path | None,
+    wire: Iterable[str | Path] | str | Path | None = (),
     meta: str | Path | None = None,
     progress: bool = False,
 ) -> AuditResult:
     """Audit the articles in ``paths`` (files or folders) and return every table.
 
+    ``paths`` and ``wire`` may each be one path, a list of them, or ``None``.
     ``wire`` names files or folders of known wire copy: they become the source the other
     articles are compared with. Without it, the cluster's own versions are the witnesses
     of a lost source. ``meta`` is a sidecar metadata CSV (see :func:`load_corpus`).
@@ -159,7 +229,7 @@ def audit(
     from wiretrace.rewrites.analysis import analyse_rewrites
     from wiretrace.rewrites.cluster import cluster_stories
 
-    paths, wire = list(paths), list(wire)
+    paths, wire = as_paths(paths), as_paths(wire)
     corpus = _load(paths, wire, meta, progress)
     attributions = find_attributions(corpus)
     claims = extract_claims(corpus)
@@ -188,8 +258,6 @@ def audit(
 
 def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> Corpus:
     """The load stage: read the inputs into a corpus (at least one path is needed)."""
-    from wiretrace.ingest.corpus import InputError
-
     if not paths and not wire:
         raise InputError("no input paths given")
     return load_corpus(paths, wire=wire, meta=meta, progress=progress)

@@ -79,20 +79,34 @@ def _summary_lines(result) -> list[str]:
     return lines
 
 
+def _report_output(result, out) -> None:
+    """Say on stderr what the run could not use and which files of ``out`` it replaced."""
+    for warning in result.corpus.warnings:
+        print(f"wiretrace: warning: {warning}", file=sys.stderr)
+    replaced, removed = result.written.get("replaced", []), result.written.get("removed", [])
+    if replaced:
+        print(f"wiretrace: replaced in {out}: {', '.join(replaced)}", file=sys.stderr)
+    if removed:
+        print(f"wiretrace: removed stale tables from {out}: {', '.join(removed)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
-    from wiretrace.audit import audit
+    from wiretrace.audit import audit, check_out
     from wiretrace.ingest.corpus import InputError
 
     args = build_parser().parse_args(argv)
     if args.command == "report":
         return _report(args)
     try:
+        check_out(args.out, [*args.paths, *args.wire])
         result = audit(args.paths, wire=args.wire, meta=args.meta, progress=not args.quiet)
-    except InputError as exc:
-        print(f"wiretrace: error: {exc}", file=sys.stderr)
+        out = result.to_dir(args.out)
+    except (InputError, OSError) as exc:
+        message = " ".join(str(exc).split())
+        print(f"wiretrace: error: {message}", file=sys.stderr)
         return 2
-    out = result.to_dir(args.out)
+    _report_output(result, out)
     if not args.quiet:
         for line in _summary_lines(result):
             print(line)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from wiretrace import schema
 from wiretrace.findings.compare import check_new_sentence, compare_sentences
-from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, finding_row
+from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, finding_row, with_words
 from wiretrace.findings.words import ErrorContext, WordIndex
 from wiretrace.language.lexicon import load_lexicon
 from wiretrace.language.text import Sentence, fold
@@ -83,6 +83,17 @@ def _too_unlike(text: str, source_text: str) -> bool:
     return n_source > REFUSE_RATIO * n_text + REFUSE_SLACK
 
 
+#: The language the word checks are written for (lexicons, dictionaries, spaCy model).
+CHECKED_LANGUAGE = "en"
+
+
+def checked_articles(corpus) -> set[str]:
+    """The ids of the articles the error checks run on: those in English
+    (:data:`CHECKED_LANGUAGE`). Every check reads English word lists, so a German or
+    French article would get English typo checks ("'discute' runs two words together")."""
+    return {a.article_id for a in corpus.articles if a.language == CHECKED_LANGUAGE}
+
+
 def _source_offset(row, source, source_text: str) -> int:
     """Where ``source_text`` starts in the source's text, or -1 when it cannot be placed."""
     if source is None or not source_text:
@@ -133,7 +144,10 @@ def find_errors(
     ``sources`` when not given), ``copied`` the audit's :func:`copied_sentences` (computed
     here when not given). Returns ``schema.FINDING_COLUMNS`` plus
     :data:`FINDING_EXTRA_COLUMNS`; ``start``/``end`` are offsets into the article's text.
-    Attribution kinds are not produced here.
+    Attribution kinds are not produced here, and only articles in English are checked
+    (:func:`checked_articles`). Every finding names wording with words
+    (:func:`~wiretrace.findings.finding.with_words`): a drop names the sentence it was
+    dropped from, and a difference of punctuation alone is no finding.
     """
     columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
     if alignments is None or len(alignments) == 0:
@@ -147,9 +161,12 @@ def find_errors(
         if getattr(sources.get(row.source_id), "role", "") == "wire"
     }
     contexts: dict[str, ErrorContext] = {}
+    checked = checked_articles(corpus)
     rows = []
     for row in alignments.itertuples(index=False):
         article_id = row.article_id
+        if article_id not in checked:
+            continue
         if article_id not in contexts:
             # Against wire copy only the wire supports a new claim; without it every other
             # version is a witness, and a sentence two of them share is in the source.
@@ -191,7 +208,7 @@ def _sentence_rows(row, sources: Mapping, context: ErrorContext, copied: bool, u
             source_text, row.text, context, undecided=undecided, contested=spans
         )
     rows = []
-    for f in found:
+    for f in filter(None, (with_words(f, row.text) for f in found)):
         source_start = source_end = -1
         if source_base >= 0 and f.source_start >= 0:
             source_start, source_end = source_base + f.source_start, source_base + f.source_end
@@ -224,7 +241,8 @@ def find_artifacts(
     An article that is not a rewrite of the cluster's source (a later story, a machine
     translation of another agency's report) has no wording to compare with, but can still
     carry machine-translation artefacts, non-words and generic filler. For each sentence
-    of the articles in ``article_ids`` (default: every ok, non-wire article) this reports
+    of the articles in ``article_ids`` (default: every ok, non-wire article; English ones
+    only, see :func:`checked_articles`) this reports
     the sentence checks of :func:`~wiretrace.findings.compare.check_new_sentence`
     (machine-translation artefacts, non-words, run-together words) and, as
     ``unsupported_addition`` with severity ``low``, sentences with no name, number, date or
@@ -238,7 +256,7 @@ def find_artifacts(
     (``source_id`` empty, source offsets -1, ``contested`` False).
     """
     columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
-    articles = [a for a in corpus.ok if a.role != "wire"]
+    articles = [a for a in corpus.ok if a.role != "wire" and a.language == CHECKED_LANGUAGE]
     if article_ids is not None:
         wanted = set(article_ids)
         articles = [a for a in articles if a.article_id in wanted]
@@ -256,6 +274,7 @@ def find_artifacts(
                 if f.kind != "unsupported_addition"
                 or (f.severity == "low" and context.known_words and generic)
             ]
+            found = list(filter(None, (with_words(f, sentence.text) for f in found)))
             rows += [
                 finding_row(
                     f, article.article_id, shift=sentence.start, sentence_id=sentence.sentence_id

@@ -10,7 +10,7 @@ every explanation uses.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wiretrace.language.units import Unit
 
@@ -43,6 +43,39 @@ class Finding:
     explanation: str
     source_start: int = -1
     source_end: int = -1
+
+
+def has_words(text: str) -> bool:
+    """True when ``text`` holds a letter or digit (not only white space and punctuation)."""
+    return any(ch.isalnum() for ch in text)
+
+
+def with_words(finding: Finding, sentence: str) -> Finding | None:
+    """``finding`` with a span of the article that has words, or None when it has none.
+
+    A finding whose article wording is blank or punctuation alone names what the source
+    had there when that has words (something dropped): its span becomes the sentence
+    ``sentence`` it was dropped from (offsets into that sentence, white space trimmed), and
+    its explanation says so. With no words on either side (a lone quotation mark) there is
+    nothing to report and None is returned.
+    """
+    if has_words(finding.text):
+        return finding
+    if not has_words(finding.source_text):
+        return None
+    start = len(sentence) - len(sentence.lstrip())
+    end = len(sentence.rstrip())
+    where = (
+        f" The source's {quoted(finding.source_text)} was dropped from this sentence, "
+        f"at its character {finding.start}."
+    )
+    return replace(
+        finding,
+        text=sentence[start:end],
+        start=start,
+        end=end,
+        explanation=finding.explanation + where,
+    )
 
 
 def finding_row(

@@ -12,21 +12,30 @@ or ``status='rejected'`` and a ``reason``; nothing is dropped silently.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from wiretrace.ingest.formats import InputError, RawInput, expand_paths, read_file
-from wiretrace.ingest.sidecar import sidecar_metadata
+from wiretrace.ingest.sidecar import Sidecar, normalise_role, sidecar_metadata
 from wiretrace.ingest.textmeta import MetaPart, extract_parts
+from wiretrace.language.detect import NO_LANGUAGE, detect_language
 from wiretrace.language.text import Sentence, split_sentences, words
 from wiretrace.schema import ARTICLE_COLUMNS, METADATA_COLUMNS
 
-__all__ = ["Article", "Corpus", "InputError", "guess_language", "load_corpus", "parse_article"]
+__all__ = [
+    "Article",
+    "Corpus",
+    "InputError",
+    "as_paths",
+    "guess_language",
+    "load_corpus",
+    "parse_article",
+]
 
 _DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]*\.(?:com|co\.uk|co\.in|net|org|in|de|fr|news|tv))\b")
 
@@ -50,6 +59,7 @@ class Article:
     language: str = ""
     role: str = "article"
     title: str = ""
+    sha256: str = ""
 
     @property
     def body(self) -> str:
@@ -76,6 +86,7 @@ class Corpus:
     """The articles of one audit run, accepted and rejected, in input order."""
 
     articles: list[Article]
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> list[Article]:
@@ -102,29 +113,11 @@ class Corpus:
 # ----------------------------------------------------------------------------- language
 
 
-@lru_cache(maxsize=200_000)
-def _common_english(word: str) -> bool:
-    # Cached: a wordfreq lookup costs ~20 us and was a fifth of loading time.
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= 3.0
-
-
-def _english_share(body_words: Sequence[str]) -> float:
-    sample = [w for w in body_words if w.isalpha()][:300]
-    if not sample:
-        return 0.0
-    return sum(_common_english(w) for w in sample) / len(sample)
-
-
 def guess_language(body: str) -> str:
-    """``'en'`` when most words are common English words, else ``'und'`` (undetermined).
-
-    A deliberately plain test (share of the first 300 words with a wordfreq Zipf
-    frequency of 3 or more, at least 0.6): wiretrace audits English text and only needs
-    to notice input that is not.
-    """
-    return "en" if _english_share(words(body)) >= 0.6 else "und"
+    """The language of an article's body: an ISO 639-1 code, ``'zxx'`` for no
+    recognisable language, ``'und'`` when undecided (see
+    :func:`wiretrace.language.detect.detect_language`)."""
+    return detect_language(body, words(body))
 
 
 # ----------------------------------------------------------------------------- articles
@@ -166,6 +159,8 @@ def parse_article(article_id: str, path: str, text: str, meta: dict | None = Non
         article.status, article.reason = "rejected", "no sentences in the body"
     elif not article.language:
         article.language = guess_language(article.body)
+        if article.language == NO_LANGUAGE:
+            article.status, article.reason = "rejected", "no recognisable language in the body"
     return article
 
 
@@ -175,40 +170,100 @@ def _article(raw: RawInput, article_id: str, info: dict) -> Article:
         article = Article(article_id, raw.path, status="rejected", reason=raw.reason)
     else:
         article = parse_article(article_id, raw.path, raw.text, info)
+    article.sha256 = raw.sha256
+    article.role = normalise_role(article.role)
     if article.role not in ("wire", "article"):
         article.status, article.reason = "rejected", f"unknown role '{article.role}'"
     return article
 
 
+def _error(exc: BaseException) -> str:
+    """The reason of a rejected input whose reading raised ``exc``: its type and message."""
+    message = " ".join(str(exc).split())[:300]
+    return f"error while reading: {type(exc).__name__}" + (f": {message}" if message else "")
+
+
+def _raw_inputs(path: Path) -> Iterator[RawInput]:
+    """:func:`read_file`'s inputs, the error that ends them made one rejected input."""
+    items = read_file(path)
+    while True:
+        try:
+            raw = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:  # the per-input guard: any failure is a rejected row
+            yield RawInput(path.stem, str(path), None, _error(exc))
+            return
+        yield raw
+
+
+@dataclass
+class _Ids:
+    """Unique article ids: a repeated id gets the first free ``~2``, ``~3`` suffix."""
+
+    used: set[str] = field(default_factory=set)
+
+    def take(self, wanted: str) -> str:
+        """``wanted``, or ``wanted~N`` with the smallest N >= 2 not yet taken."""
+        candidate, count = wanted, 1
+        while candidate in self.used:
+            count += 1
+            candidate = f"{wanted}~{count}"
+        self.used.add(candidate)
+        return candidate
+
+
+def as_paths(paths: Iterable[str | Path] | str | Path | None) -> list[str | Path]:
+    """A list of paths from one path, ``None`` (no paths) or an iterable of them."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, Path, os.PathLike)):
+        return [paths]
+    return list(paths)
+
+
+def _sidecar_warnings(sidecar: Sidecar) -> list[str]:
+    """Every warning of the sidecar metadata, once each, unmatched keys last."""
+    unused = sidecar.unused_warning()
+    return list(dict.fromkeys([*sidecar.warnings, *([unused] if unused else [])]))
+
+
 def load_corpus(
-    paths: Iterable[str | Path],
-    wire: Iterable[str | Path] = (),
+    paths: Iterable[str | Path] | str | Path | None,
+    wire: Iterable[str | Path] | str | Path | None = (),
     meta: str | Path | None = None,
     progress: bool = False,
 ) -> Corpus:
     """Read files and folders into a :class:`Corpus`.
 
-    ``paths`` are files or folders (searched recursively); ``wire`` are files or folders
-    holding known wire copy, read like ``paths`` and given ``role='wire'``. A
-    ``metadata.csv`` inside an input folder, and the file ``meta``, supply sidecar
-    metadata (``meta`` wins). Article ids are file stems or record ids; a repeated id gets
-    a ``~2``, ``~3`` suffix. Raises :class:`InputError` only for paths that do not exist.
+    ``paths`` are files or folders (searched recursively; one path or ``None`` is taken
+    too); ``wire`` are files or folders holding known wire copy, read like ``paths`` and
+    given ``role='wire'``. A ``metadata.csv`` inside an input folder, and the file
+    ``meta``, supply sidecar metadata (``meta`` wins; what they could not use is in
+    ``Corpus.warnings``). Every file and record becomes exactly one article, ``ok`` or
+    ``rejected`` with a reason, whatever fails while reading it; a file reached twice (two
+    spellings, a link) is read once, as wire when it is among ``wire``. Article ids are
+    file stems or record ids; a repeated id gets the first free ``~2``, ``~3`` suffix.
+    Raises :class:`InputError` only for an empty path or one that does not exist.
     """
     from tqdm import tqdm
 
-    paths, wire = list(paths), list(wire)
+    paths, wire = as_paths(paths), as_paths(wire)
     sidecar = sidecar_metadata([*paths, *wire], meta)
-    wire_files = {p.resolve() for p in expand_paths(wire)}
-    files = list(dict.fromkeys([*expand_paths(paths), *expand_paths(wire)]))
+    wire_files = {os.path.realpath(p) for p in expand_paths(wire)}
+    files = list(expand_paths([*paths, *wire]))
     articles: list[Article] = []
-    seen: dict[str, int] = {}
+    ids = _Ids()
     for path in tqdm(files, desc="reading", unit="file", disable=not progress):
-        for raw in read_file(path):
-            count = seen.get(raw.article_id, 0) + 1
-            seen[raw.article_id] = count
-            article_id = raw.article_id if count == 1 else f"{raw.article_id}~{count}"
-            info = {**raw.meta, **sidecar.get(raw.article_id, {})}
-            if path.resolve() in wire_files:
-                info["role"] = "wire"
-            articles.append(_article(raw, article_id, info))
-    return Corpus(articles)
+        for raw in _raw_inputs(path):
+            article_id = ids.take(raw.article_id)
+            try:
+                info = {**raw.meta, **sidecar.fields(raw.article_id, raw.path)}
+                if os.path.realpath(path) in wire_files:
+                    info["role"] = "wire"
+                article = _article(raw, article_id, info)
+            except Exception as exc:  # the per-input guard
+                article = Article(article_id, raw.path, status="rejected", reason=_error(exc))
+                article.sha256 = raw.sha256
+            articles.append(article)
+    return Corpus(articles, warnings=_sidecar_warnings(sidecar))

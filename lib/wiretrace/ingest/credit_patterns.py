@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from wiretrace.language.agencies import load_registry
+from wiretrace.language.resources import word_groups, word_values
 
 #: The opening of a copyright notice: "Copyright", "\u00a9", "(c) ".
 COPYRIGHT_MARK = r"(?:copyright\b|\u00a9|\(c\)\s)"
@@ -33,16 +34,46 @@ def _spellings(generic: bool) -> str:
 AGENCY_NAMES = _spellings(generic=False)
 #: Every spelling of the unnamed credit ("agencies", "agency inputs", "wire services").
 GENERIC_NAMES = _spellings(generic=True)
+#: The words that open a credit line before a colon, in several languages ("Source",
+#: "Quelle", "Fuente", "Fonte", "Bron"; ``data/credit_words.csv``, ``source_label``).
+SOURCE_LABEL = "(?:" + "|".join(sorted(word_groups("credit_words")["source_label"])) + ")"
+#: A line saying who contributed to the story: "The Associated Press contributed to this
+#: report.", "AFP contributed reporting.", "Material from Reuters was used in this report.",
+#: "This story includes reporting from The Canadian Press." (group ``inside``).
+CONTRIBUTED_LINE = re.compile(
+    r"(?:(?P<inside>[^\s()][^()]{1,60}?)\s+contributed\s+(?:to\s+this\s+(?:report|story|article)"
+    r"|(?:additional\s+)?reporting(?:\s+to\s+this\s+(?:report|story|article))?)"
+    r"|material\s+from\s+(?P<material>[^()]{2,60}?)\s+(?:was|has\s+been)\s+used\s+in\s+this\s+"
+    r"(?:report|story|article)"
+    r"|this\s+(?:story|report|article)\s+(?:includes|contains|uses|has)\s+(?:reporting|material|"
+    r"information|content)\s+from\s+(?P<from>[^()]{2,60}?))\s*\.?",
+    re.IGNORECASE,
+)
+#: A syndication notice: "(This story ... is auto-generated from a syndicated feed.)".
+SYNDICATION_NOTICE = (
+    r"[^()]*\b(?:auto-?generated|published|taken|sourced|generated)\s+from\s+(?:an?\s+)?"
+    r"syndicated\s+(?:news\s+)?feed\b[^()]*"
+)
 #: A whole line that is a credit: "(With inputs from agencies)", "Reporting by X",
-#: "Source: AFP", "cs/afp/dpa", "(agencies)", "(Agency inputs)".
+#: "Source: AFP", "Quelle: dpa", "cs/afp/dpa", "(agencies)", "(Agency inputs)", a line of
+#: :data:`CONTRIBUTED_LINE` or a syndication notice (:data:`SYNDICATION_NOTICE`).
 CREDIT_LINE = re.compile(
     r"\(?\s*(?:with\s+(?:inputs?|reporting|additional\s+reporting)\s+from\b[^()]*"
     r"|with\s+agency\s+(?:reports|inputs)"
     r"|(?:additional\s+)?reporting\s+by\b[^()]*"
-    r"|(?:source|sources|credit)\s*:\s*[^()]+"
+    rf"|{SOURCE_LABEL}\s*:\s*[^()]+"
     r"|[a-z]{1,4}(?:/[a-z]{2,})+"
+    rf"|{CONTRIBUTED_LINE.pattern}"
+    rf"|{SYNDICATION_NOTICE}"
     rf"|{GENERIC_NAMES})\s*\)?\.?",
     re.IGNORECASE,
+)
+#: House-style credit lines that credit an agency without naming it, ``(agency, pattern)``
+#: (``data/house_credits.csv``: Reuters' "(Reporting by X; Editing by Y)").
+HOUSE_CREDITS = tuple(
+    (agency, re.compile(pattern))
+    for agency, patterns in word_values("house_credits").items()
+    for pattern in patterns
 )
 #: A credit at the end of the last paragraph: "(cs/afp)", "(With inputs from PTI)",
 #: "(Reporting by X)", "- AFP", "- Kyodo News" (group ``credit``).
@@ -100,9 +131,7 @@ TAIL_PAREN = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]\n]{2,120}?)\s*[)\]]\s*\.?\
 TAIL_DASH = re.compile(
     r"(?:^|\s)[-\u2013\u2014]{1,2}\s*(?P<inside>[A-Za-z][\w .&/,'\-]{1,60}?)\s*\.?\s*$"
 )
-TAIL_SOURCE = re.compile(
-    r"^(?:sources?|credit|courtesy)\s*:\s*(?P<inside>.{2,120})$", re.IGNORECASE
-)
+TAIL_SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*:\s*(?P<inside>.{{2,120}})$", re.IGNORECASE)
 #: Words that make a bracketed or dashed tail a credit even when it names more than agencies.
 CREDIT_WORDS = re.compile(
     r"\b(?:with|inputs?|reporting|reported|source|sources|writing|written|edited|editing|"

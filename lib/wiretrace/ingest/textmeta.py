@@ -47,6 +47,9 @@ BYLINE = re.compile(
 )
 #: Promotional and navigation lines that are not part of any story (``data/boilerplate.txt``).
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in word_list("boilerplate")]
+#: The longest line taken for boilerplate: a longer one is a paragraph of the story (a
+#: one-line body from a scraped record) even when it starts like a promotion.
+BOILERPLATE_MAX = 200
 #: A line that ends a sentence: closing punctuation, or a quote mark right after one.
 CLOSED_END = re.compile(r"(?:[.!?:;)\]\u00bb]|[.!?,][\"\u201d\u2019']+)$")
 _SOFT_END = re.compile(r"[,\-\u2013\u2014]$")
@@ -64,8 +67,11 @@ def text_lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def is_boilerplate(line: str) -> bool:
-    """True for a promotional or navigation line (:data:`BOILERPLATE`)."""
-    return any(p.search(line) for p in BOILERPLATE)
+    """True for a promotional or navigation line (:data:`BOILERPLATE`): a pattern matches
+    from the line's start and the line is at most :data:`BOILERPLATE_MAX` characters, so a
+    story sentence that contains "share your stories" is not cut out of the body."""
+    line = line.strip()
+    return len(line) <= BOILERPLATE_MAX and any(p.match(line) for p in BOILERPLATE)
 
 
 def _span(kind: str, text: str, start: int, end: int) -> MetaPart:

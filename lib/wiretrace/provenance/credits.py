@@ -46,6 +46,7 @@ from wiretrace.ingest.credit_patterns import (
     COPYRIGHT,
     CREDIT_WORDS,
     HEAD_BYLINE,
+    HOUSE_CREDITS,
     NAME_SLASH_LEFT,
     PHOTO_CREDIT_END,
     PHOTO_CREDIT_START,
@@ -107,9 +108,17 @@ _LEFT_STRONG = [
     ),
     re.compile(r"(?P<cue>\b(?:news|wire|press)\s+(?:agency|service)\s+)$", re.IGNORECASE),
 ]
+#: What a count or report "according to" may be before its author: "according to a
+#: tally by AFP", "according to figures from Reuters".
+_COUNTED_BY = (
+    r"(?:(?:an?|the)\s+)?(?:[a-z][\w\-]*\s+){0,2}?(?:tally|count|report|reports|calculations?|"
+    r"analysis|survey|estimates?|figures|data|review|investigation)\s+(?:by|from|of)\s+"
+    rf"{_AGENCY_NOUN}"
+)
 _LEFT_WEAK = [
     re.compile(
-        rf"(?P<cue>\baccording\s+to\s+)(?:{_AGENCY_NOUN}|the\s+(?:[a-z][\w\-]*\s+){{1,2}})$"
+        rf"(?P<cue>\b[Aa]ccording\s+to\s+)(?:{_COUNTED_BY}|{_AGENCY_NOUN}"
+        r"|the\s+(?:[a-z][\w\-]*\s+){1,2})$"
     ),
     re.compile(
         r"(?P<cue>\b(?:reported|reports|writes|wrote|said|says|added|adds)\s+)"
@@ -386,6 +395,7 @@ class _Finder:
                 self.add_all(self.mentions(part.start, part.end), "byline", part.start, part.end)
             elif part.kind == "credit":
                 form = "byline" if part.start < body_start else "sign_off"
+                self.add_house(form, part.start, part.end)
                 for agency, s, e in _list_credits(registry, text, part.start, part.end, "credit"):
                     self.add(agency, form, s, e)
             elif part.kind == "boilerplate" and COPYRIGHT.match(part.text):
@@ -393,6 +403,15 @@ class _Finder:
             elif part.kind == "dateline":
                 listed = registry.resolve_list(text[part.start : part.end])
                 self.add_all(listed, "byline", part.start, part.end)
+
+    def add_house(self, form: str, start: int, end: int) -> None:
+        """Credit the agency whose house-style credit line ``text[start:end]`` is
+        (:data:`~wiretrace.ingest.credit_patterns.HOUSE_CREDITS`: Reuters' "(Reporting by
+        X; Editing by Y)")."""
+        line = self.doc.text[start:end].strip()
+        for agency, pattern in HOUSE_CREDITS:
+            if pattern.fullmatch(line) and agency in self.registry.agencies:
+                self.add(agency, form, start, end)
 
     def from_datelines(self) -> None:
         """Datelines: "NIAMEY (AFP) -", "CANBERRA, AAP -" at the start of a first line."""
@@ -434,6 +453,7 @@ class _Finder:
                 self.add_all(listed, "sign_off", s, e)
             elif TAIL_CREDIT_LINE.match(line) and e - s <= 120:
                 self.add_all(self.mentions(s, e), "sign_off", s, e)
+                self.add_house("sign_off", s, e)
             else:
                 self._tail_pattern(s, line)
 

@@ -45,7 +45,9 @@ def build_scorecard(
     similarity`` for the article's main source (highest containment); ``reused_share`` and
     ``verbatim_share`` (share of the article's sentences labelled verbatim or rewrite, and
     verbatim only, in [0, 1]); ``findings_<severity>`` counts, ``weighted_findings`` and
-    ``findings_per_1000_words``; ``delta_flesch_reading_ease`` and
+    ``findings_per_1000_words``, and ``english_checks`` when ``articles`` has a ``language``
+    column (True where the error checks, which read English word lists, ran: an accepted
+    article in English); ``delta_flesch_reading_ease`` and
     ``delta_words_per_sentence`` against the source, when readability is given.
     Missing stages leave their columns out rather than filling them with guesses.
     """
@@ -73,6 +75,12 @@ def build_scorecard(
         ).astype(int)
         words = card["n_words"].where(card["n_words"] > 0)
         card["findings_per_1000_words"] = (1000 * card["weighted_findings"] / words).round(2)
+        if "language" in articles.columns:
+            # The error checks read English word lists: they ran on English articles only.
+            english = (articles["status"] == "ok") & (articles["language"] == "en")
+            card["english_checks"] = card["article_id"].map(
+                dict(zip(articles["article_id"], english, strict=True))
+            )
     if readability is not None:
         wanted = ["delta_flesch_reading_ease", "delta_words_per_sentence"]
         present = [c for c in wanted if c in readability.columns]
