@@ -20,6 +20,17 @@ def test_audit_writes_tables_and_prints_a_summary(tmp_path, capsys):
     assert out[-1].startswith("wrote ")
 
 
+def test_the_summary_calls_wire_copy_wire_copy(tmp_path, capsys):
+    wire = SEEDS_DIR / "001_d598337ef24b6ebd.txt"
+    argv = ["audit", str(SEEDS_DIR), "--wire", str(wire), "--out", str(tmp_path / "w")]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "5 inputs: 5 audited, 0 rejected, 1 wire"
+    wire_line = next(line for line in out if line.startswith("  001_d598337ef24b6ebd: "))
+    assert wire_line.startswith("  001_d598337ef24b6ebd: wire copy, ")
+    assert "nan" not in "\n".join(out)
+
+
 def test_rejected_inputs_are_listed_with_their_reason(tmp_path, capsys):
     # The inputs in their own folder: an --out inside an input folder is refused (#16).
     (tmp_path / "in").mkdir()

@@ -28,8 +28,8 @@ SEED = SEEDS_DIR / "001_d598337ef24b6ebd.txt"
 
 
 def _inputs(base: Path) -> dict[str, list[Path]]:
-    failed = base / "unreadable"
-    failed.mkdir()
+    failed = base / "inputs" / "unreadable"
+    failed.mkdir(parents=True)
     (failed / "empty.txt").write_text("")
     (failed / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (failed / "scan.pdf").write_bytes(b"%PDF-1.4")

@@ -69,14 +69,19 @@ def _summary_lines(result) -> list[str]:
             reason = result.articles.set_index("article_id").at[row.article_id, "reason"]
             lines.append(f"  {row.article_id}: rejected ({reason})")
             continue
-        derivation = getattr(row, "derivation", "")
-        provenance = getattr(row, "provenance", "")
         counts = "/".join(str(getattr(row, f"findings_{s}", 0)) for s in ("high", "medium", "low"))
         lines.append(
-            f"  {row.article_id}: {derivation} derived, {provenance}, "
+            f"  {row.article_id}: {_derivation_words(row)}, {row.provenance}, "
             f"findings high/medium/low {counts}"
         )
     return lines
+
+
+def _derivation_words(row) -> str:
+    """'wholly derived' and the like; a wire copy or an article with no source says so."""
+    if isinstance(row.derivation, str) and row.derivation:
+        return f"{row.derivation} derived"
+    return "wire copy" if row.role == "wire" else "no source"
 
 
 def _report_output(result, out) -> None:
