@@ -26,6 +26,7 @@ LAYERS = {
     "wiretrace.report": 5,
     "wiretrace.audit": 6,
     "wiretrace.cli": 6,
+    "wiretrace.parallel": 6,
 }
 #: The package root re-exports the pipeline (``audit``, the loader), so it sits on top.
 ROOT_LAYER = 6
