@@ -85,6 +85,9 @@ def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(seed_audit, client,
     _same_bytes(seed_audit.to_dir(tmp_path / "serial"), on_cluster.to_dir(tmp_path / "cluster"))
 
 
+# The module's cluster holds the scheduler's HTTP port (8787, on 127.0.0.1): the second
+# cluster started here takes another one and says so.
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
 def test_two_workers_write_the_serial_bytes_on_generated_stories(generated, tmp_path):
     serial = wiretrace.audit([generated])
     assert serial.clusters["cluster_id"].nunique() >= 5
