@@ -107,7 +107,7 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
                     "ms_per_article": 54.0,
                     "driver_peak_mb": 510.0,
                     "worker_peak_mb": 400.0,
-                    "load_average": 2.5,
+                    "load_average": 1.9,
                 },
             ],
             "corpora": [
@@ -127,3 +127,8 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
     assert "2 workers: 54 ms per article, so 15.0 hours per million articles" in text
     assert "wrote the same tables" in text
     assert report.real_speed_block({}) == []
+    for r in results["speed_real"]["runs"]:
+        r["load_average"] = 6.0  # a busy machine: no cost model
+    text = "\n".join(report.real_speed_block(results))
+    assert "hours per million" not in text
+    assert "No cost model from these runs: the load average was above the machine's 2" in text

@@ -540,17 +540,28 @@ def real_speed_block(results: dict) -> list[str]:
         for _, r in largest.iterrows()
     )
     same = all(c["same_tables_every_run"] for c in document["corpora"])
+    busy = bool((largest["load average"] > document["cores"]).any())
+    if busy:  # other processes held the cores: wall time per article says little
+        model_line = (
+            f"No cost model from these runs: the load average was above the machine's "
+            f"{document['cores']} cores while they ran."
+        )
+    else:
+        model_line = (
+            f"Cost model from the largest corpus ({int(largest['articles'].iloc[0]):,} "
+            f"articles; time per article taken as constant): {model}."
+        )
     return [
         "",
         f"**Speed on real text** (`python -m wtbench.speed --real`: METER calibration and "
         f"Clough-Stevenson texts with a newsroom's edits, 1 to 5 versions per story; "
-        f"{document['cores']} cores shared with other work, see the load average):",
+        f"{document['cores']} cores, shared with other work when the load average is above "
+        f"that):",
         "",
         _md_table(table),
         "",
-        f"Cost model from the largest corpus ({int(largest['articles'].iloc[0]):,} articles; "
-        f"time per article taken as constant): {model}. Serial and parallel runs wrote "
-        f"{'the same' if same else 'different'} tables.",
+        f"{model_line} Serial and parallel runs wrote {'the same' if same else 'different'} "
+        "tables.",
     ]
 
 
