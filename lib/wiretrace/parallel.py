@@ -4,7 +4,8 @@
 order, whatever the order they finish in, so a parallel run gives what a serial run
 gives. It runs the tasks
 
-- here, one after the other, with ``workers=1`` and no ``scheduler`` (the default);
+- here, one after the other, with ``workers=1`` and no ``scheduler`` (the default), or
+  when there is at most one task (a cluster would only add its start-up time);
 - on a local Dask cluster of ``workers`` processes (one thread each) that it starts on
   the loopback interface (127.0.0.1, no dashboard) and stops at the end;
 - on an existing Dask cluster: ``scheduler`` is its address (``tcp://host:8786``) or a
