@@ -175,3 +175,85 @@ def test_to_dir_refuses_a_file_and_a_folder_inside_an_input(tmp_path):
     with pytest.raises(OutputError, match="is an existing file"):
         result.to_dir(tmp_path / "file")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "in"]
+
+
+def test_a_cluster_whose_audit_raises_is_reported_and_the_run_goes_on(monkeypatch, tmp_path):
+    import shutil
+
+    import wiretrace.provenance.claims as claims
+
+    real = claims.extract_claims
+
+    def broken_for_seeds(corpus, registry=None):
+        if any(a.article_id.startswith("00") for a in corpus.articles):
+            raise RuntimeError("parser broke")
+        return real(corpus, registry)
+
+    for name in ("g0pA_taska.txt", "g0pB_taska.txt", "orig_taska.txt"):
+        shutil.copy(CLOUGH_STEVENSON_DIR / "texts" / name, tmp_path / name)
+    for seed in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(seed, tmp_path / seed.name)
+    monkeypatch.setattr(claims, "extract_claims", broken_for_seeds)
+    result = wiretrace.audit([tmp_path])
+    articles = result.articles.set_index("article_id")
+    seeds = [i for i in articles.index if i.startswith("00")]
+    assert len(seeds) == 5 and set(articles.loc[seeds, "status"]) == {"failed"}
+    reason = articles.at[seeds[0], "reason"]
+    assert reason.startswith("cluster ") and reason.endswith(" failed: RuntimeError: parser broke")
+    others = [i for i in articles.index if not i.startswith("00")]
+    assert set(articles.loc[others, "status"]) == {"ok"}
+    assert set(result.derivation["article_id"]) <= set(others) and len(result.derivation)
+    assert result.summary()["failed"] == 5
+    assert set(result.scorecard.loc[result.scorecard["status"] == "failed", "article_id"]) == set(
+        seeds
+    )
+
+
+def test_a_run_without_failures_has_no_failed_count(seed_audit):
+    assert "failed" not in seed_audit.summary()
+
+
+# dask's own parquet reader calls reset_index(inplace=True), which pandas 3.1 deprecates.
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")
+def test_parquet_output_reads_back_with_pandas_and_dask(seed_audit, tmp_path):
+    import pandas as pd
+
+    out = seed_audit.to_dir(tmp_path / "pq", format="parquet")
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*(f"{t}.parquet" for t in seed_audit.tables()), "audit.json"]
+    )
+    for name, table in seed_audit.tables().items():
+        back = pd.read_parquet(out / f"{name}.parquet")
+        assert list(back.columns) == list(table.columns), name
+        assert back.shape == table.shape, name
+    assert pd.read_parquet(out / "findings.parquet")["kind"].tolist() == list(
+        seed_audit.findings["kind"]
+    )
+    document = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert "tables" not in document and document["summary"] == seed_audit.summary()
+    dd = pytest.importorskip("dask.dataframe")
+    assert len(dd.read_parquet(str(out / "alignments.parquet")).compute()) == len(
+        seed_audit.alignments
+    )
+
+
+def test_parquet_tables_are_cut_into_parts(seed_audit, tmp_path):
+    import pandas as pd
+
+    from wiretrace.audit import write_parquet
+
+    folder = write_parquet(seed_audit.articles, tmp_path / "articles.parquet", rows=2)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
+    assert pd.read_parquet(folder)["article_id"].tolist() == list(seed_audit.articles["article_id"])
+    write_parquet(seed_audit.articles.iloc[0:0], folder)  # a rerun replaces the old parts
+    assert [p.name for p in folder.iterdir()] == ["part-00000.parquet"]
+    assert list(pd.read_parquet(folder).columns) == list(seed_audit.articles.columns)
+
+
+def test_unknown_output_format_is_refused(seed_audit, tmp_path):
+    with pytest.raises(ValueError, match="format must be one of csv, parquet"):
+        seed_audit.to_dir(tmp_path, format="xlsx")

@@ -99,3 +99,50 @@ def test_the_fuzz_run_has_its_sentence_in_the_block():
         "`articles` for 12,000 expected (7,000 ok, 5,000 rejected), loaded in 300.5 s; 20 more "
         "audited end to end: nothing raised, nothing lost."
     )
+
+
+def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
+    run = {"corpus": "news-400", "n_articles": 400, "seconds": 36.0, "cpu_seconds": 40.0}
+    results = {
+        "speed_real": {
+            "cores": 2,
+            "runs": [
+                {
+                    **run,
+                    "workers": 1,
+                    "ms_per_article": 90.0,
+                    "driver_peak_mb": 500.0,
+                    "worker_peak_mb": None,
+                    "load_average": 1.5,
+                },
+                {
+                    **run,
+                    "workers": 2,
+                    "ms_per_article": 54.0,
+                    "driver_peak_mb": 510.0,
+                    "worker_peak_mb": 400.0,
+                    "load_average": 1.9,
+                },
+            ],
+            "corpora": [
+                {
+                    "corpus": "news-400",
+                    "pairwise": {"precision": 0.99, "recall": 0.97},
+                    "same_tables_every_run": True,
+                }
+            ],
+        }
+    }
+    table = report.real_text_speed(results)
+    assert table["pair recall"].tolist() == [0.97, 0.97]
+    assert table["worker peak MB"].tolist() == ["", 400.0]
+    text = "\n".join(report.real_speed_block(results))
+    assert "1 worker: 90 ms per article, so 25.0 hours per million articles" in text
+    assert "2 workers: 54 ms per article, so 15.0 hours per million articles" in text
+    assert "wrote the same tables" in text
+    assert report.real_speed_block({}) == []
+    for r in results["speed_real"]["runs"]:
+        r["load_average"] = 6.0  # a busy machine: no cost model
+    text = "\n".join(report.real_speed_block(results))
+    assert "hours per million" not in text
+    assert "No cost model from these runs: the load average was above the machine's 2" in text

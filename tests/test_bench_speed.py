@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from wtbench import speed
 from wtbench.speed import loglog_slope, pairwise_scores, same_cluster_pairs
 
 TRUTH = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 2}
@@ -35,3 +37,17 @@ def test_same_cluster_pairs():
 )
 def test_loglog_slope(sizes, values, slope):
     assert loglog_slope(sizes, values) == slope
+
+
+def test_real_text_run_writes_its_rows_and_cluster_accuracy(tmp_path):
+    no_meter = tmp_path / "no-meter"  # Clough-Stevenson texts only, wherever METER is
+    document = speed.run_real(sizes=(6,), workers=(1,), out_dir=tmp_path, meter_dir=no_meter)
+    assert [r["workers"] for r in document["runs"]] == [1]
+    run = document["runs"][0]
+    assert run["n_articles"] == 6 and run["seconds"] > 0 and run["driver_peak_mb"] > 0
+    assert run["worker_peak_mb"] is None
+    corpus = document["corpora"][0]
+    assert corpus["same_tables_every_run"] and 0 <= corpus["pairwise"]["recall"] <= 1
+    assert document["meter_calibration_used"] is False
+    frame = pd.read_csv(tmp_path / "speed_real.csv")
+    assert list(frame.columns) == speed.REAL_COLUMNS and len(frame) == 1

@@ -47,6 +47,14 @@ def test_rejected_inputs_are_listed_with_their_reason(tmp_path, capsys):
         (["audit", "seeds/"], "the following arguments are required: --out"),
         (["audit", "--out", "x"], "the following arguments are required: PATH"),
         (["frobnicate"], "argument command: invalid choice: 'frobnicate'"),
+        (
+            ["audit", "seeds/", "--out", "x", "--workers", "0"],
+            "argument --workers: expected a whole number of at least 1, not '0'",
+        ),
+        (
+            ["audit", "seeds/", "--out", "x", "--workers", "two"],
+            "argument --workers: expected a whole number of at least 1, not 'two'",
+        ),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(argv, message, capsys):
@@ -170,3 +178,23 @@ def test_a_rerun_says_what_it_replaced_and_leaves_no_stale_table(inputs, tmp_pat
     assert err[1] == f"wiretrace: removed stale tables from {out}: retired.csv"
     assert not (out / "retired.csv").exists() and (out / "notes.txt").read_text() == "mine\n"
     assert not any(p.name.startswith(".") for p in tmp_path.iterdir())
+
+
+def test_a_failed_cluster_is_listed_with_its_reason(tmp_path, capsys, monkeypatch):
+    import wiretrace.provenance.claims as claims
+
+    real = claims.extract_claims
+
+    def broken(corpus, registry=None):
+        if corpus.articles:  # the empty tables of a run with nothing audited still work
+            raise RuntimeError("parser broke")
+        return real(corpus, registry)
+
+    monkeypatch.setattr(claims, "extract_claims", broken)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ok.txt").write_text("Talks began on Monday in Niamey.", encoding="utf-8")
+    argv = ["audit", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "1"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 inputs: 0 audited, 0 rejected, 1 failed, 0 wire\n")
+    assert "  ok: failed (cluster 0 failed: RuntimeError: parser broke)\n" in out

@@ -28,6 +28,7 @@ LAYERS = {
     "wiretrace.readback": 6,
     "wiretrace.suite": 6,
     "wiretrace.cli": 6,
+    "wiretrace.parallel": 6,
 }
 #: The package root re-exports the pipeline (``audit``, the loader), so it sits on top.
 ROOT_LAYER = 6

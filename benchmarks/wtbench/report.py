@@ -568,6 +568,69 @@ def fuzz_lines(results: dict) -> list[str]:
     ]
 
 
+def real_text_speed(results: dict) -> pd.DataFrame:
+    """The real-text speed runs (``speed_real.json``): one row per corpus and worker count,
+    with pairwise precision and recall of the story clusters against the planted ones."""
+    document = results["speed_real"]
+    pairwise = {c["corpus"]: c["pairwise"] for c in document["corpora"]}
+    rows = []
+    for run in document["runs"]:
+        scores = pairwise.get(run["corpus"], {})
+        rows.append(
+            {
+                "articles": run["n_articles"],
+                "workers": run["workers"],
+                "wall s": run["seconds"],
+                "ms / article": run["ms_per_article"],
+                "driver peak MB": run["driver_peak_mb"],
+                "worker peak MB": run["worker_peak_mb"] if run["worker_peak_mb"] else "",
+                "load average": run["load_average"],
+                "pair precision": scores.get("precision", ""),
+                "pair recall": scores.get("recall", ""),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def real_speed_block(results: dict) -> list[str]:
+    """The real-text speed table and the cost model derived from its largest corpus."""
+    if "speed_real" not in results:
+        return []
+    document = results["speed_real"]
+    table = real_text_speed(results)
+    largest = table[table["articles"] == table["articles"].max()]
+    model = ", ".join(
+        f"{r['workers']} worker{'s' if r['workers'] > 1 else ''}: "
+        f"{r['ms / article']:.0f} ms per article, so {r['ms / article'] / 3.6:.1f} hours "
+        f"per million articles"
+        for _, r in largest.iterrows()
+    )
+    same = all(c["same_tables_every_run"] for c in document["corpora"])
+    busy = bool((largest["load average"] > document["cores"]).any())
+    if busy:  # other processes held the cores: wall time per article says little
+        model_line = (
+            f"No cost model from these runs: the load average was above the machine's "
+            f"{document['cores']} cores while they ran."
+        )
+    else:
+        model_line = (
+            f"Cost model from the largest corpus ({int(largest['articles'].iloc[0]):,} "
+            f"articles; time per article taken as constant): {model}."
+        )
+    return [
+        "",
+        f"**Speed on real text** (`python -m wtbench.speed --real`: METER calibration and "
+        f"Clough-Stevenson texts with a newsroom's edits, 1 to 5 versions per story; "
+        f"{document['cores']} cores, shared with other work when the load average is above "
+        f"that):",
+        "",
+        _md_table(table),
+        "",
+        f"{model_line} Serial and parallel runs wrote {'the same' if same else 'different'} "
+        "tables.",
+    ]
+
+
 def markdown(results: dict) -> str:
     """The README's benchmark block, every figure read from ``results``."""
     parts = [
@@ -619,6 +682,7 @@ def markdown(results: dict) -> str:
             "",
             _md_table(clustering(results)),
         ]
+    parts += real_speed_block(results)
     parts.append(END)
     return "\n".join(parts) + "\n"
 

@@ -1,9 +1,13 @@
 """Speed and story-clustering benchmark: wall time per stage versus corpus size.
 
 Run ``python -m wtbench.speed [--sizes 5,1000,10000] [--seed 0] [--no-audit]`` or call
-:func:`run` (``wtbench.run`` does). Size 5 means the five seed articles; any other
-size is a synthetic corpus of that many articles from :mod:`wtbench.synth`, written as
-``.txt`` files into a temporary folder. For each corpus it times, once each:
+:func:`run` (``wtbench.run`` does). ``python -m wtbench.speed --real [--sizes 1000,4000]
+[--workers 1,2]`` (or :func:`run_real`) is the real-text benchmark instead: corpora of
+newspaper and wire text with a newsroom's edits (:mod:`wtbench.newsroom`), each audited
+serially and on a local Dask cluster, into ``speed_real.csv`` and ``speed_real.json``.
+Size 5 means the five seed articles; any other size is a synthetic corpus of that many
+articles from :mod:`wtbench.synth`, written as ``.txt`` files into a temporary folder.
+For each corpus it times, once each:
 
 - ``load``: :func:`wiretrace.load_corpus` on the folder (reading, metadata, pysbd
   sentences), and for 1,000 articles or more ``load.2_processes``: the same files loaded
@@ -451,6 +455,125 @@ def run(
     return document
 
 
+#: Sizes of the real-text runs (``--real``); 20,000 and 100,000 are for a larger machine.
+REAL_SIZES = (1000, 4000)
+REAL_COLUMNS = [
+    "corpus",
+    "n_articles",
+    "workers",
+    "seconds",
+    "cpu_seconds",
+    "ms_per_article",
+    "driver_peak_mb",
+    "worker_peak_mb",
+    "load_average",
+]
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB (``ru_maxrss`` is in kB)."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _timed_audit(folder: Path, workers: int) -> tuple[object, dict]:
+    """One audit of ``folder``: serial (``workers`` 1) or on a local cluster of that many
+    processes started for it; returns the result and its row (worker memory: the
+    largest worker's peak)."""
+    import wiretrace
+
+    load_average = os.getloadavg()[0]
+    worker_peak = None
+    if workers == 1:
+        result, (wall, cpu) = _timed(wiretrace.audit, [folder])
+    else:
+        from distributed import Client, LocalCluster
+
+        with (
+            LocalCluster(
+                n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            result, (wall, cpu) = _timed(wiretrace.audit, [folder], scheduler=client)
+            worker_peak = max(client.run(_peak_mb).values())
+    n = len(result.articles)
+    return result, {
+        "n_articles": n,
+        "workers": workers,
+        "seconds": round(wall, 2),
+        "cpu_seconds": round(cpu, 2),
+        "ms_per_article": round(1000 * wall / max(n, 1), 1),
+        "driver_peak_mb": _peak_mb(),
+        "worker_peak_mb": worker_peak,
+        "load_average": round(load_average, 2),
+    }
+
+
+def run_real(
+    sizes: Sequence[int] = REAL_SIZES,
+    workers: Sequence[int] = (1, 2),
+    seed: int = 0,
+    out_dir: Path = paths.RESULTS_DIR,
+    meter_dir: Path | None = None,
+) -> dict:
+    """The real-text speed benchmark (:mod:`wtbench.newsroom` corpora of ``sizes``
+    articles), each audited once per entry of ``workers`` (1 = serial). Writes
+    ``speed_real.csv`` (one row per run: wall and CPU seconds, ms per article, peak
+    memory of the driver and of the largest worker in MB, 1-minute load average) and
+    ``speed_real.json`` (the rows, pairwise precision and recall of the story clusters
+    against the planted clusters, whether every run wrote the same tables, and the
+    log-log slope of wall time against size per worker count); returns the JSON."""
+    from wtbench import newsroom
+
+    meter_dir = newsroom.METER_DIR if meter_dir is None else meter_dir
+    rows, corpora = [], []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="wiretrace-news-") as tmp:
+            truth = newsroom.write_corpus(tmp, size, seed=seed, meter_dir=meter_dir)
+            tables = None
+            same = True
+            for n_workers in workers:
+                result, row = _timed_audit(Path(tmp), n_workers)
+                rows.append({"corpus": f"news-{size}", **row})
+                print(rows[-1])
+                csv = {k: t.to_csv(index=False) for k, t in result.tables().items()}
+                same = same and (tables is None or csv == tables)
+                tables = csv
+            clusters = result.clusters
+            predicted = dict(zip(clusters["article_id"], clusters["cluster_id"], strict=True))
+            true = dict(zip(truth["article_id"], truth["cluster_id"], strict=True))
+            corpora.append(
+                {
+                    "corpus": f"news-{size}",
+                    "n_articles": size,
+                    "true_clusters": int(truth["cluster_id"].nunique()),
+                    "clusters": int(clusters["cluster_id"].nunique()),
+                    "pairwise": pairwise_scores(true, predicted),
+                    "same_tables_every_run": same,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=REAL_COLUMNS)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(out_dir / "speed_real.csv", index=False)
+    slopes = {
+        str(w): loglog_slope(g["n_articles"].tolist(), g["seconds"].tolist())
+        for w, g in frame.groupby("workers")
+    }
+    document = {
+        "generator_seed": seed,
+        "meter_calibration_used": (Path(meter_dir) / "labels.csv").is_file(),
+        "cores": os.cpu_count(),
+        "runs": rows,
+        "corpora": corpora,
+        "loglog_slope_seconds_vs_articles": slopes,
+    }
+    write_json(out_dir, "speed_real.json", document)
+    return document
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m wtbench.speed [--sizes 5,1000,10000] [--seed N]``."""
     parser = argparse.ArgumentParser(prog="python -m wtbench.speed", description=__doc__)
@@ -462,7 +585,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default: 0)")
     parser.add_argument("--out", default=str(paths.RESULTS_DIR), help="result folder")
     parser.add_argument("--no-audit", action="store_true", help="skip the end-to-end audit")
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="the real-text benchmark (wtbench.newsroom; sizes default to 1000,4000)",
+    )
+    parser.add_argument(
+        "--workers", default="1,2", help="real-text runs: worker counts (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--meter", default=None, help="real-text runs: the prepared METER calibration split"
+    )
     args = parser.parse_args(argv)
+    if args.real:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        if args.sizes == parser.get_default("sizes"):
+            sizes = list(REAL_SIZES)
+        workers = [int(w) for w in args.workers.split(",") if w.strip()]
+        meter = Path(args.meter) if args.meter else None
+        document = run_real(sizes, workers, args.seed, Path(args.out), meter)
+        print(json.dumps(document["corpora"], indent=2))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     document = run(sizes, seed=args.seed, out_dir=Path(args.out), run_audit=not args.no_audit)
     print(json.dumps(document["loglog_slope_vs_articles"], indent=2))

@@ -155,7 +155,10 @@ def _mapping(
     }
 
 
-def _substitute(sentence: str, share: float, vocab: Sequence[str], rng: random.Random) -> str:
+def substitute_words(sentence: str, share: float, vocab: Sequence[str], rng: random.Random) -> str:
+    """``sentence`` with each content word replaced, with probability ``share``, by a word
+    of ``vocab`` (capitalised like the word it replaces)."""
+
     def swap(m: re.Match) -> str:
         word = m.group()
         if not _is_content(word) or rng.random() >= share:
@@ -192,7 +195,7 @@ def _version(
     kept = [s for s in base if rng.random() >= drop]
     if len(kept) < 2:
         kept = base[:2]
-    kept = [_substitute(s, share, vocab, rng) for s in kept]
+    kept = [substitute_words(s, share, vocab, rng) for s in kept]
     for _ in range(swaps):
         if len(kept) > 2:
             i = rng.randrange(len(kept) - 1)
@@ -206,7 +209,8 @@ def _version(
     return kept
 
 
-def _paragraphs(sentences: Sequence[str], rng: random.Random) -> str:
+def paragraphs(sentences: Sequence[str], rng: random.Random) -> str:
+    """The sentences as paragraphs of 1 to 3 sentences, separated by blank lines."""
     paragraphs, current = [], []
     for s in sentences:
         current.append(s)
@@ -216,6 +220,14 @@ def _paragraphs(sentences: Sequence[str], rng: random.Random) -> str:
     if current:
         paragraphs.append(" ".join(current))
     return "\n\n".join(paragraphs) + "\n"
+
+
+def relabel_text(sentences: Sequence[str], rng: random.Random) -> list[str]:
+    """The sentences with their rarer words relabelled consistently (a share
+    :data:`RELABEL` of the distinct words rarer than :data:`RELABEL_MAX_ZIPF`, each
+    mapped to one word of :func:`vocabulary`): the same sentence shapes, another story."""
+    mapping = _mapping(sentences, vocabulary(), RELABEL, rng)
+    return [_relabel(s, mapping) for s in sentences]
 
 
 def cluster_sizes(n: int, rng: random.Random) -> list[int]:
@@ -246,13 +258,13 @@ def generate(n: int, seed: int = 0, pool: Sequence[SourceText] | None = None) ->
         mapping = _mapping(base, vocab, RELABEL, rng)
         base = [_relabel(s, mapping) for s in base]
         if size == 1:
-            rows.append((cluster_id, "single", text.name, _paragraphs(base, rng)))
+            rows.append((cluster_id, "single", text.name, paragraphs(base, rng)))
             continue
-        rows.append((cluster_id, "original", text.name, _paragraphs(base, rng)))
+        rows.append((cluster_id, "original", text.name, paragraphs(base, rng)))
         for _ in range(size - 1):
             kind = rng.choice(("light", "heavy"))
             sentences = _version(base, kind, text, pool, vocab, rng)
-            rows.append((cluster_id, kind, text.name, _paragraphs(sentences, rng)))
+            rows.append((cluster_id, kind, text.name, paragraphs(sentences, rng)))
     ids = [f"synth{i:05d}" for i in range(len(rows))]
     rng.shuffle(ids)
     frame = pd.DataFrame(

@@ -52,7 +52,8 @@ def _earlier_tables(out: Path) -> list[str]:
     """The file names of the tables an earlier run wrote to ``out`` (from its audit.json)."""
     try:
         document = json.loads((out / "audit.json").read_text(encoding="utf-8"))
-        return [f"{name}.csv" for name in document.get("tables", {})]
+        csv = [f"{name}.csv" for name in document.get("tables", {})]
+        return csv + list(document.get("table_files", []))
     except (OSError, ValueError, AttributeError):
         return []
 
@@ -70,13 +71,23 @@ def _publish(staged: Path, out: Path) -> dict[str, list[str]]:
         return {"replaced": [], "removed": []}
     new = sorted(p.name for p in staged.iterdir())
     replaced = [name for name in new if (out / name).exists()]
-    stale = [n for n in _earlier_tables(out) if n not in new and (out / n).is_file()]
+    stale = [n for n in _earlier_tables(out) if n not in new and (out / n).exists()]
     (out / "audit.json").unlink(missing_ok=True)
     for name in stale:
-        (out / name).unlink()
+        _remove(out / name)
     for name in [n for n in new if n != "audit.json"] + ["audit.json"]:
+        if (out / name).is_dir():  # a Parquet table's folder: replaced whole
+            shutil.rmtree(out / name)
         os.replace(staged / name, out / name)
     return {"replaced": replaced, "removed": stale}
+
+
+def _remove(path: Path) -> None:
+    """Remove a table file, or a Parquet table's folder."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 @dataclass
@@ -131,9 +142,13 @@ class AuditResult:
         return pd.DataFrame(rows, columns=["source_id", "kind", "text"])
 
     def summary(self) -> dict:
-        """Counts a reader wants first: articles read and rejected, findings by severity."""
+        """Counts a reader wants first: articles read and rejected, findings by severity.
+
+        ``failed`` (articles of story clusters whose audit raised) is there only when
+        there are any, so a run without failures writes what it always wrote.
+        """
         articles = self.articles
-        return {
+        summary = {
             "articles": int(len(articles)),
             "ok": int((articles["status"] == "ok").sum()),
             "rejected": int((articles["status"] == "rejected").sum()),
@@ -144,16 +159,27 @@ class AuditResult:
                 for severity in schema.SEVERITIES
             },
         }
+        failed = int((articles["status"] == "failed").sum())
+        if failed:
+            summary = {**dict(list(summary.items())[:3]), "failed": failed, **summary}
+        return summary
 
-    def to_dir(self, out: str | Path) -> Path:
-        """Write one CSV per table and ``audit.json`` (inputs, parameters, summary, tables).
+    def to_dir(self, out: str | Path, format: str = "csv") -> Path:
+        """Write every table and ``audit.json`` (inputs, parameters, summary, tables).
 
-        The files are written to a hidden folder beside ``out`` and moved in when all are
-        complete (see :func:`_publish`); which files of an existing ``out`` were replaced
-        or removed is kept in ``self.written``. The files hold no timestamps, so the same
+        ``format`` is ``csv`` (one ``<table>.csv`` each) or ``parquet`` (one folder
+        ``<table>.parquet/`` each, of parts of at most :data:`PARQUET_PART_ROWS` rows,
+        read whole by ``pandas.read_parquet`` or ``dask.dataframe.read_parquet``; then
+        ``audit.json`` lists the table folders instead of holding the tables). The files
+        are written to a hidden folder beside ``out`` and moved in when all are complete
+        (see :func:`_publish`); which files of an existing ``out`` were replaced or
+        removed is kept in ``self.written``. The files hold no timestamps, so the same
         inputs give byte-identical outputs. Raises :class:`OutputError` (see
-        :func:`check_out`). Returns the folder written to.
+        :func:`check_out`) and ``ValueError`` for an unknown format. Returns the folder
+        written to.
         """
+        if format not in OUTPUT_FORMATS:
+            raise ValueError(f"format must be one of {', '.join(OUTPUT_FORMATS)}, not {format!r}")
         out = check_out(out, [*self.parameters.get("paths", []), *self.parameters.get("wire", [])])
         out.parent.mkdir(parents=True, exist_ok=True)
         staged = out.parent / f".{out.name}.wiretrace-partial"
@@ -161,9 +187,12 @@ class AuditResult:
         staged.mkdir()
         try:
             for name, table in self.tables().items():
-                table.to_csv(staged / f"{name}.csv", index=False)
+                if format == "parquet":
+                    write_parquet(table, staged / f"{name}.parquet")
+                else:
+                    table.to_csv(staged / f"{name}.csv", index=False)
             (staged / "audit.json").write_text(
-                json.dumps(self.document(), indent=2, ensure_ascii=False) + "\n",
+                json.dumps(self.document(format), indent=2, ensure_ascii=False) + "\n",
                 encoding="utf-8",
             )
             self.written = _publish(staged, out)
@@ -171,24 +200,48 @@ class AuditResult:
             shutil.rmtree(staged, ignore_errors=True)
         return out
 
-    def document(self) -> dict:
+    def document(self, format: str = "csv") -> dict:
         """The content of ``audit.json``: version, parameters, inputs (path and the SHA-256
-        taken when each was read), warnings, summary and every table as records."""
+        taken when each was read), warnings, summary and every table as records (with
+        ``format`` ``parquet``: the table folders' names, ``table_files``, instead)."""
         inputs = [
             {"article_id": a.article_id, "path": a.path, "sha256": a.sha256}
             for a in self.corpus.articles
         ]
-        return {
+        document = {
             "wiretrace_version": _version(),
             "parameters": self.parameters,
             "inputs": inputs,
             "warnings": list(self.corpus.warnings),
             "summary": self.summary(),
-            "tables": {
+        }
+        if format == "parquet":
+            document["table_files"] = [f"{name}.parquet" for name in self.tables()]
+        else:
+            document["tables"] = {
                 name: json.loads(table.to_json(orient="records", force_ascii=False))
                 for name, table in self.tables().items()
-            },
-        }
+            }
+        return document
+
+
+#: The formats :meth:`AuditResult.to_dir` writes.
+OUTPUT_FORMATS = ("csv", "parquet")
+#: Rows per Parquet part file.
+PARQUET_PART_ROWS = 100_000
+
+
+def write_parquet(table: pd.DataFrame, folder: Path, rows: int = PARQUET_PART_ROWS) -> Path:
+    """Write ``table`` as ``folder/part-00000.parquet``, ``part-00001.parquet``, ... of at
+    most ``rows`` rows each (one part with no rows for an empty table, so the columns are
+    kept); parts left by an earlier run are removed first. Returns ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("part-*.parquet"):
+        old.unlink()
+    for n, start in enumerate(range(0, max(len(table), 1), rows)):
+        part = table.iloc[start : start + rows].reset_index(drop=True)
+        part.to_parquet(folder / f"part-{n:05d}.parquet", index=False)
+    return folder
 
 
 def _version() -> str:
@@ -209,6 +262,8 @@ def audit(
     wire: Iterable[str | Path] | str | Path | None = (),
     meta: str | Path | None = None,
     progress: bool = False,
+    workers: int = 1,
+    scheduler: object = None,
 ) -> AuditResult:
     """Audit the articles in ``paths`` (files or folders) and return every table.
 
@@ -219,41 +274,160 @@ def audit(
     ``progress`` shows progress bars on long runs. Raises
     :class:`wiretrace.ingest.corpus.InputError` when a path does not exist or no input is given.
 
-    Stages, in order: load; provenance (credits and claims); story clusters; rewrite
-    detection per cluster (sources, alignments, derivation, stemma); attribution and
-    error findings on the derived articles, artefacts on the others; readability against
-    each article's source; the scorecard.
+    ``workers`` (>= 1, default 1: serial) runs the story clusters on a local Dask cluster
+    of that many processes; ``scheduler`` (a Dask scheduler address or a
+    ``distributed.Client``) runs them on an existing cluster instead
+    (:mod:`wiretrace.parallel`). Every run gives the same tables, byte for byte.
+
+    Stages, in order: load; story clusters; then, one task per story cluster
+    (:func:`audit_cluster`): provenance (credits and claims), rewrite detection
+    (sources, alignments, derivation, stemma), attribution and error findings on the
+    derived articles, artefacts on the others, readability against each article's
+    source and the provenance verdicts; last, the scorecard joining every stage. A
+    cluster whose audit raises does not stop the run: its articles get
+    ``status='failed'`` and the error as ``reason`` in the articles table.
     """
-    from wiretrace.provenance.claims import extract_claims
-    from wiretrace.provenance.credits import find_attributions
-    from wiretrace.rewrites.analysis import analyse_rewrites
+    from wiretrace.parallel import run_tasks
     from wiretrace.rewrites.cluster import cluster_stories
 
     paths, wire = as_paths(paths), as_paths(wire)
     corpus = _load(paths, wire, meta, progress)
+    clusters = cluster_stories(corpus, progress=progress)
+    tasks = cluster_tasks(corpus, clusters)
+    parts = run_tasks(audit_cluster, tasks, workers, scheduler, progress, desc="clusters")
+    return _join(corpus, tasks, parts, _parameters(paths, wire, meta))
+
+
+def cluster_tasks(corpus: Corpus, clusters: pd.DataFrame) -> list[tuple[int, list[Article]]]:
+    """``(cluster_id, members)`` per story cluster, by cluster id, members in corpus order."""
+    members: dict[int, list[Article]] = {}
+    cluster_of = dict(zip(clusters["article_id"], clusters["cluster_id"], strict=True))
+    for article in corpus.ok:
+        members.setdefault(int(cluster_of[article.article_id]), []).append(article)
+    return sorted(members.items())
+
+
+@dataclass
+class ClusterAudit:
+    """The tables of one story cluster (:func:`audit_cluster`); ``error`` is set instead
+    when its audit raised."""
+
+    cluster_id: int
+    attributions: pd.DataFrame | None = None
+    claims: pd.DataFrame | None = None
+    rewrites: dict | None = None
+    findings: pd.DataFrame | None = None
+    readability: pd.DataFrame | None = None
+    provenance: pd.DataFrame | None = None
+    error: str = ""
+
+
+def audit_cluster(task: tuple[int, list[Article]]) -> ClusterAudit:
+    """Every stage after clustering on one story cluster ``(cluster_id, members)``.
+
+    Clusters are independent: the result depends on the members alone, so tasks may run
+    in any order and any process. An exception is caught and returned as ``error``
+    (``"ExceptionType: message"``), so one bad cluster does not stop the run.
+    """
+    from wiretrace.rewrites.analysis import analyse_cluster, join_clusters
+
+    cluster_id, members = task
+    try:
+        corpus = Corpus(list(members))
+        part = analyse_cluster(cluster_id, corpus.ok)
+        rewrites = join_clusters([part], [(a.article_id, cluster_id) for a in corpus.ok])
+        tables = _cluster_tables(corpus, rewrites)
+    except Exception as exc:  # reported in the articles table; the run goes on
+        return ClusterAudit(cluster_id, error=f"{type(exc).__name__}: {exc}")
+    return ClusterAudit(cluster_id, rewrites=part, **tables)
+
+
+def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.DataFrame]:
+    """The provenance, findings and report tables of the articles of ``corpus``."""
+    from wiretrace.provenance.claims import extract_claims
+    from wiretrace.provenance.credits import find_attributions
+
     attributions = find_attributions(corpus)
     claims = extract_claims(corpus)
-    clusters = cluster_stories(corpus, progress=progress)
-    rewrites = analyse_rewrites(corpus, progress=progress, clusters=clusters)
     findings = _findings(corpus, rewrites, attributions, claims)
+    readability, provenance = _report(corpus, rewrites, attributions, findings)
+    return {
+        "attributions": attributions,
+        "claims": claims,
+        "findings": findings,
+        "readability": readability,
+        "provenance": provenance,
+    }
+
+
+def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFrame:
+    """Tables with the same columns as one, rows by article in corpus order (an article's
+    rows keep their order); ids not in ``position`` (sources) last, by id."""
+
+    def key(row: dict) -> tuple:
+        article_id = row["article_id"]
+        if article_id in position:
+            return (0, position[article_id], "")
+        return (1, 0, article_id)
+
+    rows = sorted((r for f in frames for r in f.to_dict("records")), key=key)
+    if not rows:
+        return frames[0]
+    return pd.DataFrame(rows, columns=frames[0].columns)
+
+
+def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
+    """The audit result from the clusters' parts (in task order): the articles of failed
+    clusters marked, every table in corpus order, then the scorecard."""
+    from wiretrace.report.scorecard import build_scorecard
+    from wiretrace.rewrites.analysis import join_clusters
+
+    for (_, members), part in zip(tasks, parts, strict=True):
+        if part.error:
+            for article in members:
+                article.status = "failed"
+                article.reason = f"cluster {part.cluster_id} failed: {part.error}"
+    done = [p for p in parts if not p.error]
+    cluster_of = {a.article_id: cid for cid, members in tasks for a in members}
+    rewrites = join_clusters(
+        [p.rewrites for p in done], [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok]
+    )
+    if done:
+        tables = {name: [getattr(p, name) for p in done] for name in _TABLES}
+    else:  # nothing audited: the stages' own empty tables
+        tables = {k: [v] for k, v in _cluster_tables(Corpus([]), rewrites).items()}
+    position = {a.article_id: n for n, a in enumerate(corpus.articles)}
+    joined = {name: _in_order(frames, position) for name, frames in tables.items()}
+    joined["findings"] = _sort_findings(joined["findings"])
     articles = corpus.table()
-    readability, scorecard = _scorecard(corpus, articles, rewrites, attributions, findings)
+    scorecard = build_scorecard(
+        articles,
+        derivation=rewrites.primary,
+        alignments=rewrites.alignments,
+        findings=joined["findings"],
+        provenance=joined["provenance"],
+        readability=joined["readability"],
+    )
     return AuditResult(
         corpus=corpus,
         articles=articles,
         metadata=corpus.metadata_table(),
-        attributions=attributions,
+        attributions=joined["attributions"],
         derivation=rewrites.derivation,
         alignments=rewrites.alignments,
-        findings=findings,
+        findings=joined["findings"],
         scorecard=scorecard,
-        claims=claims,
+        claims=joined["claims"],
         stemma=rewrites.stemma,
         clusters=rewrites.clusters,
-        readability=readability,
+        readability=joined["readability"],
         sources=rewrites.sources,
-        parameters=_parameters(paths, wire, meta),
+        parameters=parameters,
     )
+
+
+#: The per-cluster tables of a :class:`ClusterAudit` joined by :func:`_join`.
+_TABLES = ("attributions", "claims", "findings", "readability", "provenance")
 
 
 def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> Corpus:
@@ -306,32 +480,23 @@ def _findings(
     )
 
 
-def _scorecard(
+def _report(
     corpus: Corpus,
-    articles: pd.DataFrame,
     rewrites: RewriteAnalysis,
     attributions: pd.DataFrame,
     findings: pd.DataFrame,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The report stage: the provenance verdicts, readability against each article's
-    source and the scorecard joining every stage; returns ``(readability, scorecard)``."""
+    """The report stage of one cluster: readability against each article's source and
+    the provenance verdicts; returns ``(readability, provenance)``. The scorecard joins
+    them with the other tables once every cluster is done."""
     from wiretrace.report.provenance import provenance_scorecard
     from wiretrace.report.readability import readability_table
-    from wiretrace.report.scorecard import build_scorecard
 
     provenance = provenance_scorecard(
         corpus, attributions, findings, rewrites.alignments, rewrites.sources, rewrites.derivation
     )
     readability = readability_table(corpus, rewrites.sources, rewrites.main_sources())
-    scorecard = build_scorecard(
-        articles,
-        derivation=rewrites.primary,
-        alignments=rewrites.alignments,
-        findings=findings,
-        provenance=provenance,
-        readability=readability,
-    )
-    return readability, scorecard
+    return readability, provenance
 
 
 def _parameters(paths: list, wire: list, meta: str | Path | None) -> dict:

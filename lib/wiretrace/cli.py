@@ -35,6 +35,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, metavar="DIR", help="folder for the CSVs and audit.json"
     )
     run.add_argument("--quiet", action="store_true", help="no progress bars and no summary")
+    run.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="audit the story clusters in N local worker processes (default: 1, serial)",
+    )
+    run.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        default="csv",
+        help="csv (default): one CSV per table; parquet: a folder of Parquet parts per table",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="audit the story clusters on the Dask cluster at ADDRESS (tcp://host:port)",
+    )
     _add_report(commands, run)
     return parser
 
@@ -58,16 +76,29 @@ def _add_report(commands, audit: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(value: str) -> int:
+    """An integer of at least 1 (``--workers``)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
 def _summary_lines(result) -> list[str]:
     s = result.summary()
+    failed = f", {s['failed']} failed" if s.get("failed") else ""
     lines = [
-        f"{s['articles']} inputs: {s['ok']} audited, {s['rejected']} rejected, {s['wire']} wire",
+        f"{s['articles']} inputs: {s['ok']} audited, {s['rejected']} rejected{failed}, "
+        f"{s['wire']} wire",
         "findings: " + ", ".join(f"{n} {sev}" for sev, n in s["findings"].items()),
     ]
     for row in result.scorecard.itertuples():
-        if row.status == "rejected":
+        if row.status in ("rejected", "failed"):
             reason = result.articles.set_index("article_id").at[row.article_id, "reason"]
-            lines.append(f"  {row.article_id}: rejected ({reason})")
+            lines.append(f"  {row.article_id}: {row.status} ({reason})")
             continue
         counts = "/".join(str(getattr(row, f"findings_{s}", 0)) for s in ("high", "medium", "low"))
         lines.append(
@@ -105,8 +136,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args)
     try:
         check_out(args.out, [*args.paths, *args.wire])
-        result = audit(args.paths, wire=args.wire, meta=args.meta, progress=not args.quiet)
-        out = result.to_dir(args.out)
+        result = audit(
+            args.paths,
+            wire=args.wire,
+            meta=args.meta,
+            progress=not args.quiet,
+            workers=args.workers,
+            scheduler=args.scheduler,
+        )
+        out = result.to_dir(args.out, format=args.format)
     except (InputError, OSError) as exc:
         message = " ".join(str(exc).split())
         print(f"wiretrace: error: {message}", file=sys.stderr)
@@ -125,6 +163,9 @@ def _report(args: argparse.Namespace) -> int:
     from wiretrace.ingest.corpus import InputError
     from wiretrace.suite import run_report
 
+    if args.format != "csv":
+        print("wiretrace: error: report writes CSV tables; --format is for audit", file=sys.stderr)
+        return 2
     try:
         report = run_report(
             args.paths,
@@ -133,6 +174,8 @@ def _report(args: argparse.Namespace) -> int:
             meta=args.meta,
             notebooks=args.notebooks,
             progress=not args.quiet,
+            workers=args.workers,
+            scheduler=args.scheduler,
         )
     except InputError as exc:
         print(f"wiretrace: error: {exc}", file=sys.stderr)

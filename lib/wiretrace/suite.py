@@ -104,18 +104,22 @@ def run_report(
     meta: str | Path | None = None,
     notebooks: str | Path = DEFAULT_NOTEBOOKS,
     progress: bool = False,
+    workers: int = 1,
+    scheduler: object = None,
 ) -> Report:
     """Audit ``paths`` once into ``out`` and run every notebook of ``notebooks`` on it.
 
     Raises :class:`wiretrace.InputError` for a missing input path or a folder without
     notebooks (before auditing). ``progress`` shows the audit's bars and one over the
-    notebooks.
+    notebooks. ``workers`` and ``scheduler`` are the audit's (:func:`wiretrace.audit.audit`).
     """
     from tqdm import tqdm
 
     found = find_notebooks(notebooks)
     paths, wire = list(paths), list(wire)
-    result = audit(paths, wire=wire, meta=meta, progress=progress)
+    result = audit(
+        paths, wire=wire, meta=meta, progress=progress, workers=workers, scheduler=scheduler
+    )
     out = result.to_dir(out).resolve()
     parameters = {
         "AUDIT": str(out),

@@ -34,13 +34,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from wiretrace.findings import checks
 from wiretrace.findings.finding import Finding
 from wiretrace.findings.pair import Edit, Pair, content
 from wiretrace.findings.words import ErrorContext
 from wiretrace.language.lexicon import load_lexicon
+from wiretrace.language.matching import matcher
 from wiretrace.language.units import CLOCK_TIME, Unit, clock_key
 
 #: difflib ratio of the unit keys at or above which a pair counts as a close rewrite, where a
@@ -119,7 +119,7 @@ def cut_edits(pair: Pair) -> list[Edit]:
     ``pair.close`` and ``pair.polarity_kept``.
     """
     su, ru = pair.su, pair.ru
-    sm = SequenceMatcher(None, [u.key for u in su], [u.key for u in ru], autojunk=False)
+    sm = matcher([u.key for u in su], [u.key for u in ru])
     edits: list[Edit] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal" or same_writing(pair.source, su[i1:i2], pair.rewrite, ru[j1:j2]):

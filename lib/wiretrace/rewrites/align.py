@@ -35,7 +35,6 @@ audited.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -45,6 +44,7 @@ from functools import lru_cache
 import pandas as pd
 
 from wiretrace.language.lexicon import spelling_key as british_to_american
+from wiretrace.language.matching import matched_size
 from wiretrace.language.text import Sentence, Token, tokens
 from wiretrace.schema import ALIGNMENT_COLUMNS
 
@@ -173,8 +173,7 @@ def ordered_containment(a: Sequence[str], b: Sequence[str]) -> float:
     """Share of the keys of ``a`` that lie in difflib equal blocks against ``b``, in [0, 1]."""
     if not a:
         return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(a)
+    return matched_size(a, b) / len(a)
 
 
 @dataclass(frozen=True)

@@ -435,6 +435,20 @@ def analyse_rewrites(
 
     articles = corpus.ok
     cluster_of = _cluster_map(articles, clusters)
+    cluster_ids = sorted(set(cluster_of.values()))
+    parts = [
+        analyse_cluster(cid, [a for a in articles if cluster_of[a.article_id] == cid])
+        for cid in tqdm(cluster_ids, desc="rewrites", unit="cluster", disable=not progress)
+    ]
+    return join_clusters(parts, [(a.article_id, cluster_of[a.article_id]) for a in articles])
+
+
+def analyse_cluster(cluster_id: int, members: list[Article]) -> dict:
+    """The rewrite analysis of one story cluster (``members`` in corpus order), as rows:
+    ``alignments`` and ``derivation`` (lists of row dicts), ``stemma`` (a list of edge
+    tables), ``sources``, ``consensus`` (dicts by source id) and ``undecided`` (a set).
+    :func:`join_clusters` turns the parts of every cluster into a
+    :class:`RewriteAnalysis`; clusters are independent, so they may run in any process."""
     out: dict = {
         "alignments": [],
         "derivation": [],
@@ -443,10 +457,23 @@ def analyse_rewrites(
         "consensus": {},
         "undecided": set(),
     }
-    cluster_ids = sorted(set(cluster_of.values()))
-    for cid in tqdm(cluster_ids, desc="rewrites", unit="cluster", disable=not progress):
-        members = [a for a in articles if cluster_of[a.article_id] == cid]
-        _analyse_cluster(cid, members, out)
+    _analyse_cluster(cluster_id, members, out)
+    return out
+
+
+def join_clusters(parts: list[dict], clusters: list[tuple[str, int]]) -> RewriteAnalysis:
+    """The :class:`RewriteAnalysis` of the clusters' parts (:func:`analyse_cluster`, in
+    cluster order); ``clusters`` is ``(article_id, cluster_id)`` of every accepted
+    article in corpus order. The tables are those :func:`analyse_rewrites` returns."""
+    out: dict = {"alignments": [], "derivation": [], "stemma": [], "sources": {}}
+    consensus: dict = {}
+    undecided: set[str] = set()
+    for part in parts:
+        for name in ("alignments", "derivation", "stemma"):
+            out[name].extend(part[name])
+        out["sources"].update(part["sources"])
+        consensus.update(part["consensus"])
+        undecided |= part["undecided"]
     stemma = (
         pd.concat(out["stemma"], ignore_index=True)
         if out["stemma"]
@@ -457,10 +484,7 @@ def analyse_rewrites(
         derivation=pd.DataFrame(out["derivation"], columns=DERIVATION_TABLE_COLUMNS),
         sources=out["sources"],
         stemma=stemma,
-        clusters=pd.DataFrame(
-            [(a.article_id, cluster_of[a.article_id]) for a in articles],
-            columns=["article_id", "cluster_id"],
-        ),
-        consensus=out["consensus"],
-        undecided=out["undecided"],
+        clusters=pd.DataFrame(clusters, columns=["article_id", "cluster_id"]),
+        consensus=consensus,
+        undecided=undecided,
     )

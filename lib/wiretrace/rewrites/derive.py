@@ -86,7 +86,6 @@ to fit either model.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 from collections import Counter
@@ -95,6 +94,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from wiretrace.language.matching import matcher
 from wiretrace.language.resources import data_path
 from wiretrace.language.text import Sentence
 from wiretrace.language.units import quotation_spans
@@ -319,8 +319,8 @@ def revision_kind(values: Mapping[str, float], derivation: str) -> str:
 
 def run_share(a: Sequence[str], b: Sequence[str], run_min: int = RUN_MIN) -> int:
     """Number of keys of ``a`` in difflib equal blocks of at least ``run_min`` against ``b``."""
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks() if block.size >= run_min)
+    blocks = matcher(a, b).get_matching_blocks()
+    return sum(block.size for block in blocks if block.size >= run_min)
 
 
 def ngram_containment(a: Sequence[str], b: Sequence[str], n: int) -> float:
@@ -353,7 +353,7 @@ def order_loss(a: Sequence[str], b: Sequence[str], blocks: Sequence | None = Non
 
 def matching_blocks(a: Sequence[str], b: Sequence[str]) -> list:
     """difflib's matching blocks of two key sequences (no junk heuristic)."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return matcher(a, b).get_matching_blocks()
 
 
 def article_containment(

@@ -31,12 +31,12 @@ the article's containment as its confidence.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 import pandas as pd
 
 from wiretrace.ingest.corpus import Article
+from wiretrace.language.matching import matcher
 from wiretrace.rewrites.align import SentenceAlignment
 from wiretrace.rewrites.witnesses import MAX_VARIANT, PairwiseAlignments, vote_tokens
 
@@ -65,9 +65,7 @@ def variants(article: Article, aligned: Sequence[SentenceAlignment], source: Art
             continue
         src = vote_tokens(source.text, [by_id[i] for i in al.source_ids])
         own = vote_tokens(article.text, [sentence])
-        ops = difflib.SequenceMatcher(
-            None, [t.key for t in src], [t.key for t in own], False
-        ).get_opcodes()
+        ops = matcher([t.key for t in src], [t.key for t in own]).get_opcodes()
         for k, (tag, i1, i2, j1, j2) in enumerate(ops):
             if tag == "equal" or i2 - i1 > MAX_VARIANT or j2 - j1 > MAX_VARIANT:
                 continue

@@ -36,7 +36,6 @@ inside a contested span cannot be pinned on either witness.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,6 +45,7 @@ import networkx as nx
 
 from wiretrace.ingest.corpus import Article
 from wiretrace.ingest.textmeta import MetaPart
+from wiretrace.language.matching import matcher as sequence_matcher
 from wiretrace.language.text import Sentence, tokens
 from wiretrace.language.units import CLOCK_TIME, clock_key
 from wiretrace.rewrites.align import (
@@ -158,7 +158,7 @@ def vote_sentence(
     wording: dict[tuple, list[VoteToken]] = {}
     base_keys = [t.key for t in base]
     for reading in readings:
-        matcher = difflib.SequenceMatcher(None, base_keys, [t.key for t in reading], False)
+        matcher = sequence_matcher(base_keys, [t.key for t in reading])
         matched = sum(block.size for block in matcher.get_matching_blocks())
         if matched < VOTE_MIN_SHARE * max(n, 1):
             n_voters -= 1

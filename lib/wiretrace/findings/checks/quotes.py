@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.checks.typo import slip_in_quote
 from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Pair, content
+from wiretrace.language.matching import matcher
 from wiretrace.language.units import Unit, quote_spans
 
 KINDS = ("quote_altered",)
@@ -82,7 +82,7 @@ def _quote_changes(
     its place in the source (``e``, the source quotation's end, when added at the end).
     """
     qs, qe = span
-    sm = SequenceMatcher(None, [u.key for u in sq], [u.key for u in inside], autojunk=False)
+    sm = matcher([u.key for u in sq], [u.key for u in inside])
     changes: list[Change] = []
     added_at: dict[int, int] = {}
     for tag, i1, i2, j1, j2 in sm.get_opcodes():

@@ -1,0 +1,94 @@
+"""Run independent tasks (one per story cluster) in this process or on a Dask cluster.
+
+:func:`run_tasks` maps one function over a list of tasks and returns the results in task
+order, whatever the order they finish in, so a parallel run gives what a serial run
+gives. It runs the tasks
+
+- here, one after the other, with ``workers=1`` and no ``scheduler`` (the default), or
+  when there is at most one task (a cluster would only add its start-up time);
+- on a local Dask cluster of ``workers`` processes (one thread each) that it starts on
+  the loopback interface (127.0.0.1, no dashboard) and stops at the end;
+- on an existing Dask cluster: ``scheduler`` is its address (``tcp://host:8786``) or a
+  ``distributed.Client``. The workers need wiretrace installed.
+
+A progress bar counts finished tasks (clusters). Ctrl-C cancels the tasks still queued
+and stops a cluster started here. Each worker process keeps what a task loads once (the
+spaCy model, the word lists: they are cached per process), so later tasks on that worker
+do not load them again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+#: The address a local cluster listens on: never beyond this machine.
+LOCAL_HOST = "127.0.0.1"
+
+
+def default_workers() -> int:
+    """One worker per core of this machine (at least 1)."""
+    return max(1, os.cpu_count() or 1)
+
+
+def run_tasks(
+    function: Callable[[Any], Any],
+    tasks: Sequence[Any],
+    workers: int = 1,
+    scheduler: Any = None,
+    progress: bool = False,
+    desc: str = "clusters",
+) -> list:
+    """``[function(t) for t in tasks]``, serially or on a Dask cluster (see the module).
+
+    ``workers`` >= 1 (local processes; ignored when ``scheduler`` is given);
+    ``scheduler`` a Dask scheduler address or ``distributed.Client``. ``function`` must be
+    importable by name (a module-level function) and its tasks and results picklable.
+    An exception raised by a task is raised here: catch it inside ``function`` to go on.
+    """
+    from tqdm import tqdm
+
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if scheduler is None and (workers == 1 or len(tasks) <= 1):
+        return [function(t) for t in tqdm(tasks, desc=desc, unit="cluster", disable=not progress)]
+    client, owned = _connect(workers, scheduler)
+    futures = []
+    try:
+        from distributed import as_completed
+
+        futures = client.map(function, list(tasks), pure=False)
+        bar = tqdm(total=len(futures), desc=desc, unit="cluster", disable=not progress)
+        for _ in as_completed(futures):
+            bar.update()
+        bar.close()
+        return client.gather(futures)
+    except KeyboardInterrupt:
+        client.cancel(futures)
+        raise
+    finally:
+        for thing in owned:  # what was opened here: the client, a local cluster
+            thing.close()
+
+
+def _connect(workers: int, scheduler: Any) -> tuple[Any, list]:
+    """A client, and what was opened here for it (to close at the end): nothing for a
+    given client, the client for a scheduler address (the cluster keeps running), the
+    client and the cluster for a local cluster."""
+    from distributed import Client, LocalCluster
+
+    if isinstance(scheduler, Client):
+        return scheduler, []
+    if scheduler is not None:
+        client = Client(scheduler)
+        return client, [client]
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host=LOCAL_HOST,
+        dashboard_address=None,
+    )
+    client = Client(cluster)
+    return client, [client, cluster]

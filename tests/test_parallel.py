@@ -1,0 +1,95 @@
+"""Tests for wiretrace.parallel and parallel audits: the same tables, byte for byte.
+
+One local Dask cluster of two worker processes is started for the module (it takes a few
+seconds) and audits the seeds and generated story clusters; each output folder must be
+byte-identical to the serial run's.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import SEEDS_DIR
+
+import wiretrace
+from wiretrace.parallel import LOCAL_HOST, default_workers, run_tasks
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def _fail_on_three(x: int) -> int:
+    if x == 3:
+        raise RuntimeError("three")
+    return x
+
+
+@pytest.fixture(scope="module")
+def client():
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host=LOCAL_HOST, dashboard_address=None
+    )
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """24 generated articles in a few story clusters, plus the seeds (one more)."""
+    from wtbench.synth import write_corpus
+
+    folder = tmp_path_factory.mktemp("generated")
+    write_corpus(folder, 24, seed=2)
+    for seed in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+def _same_bytes(first, second) -> None:
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_serial_run_keeps_task_order():
+    assert run_tasks(_square, [3, 1, 2]) == [9, 1, 4]
+    assert run_tasks(_square, []) == []
+
+
+def test_workers_must_be_positive():
+    with pytest.raises(ValueError, match="at least 1"):
+        run_tasks(_square, [1], workers=0)
+    assert default_workers() >= 1
+
+
+def test_cluster_run_keeps_task_order_and_raises_a_task_error(client):
+    assert run_tasks(_square, list(range(8)), scheduler=client) == [x * x for x in range(8)]
+    with pytest.raises(RuntimeError, match="three"):
+        run_tasks(_fail_on_three, list(range(5)), scheduler=client)
+
+
+def test_scheduler_address_gives_the_same_results(client):
+    address = client.scheduler.address
+    assert address.startswith(f"tcp://{LOCAL_HOST}:")
+    assert run_tasks(_square, [4, 5], scheduler=address) == [16, 25]
+
+
+def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(seed_audit, client, tmp_path):
+    on_cluster = wiretrace.audit([SEEDS_DIR], scheduler=client)
+    _same_bytes(seed_audit.to_dir(tmp_path / "serial"), on_cluster.to_dir(tmp_path / "cluster"))
+
+
+# The module's cluster holds the scheduler's HTTP port (8787, on 127.0.0.1): the second
+# cluster started here takes another one and says so.
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
+def test_two_workers_write_the_serial_bytes_on_generated_stories(generated, tmp_path):
+    serial = wiretrace.audit([generated])
+    assert serial.clusters["cluster_id"].nunique() >= 5
+    parallel = wiretrace.audit([generated], workers=2)  # starts and stops a local cluster
+    _same_bytes(serial.to_dir(tmp_path / "serial"), parallel.to_dir(tmp_path / "parallel"))
