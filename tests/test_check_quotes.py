@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from error_helpers import S001_LECORNU, S002_LECORNU, kinds
 
 from wiretrace.findings.compare import compare_sentences
@@ -33,3 +34,52 @@ def test_two_quotations_of_the_source_joined_into_one_are_the_speaker_s_words():
     assert "quote_altered" not in [f.kind for f in compare_sentences(source, joined)]
     changed = 'She then wrote, "Big fight. We just live in different countries and it got hard."'
     assert "quote_altered" in [f.kind for f in compare_sentences(source, changed)]
+
+
+# A quotation of several sentences opens in one and closes in another: inside it every
+# change is a misquote first, whatever the word (modal, negation, date, any word).
+OPENING = "\u201cThe troops will leave the country on Sunday and go to Chad."
+CLOSING = "They will go to Chad,\u201d the minister said."
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "expected"),
+    [
+        (
+            OPENING,
+            "\u201cThe troops may leave the country on Sunday and go to Chad.",
+            [("quote_altered", "high", "may")],
+        ),
+        (
+            OPENING,
+            "\u201cThe troops will not leave the country on Sunday and go to Chad.",
+            [("quote_altered", "high", "not")],
+        ),
+        (
+            OPENING,
+            "\u201cThe troops will leave the country on Monday and go to Chad.",
+            [("quote_altered", "high", "Monday")],
+        ),
+        (
+            CLOSING,
+            "They might go to Chad,\u201d the minister said.",
+            [("quote_altered", "high", "might")],
+        ),
+        (OPENING, OPENING, []),
+    ],
+)
+def test_a_quotation_running_on_past_the_sentence_is_a_quotation(source, rewrite, expected):
+    assert kinds(compare_sentences(source, rewrite)) == expected
+
+
+def test_the_explanation_says_what_changed_inside_the_quotation():
+    (finding,) = compare_sentences(
+        OPENING, "\u201cThe troops may leave the country on Sunday and go to Chad."
+    )
+    assert finding.explanation.startswith("Inside the quotation, 'will' became 'may':")
+
+
+def test_outside_a_quotation_a_modal_is_a_modality_change():
+    source = "The troops will leave the country on Sunday, the minister said."
+    rewrite = "The troops may leave the country on Sunday, the minister said."
+    assert kinds(compare_sentences(source, rewrite)) == [("modality_change", "high", "may")]

@@ -2,9 +2,11 @@
 
 Takes the compared :class:`~wiretrace.findings.pair.Pair`, before its edits are cut;
 returns the findings, and records in ``pair.quoted_rw``/``pair.quoted_src`` the quotation
-spans it compared, which the edits then leave out. Trimming at the ends of a quotation
-and an omission marked "..." are allowed; a non-word misspelling a quoted word is a
-typo (decided by :func:`wiretrace.findings.checks.typo.slip_in_quote`).
+spans it compared, which the edits then leave out. A quotation of several sentences
+counts in each of them (:func:`~wiretrace.language.units.open_quote_spans`): inside
+quotation marks every change is a misquote first, whatever the word. Trimming at the
+ends of a quotation and an omission marked "..." are allowed; a non-word misspelling a
+quoted word is a typo (decided by :func:`wiretrace.findings.checks.typo.slip_in_quote`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from wiretrace.findings.checks import check
 from wiretrace.findings.checks.typo import slip_in_quote
 from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Pair, content
-from wiretrace.language.units import Unit, quote_spans
+from wiretrace.language.units import Unit, open_quote_spans
 
 KINDS = ("quote_altered",)
 
@@ -32,9 +34,9 @@ def altered_quotes(pair: Pair) -> list[Finding]:
     findings: list[Finding] = []
     src_quotes = [
         (s, e, [u for u in pair.su if u.start >= s and u.end <= e])
-        for s, e in quote_spans(pair.source)
+        for s, e in open_quote_spans(pair.source)
     ]
-    for qs, qe in quote_spans(pair.rewrite):
+    for qs, qe in open_quote_spans(pair.rewrite):
         inside = [u for u in pair.ru if u.start >= qs and u.end <= qe]
         if not inside or not src_quotes:
             continue
