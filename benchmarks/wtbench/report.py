@@ -268,6 +268,25 @@ def provenance_accuracy(results: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def claim_matching(results: dict) -> pd.DataFrame:
+    """Claim matching across versions (``wtbench.story_claims``): pairs of statements of
+    the same claim and of different claims, precision, recall and false-match rate per set."""
+    sets = {**results["story_claims"]["sets"], "all sets": results["story_claims"]["overall"]}
+    return pd.DataFrame(
+        [
+            {
+                "set": name,
+                "same-claim pairs": s["same_claim_pairs"],
+                "different-claim pairs": s["different_claim_pairs"],
+                "precision": s["precision"],
+                "recall": s["recall"],
+                "false-match rate": s["false_match_rate"],
+            }
+            for name, s in sets.items()
+        ]
+    )
+
+
 #: Stages of the speed table: loading, story clustering, claim extraction, rewrite
 #: detection run per story cluster, and the whole audit.
 SPEED_STAGES = ["load", "cluster", "claims", "rewrites.per_story_cluster", "audit"]
@@ -534,6 +553,14 @@ def markdown(results: dict) -> str:
         "",
         _md_table(provenance_accuracy(results)),
     ]
+    if "story_claims" in results:
+        parts += [
+            "",
+            "**Claims across versions**, the same claim matched in every version (lexical "
+            "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences):",
+            "",
+            _md_table(claim_matching(results)),
+        ]
     if "speed" in results and "clustering" in results:
         scale = scaling(results)
         parts += [

@@ -21,6 +21,7 @@ from wtbench import paths, report
 BENCHMARKS = (
     "attribution",
     "claims",
+    "story_claims",
     "meter",
     "multi_outlet",
     "clough_stevenson",
