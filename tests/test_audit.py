@@ -68,6 +68,9 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
         ("002", "variant", "low", "the movement"),  # 001 "easing movements", 000 "the movement"
         ("002", "variant", "low", "reportedly"),  # 001 without it, 000 paraphrases
         ("003", "unsupported_addition", "low", "As geopolitical landscap"),
+        # AFP's quotation translated twice (via dpa) and its anonymous source made the ministry
+        ("004", "quote_altered", "high", "The exchange about the w"),
+        ("004", "attribution_changed", "high", "said the French Ministry"),
         ("004", "mt_artifact", "low", "told the newspaper Le Mo"),
         ("004", "mt_artifact", "medium", "had at"),
         ("004", "mt_artifact", "low", "Sahelafter"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from error_helpers import DPA_ROW, claim_pair
 from provenance_helpers import PAIRS_WITH_001, SEED, derivation_table, hand_alignments
 
 from wiretrace.findings.attribution import AttributionTables
@@ -84,4 +85,33 @@ def test_seed_audit_pins_the_attribution_kinds(seed_audit):
     assert got == [
         ("000", "attribution_dropped", "high", "These discussions have e"),
         ("000", "uncredited_reuse", "high", "This coup marks another "),
+        # across versions: AFP's anonymous source is "the French Ministry of Defense" in 004
+        ("004", "attribution_changed", "high", "said the French Ministry"),
     ]
+
+
+# ---------------------------------------------------------------- across versions (claims)
+
+
+def test_claim_speaker_changed_is_attribution_changed_with_a_common_origin():
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    (finding,) = claim_speaker_changed(claim_pair())
+    assert (finding.kind, finding.severity) == ("attribution_changed", "high")
+    assert finding.explanation.endswith("dpa credits AFP.")
+
+
+def test_claim_speaker_changed_is_a_variant_between_independent_versions():
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    (finding,) = claim_speaker_changed(claim_pair(origin=""))
+    assert (finding.kind, finding.severity) == ("variant", "low")
+    (tied,) = claim_speaker_changed(claim_pair(support=(1, 1)))
+    assert tied.kind == "variant"
+
+
+def test_claim_speaker_kept_is_no_finding():
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    same = {**DPA_ROW, "speaker": "a ministry source", "speaker_kind": "anonymous_source"}
+    assert claim_speaker_changed(claim_pair(other=same)) == []

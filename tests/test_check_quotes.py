@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from error_helpers import S001_LECORNU, S002_LECORNU, kinds
+from error_helpers import AFP_ROW, DPA_ROW, S001_LECORNU, S002_LECORNU, claim_pair, kinds
 
 from wiretrace.findings.compare import compare_sentences
 
@@ -83,3 +83,18 @@ def test_outside_a_quotation_a_modal_is_a_modality_change():
     source = "The troops will leave the country on Sunday, the minister said."
     rewrite = "The troops may leave the country on Sunday, the minister said."
     assert kinds(compare_sentences(source, rewrite)) == [("modality_change", "high", "may")]
+
+
+def test_a_claim_quoted_in_other_words_is_quote_altered_with_a_common_origin():
+    from wiretrace.findings.checks.quotes import claim_quote_retranslated
+
+    (finding,) = claim_quote_retranslated(claim_pair())
+    assert (finding.kind, finding.severity) == ("quote_altered", "high")
+    assert "re-translated" in finding.explanation
+    (independent,) = claim_quote_retranslated(claim_pair(origin=""))
+    assert (independent.kind, independent.severity) == ("variant", "low")
+    # the same wording with a word changed is compared where it is copied, not here
+    close = {**DPA_ROW, "quote": AFP_ROW["quote"].replace("certain", "some")}
+    assert claim_quote_retranslated(claim_pair(other=close)) == []
+    reported = {**DPA_ROW, "claim_type": "reported"}
+    assert claim_quote_retranslated(claim_pair(other=reported)) == []

@@ -86,3 +86,30 @@ def test_match_claims_of_an_empty_table(seeds):
     assert list(match_claims(extract_claims(seeds).iloc[:0], seeds).columns) == (
         STORY_CLAIM_COLUMNS
     )
+
+
+def test_claim_findings_on_the_seeds_flag_004_and_nothing_on_001(seed_audit):
+    found = seed_audit.findings
+    across = found[found["explanation"].str.startswith("Across versions")]
+    assert sorted(zip(across["article_id"], across["kind"], across["severity"], strict=True)) == [
+        ("004_d5c23e7a232071b8", "attribution_changed", "high"),
+        ("004_d5c23e7a232071b8", "quote_altered", "high"),
+    ]
+    changed = across[across["kind"] == "attribution_changed"].iloc[0]
+    assert changed["text"] == "said the French Ministry of Defense in Paris"
+    assert changed["source_text"] == "the defence ministry source told AFP"
+    assert changed["source_id"] == "001_d598337ef24b6ebd"
+    text = next(a.text for a in seed_audit.corpus.ok if a.article_id.startswith("004"))
+    assert text[changed["start"] : changed["end"]] == changed["text"]
+    assert not len(
+        found[
+            found["article_id"].str.startswith("001")
+            & found["kind"].isin(["attribution_changed", "quote_altered"])
+        ]
+    )
+
+
+def test_story_claims_is_a_table_of_the_audit(seed_audit):
+    table = seed_audit.tables()["story_claims"]
+    assert list(table.columns) == STORY_CLAIM_COLUMNS
+    assert table["claim_id"].str.match(r"C0\.\d+$").all()

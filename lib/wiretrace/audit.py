@@ -29,7 +29,8 @@ class AuditResult:
     """The tables of one audit run; see the README's "Output contract" for every column.
 
     Besides the contract's tables it keeps what the notebooks draw: ``claims`` (who is
-    quoted or cited), ``stemma`` (who copied whom), ``clusters`` (story clusters),
+    quoted or cited), ``story_claims`` (each claim matched across the versions),
+    ``stemma`` (who copied whom), ``clusters`` (story clusters),
     ``readability`` (per version and against its source) and ``sources`` (the texts the
     alignments point into: wire articles and reconstructed consensus texts).
     """
@@ -43,6 +44,7 @@ class AuditResult:
     findings: pd.DataFrame
     scorecard: pd.DataFrame
     claims: pd.DataFrame = field(default_factory=pd.DataFrame)
+    story_claims: pd.DataFrame = field(default_factory=pd.DataFrame)
     stemma: pd.DataFrame = field(default_factory=pd.DataFrame)
     clusters: pd.DataFrame = field(default_factory=pd.DataFrame)
     readability: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -60,6 +62,7 @@ class AuditResult:
             "findings": self.findings,
             "scorecard": self.scorecard,
             "claims": self.claims,
+            "story_claims": self.story_claims,
             "stemma": self.stemma,
             "clusters": self.clusters,
             "readability": self.readability,
@@ -150,8 +153,9 @@ def audit(
     :class:`wiretrace.ingest.corpus.InputError` when a path does not exist or no input is given.
 
     Stages, in order: load; provenance (credits and claims); story clusters; rewrite
-    detection per cluster (sources, alignments, derivation, stemma); attribution and
-    error findings on the derived articles, artefacts on the others; readability against
+    detection per cluster (sources, alignments, derivation, stemma); claims matched across
+    each story's versions; attribution and error findings on the derived articles,
+    artefacts on the others, findings on claims across versions; readability against
     each article's source; the scorecard.
     """
     from wiretrace.provenance.claims import extract_claims
@@ -165,7 +169,8 @@ def audit(
     claims = extract_claims(corpus)
     clusters = cluster_stories(corpus, progress=progress)
     rewrites = analyse_rewrites(corpus, progress=progress, clusters=clusters)
-    findings = _findings(corpus, rewrites, attributions, claims)
+    story_claims = _story_claims(corpus, rewrites, claims)
+    findings = _findings(corpus, rewrites, attributions, claims, story_claims)
     articles = corpus.table()
     readability, scorecard = _scorecard(corpus, articles, rewrites, attributions, findings)
     return AuditResult(
@@ -178,6 +183,7 @@ def audit(
         findings=findings,
         scorecard=scorecard,
         claims=claims,
+        story_claims=story_claims,
         stemma=rewrites.stemma,
         clusters=rewrites.clusters,
         readability=readability,
@@ -195,13 +201,27 @@ def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> C
     return load_corpus(paths, wire=wire, meta=meta, progress=progress)
 
 
+def _story_claims(corpus: Corpus, rewrites: RewriteAnalysis, claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims stage: every claim matched to the same claim in the story's other versions."""
+    from wiretrace.findings.story_claims import match_claims
+
+    clusters = dict(rewrites.clusters[["article_id", "cluster_id"]].values)
+    return match_claims(claims, corpus, clusters)
+
+
 def _findings(
-    corpus: Corpus, rewrites: RewriteAnalysis, attributions: pd.DataFrame, claims: pd.DataFrame
+    corpus: Corpus,
+    rewrites: RewriteAnalysis,
+    attributions: pd.DataFrame,
+    claims: pd.DataFrame,
+    story_claims: pd.DataFrame,
 ) -> pd.DataFrame:
     """The findings stage: attribution and error findings on the derived articles,
-    artefacts on the others, in one table sorted by article, offset and kind."""
+    artefacts on the others, findings on claims across versions, in one table sorted by
+    article, offset and kind."""
     from wiretrace.findings.attribution import attribution_findings
     from wiretrace.findings.errors import copied_sentences, find_artifacts, find_errors
+    from wiretrace.findings.story_claims import claim_findings
     from wiretrace.findings.words import WordIndex
 
     derived = rewrites.derived_alignments()
@@ -232,6 +252,7 @@ def _findings(
                 ),
                 find_errors(corpus, derived, rewrites.sources, words, rewrites.undecided, copied),
                 find_artifacts(corpus, underived, words),
+                claim_findings(story_claims, corpus, rewrites.derivation, attributions),
             ],
             ignore_index=True,
         )

@@ -30,14 +30,23 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from wiretrace import schema
+from wiretrace.findings import checks
+from wiretrace.findings.checks.variant import as_variant
+from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, Finding, finding_row
 from wiretrace.findings.pair import content, is_entity
+from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.language.lexicon import lemma_set
 from wiretrace.language.units import sentence_units
+from wiretrace.provenance.claims import compare_speakers
+from wiretrace.provenance.credits import credits_by_article
 
 #: Columns of the ``story_claims`` table: the claim row's own columns (article, sentence,
 #: speaker, kind, cue, quote, offsets into the article), then ``claim_id`` (``C<cluster>.<n>``,
@@ -232,3 +241,211 @@ def match_claims(
         claim_id=claim_id, cluster_id=cluster_of, statement=texts, score=score, versions=versions
     )
     return table[STORY_CLAIM_COLUMNS]
+
+
+# ------------------------------------------------------------ findings on matched claims
+
+#: Words two quotations must share in one run to be the same wording (one quoting the other,
+#: perhaps with words changed); below it, two quotations of one claim are two translations
+#: or two wordings of it.
+SHARED_RUN = 4
+
+
+@dataclass
+class ClaimPair:
+    """Two versions of one matched claim, as the checks of scope ``"claim"`` see them.
+
+    ``reference`` is the reading the most versions carry and ``other`` the row of the version
+    compared with it (rows of the ``story_claims`` table as dicts); ``reference_text`` and
+    ``other_text`` are the two articles' texts (offsets of the rows point into them).
+    ``speaker_support``/``quote_support`` give, for each of the two rows, how many versions
+    of the claim carry its speaker (:func:`~wiretrace.provenance.claims.compare_speakers`
+    ``same``) or its quotation wording (a shared run of :data:`SHARED_RUN` words).
+    ``common_origin`` says why the two versions must carry the same words (one derived from
+    the other, or the other credits the agency the reference's claim came through), or is
+    empty when nothing shows it: then a difference is only a ``variant``.
+    """
+
+    reference: dict
+    other: dict
+    reference_text: str
+    other_text: str
+    speaker_support: tuple[int, int] = (1, 1)
+    quote_support: tuple[int, int] = (1, 1)
+    common_origin: str = ""
+
+    def findings(
+        self,
+        kind: str,
+        severity: str,
+        span: tuple[int, int],
+        reference_span: tuple[int, int],
+        why: str,
+        reading: str,
+    ) -> list[Finding]:
+        """The one finding of a check on this pair: ``kind`` at ``span`` of the other
+        version (``reference_span`` of the reference), explained by ``why`` and the common
+        origin; a ``variant`` when there is no common origin or the reference's ``reading``
+        (``speaker`` or ``quote``) is not carried by more versions than the other's."""
+        (start, end), (r_start, r_end) = span, reference_span
+        carried, alone = self.speaker_support if reading == "speaker" else self.quote_support
+        finding = Finding(
+            kind,
+            severity,
+            self.other_text[start:end],
+            self.reference_text[r_start:r_end],
+            start,
+            end,
+            why,
+            r_start,
+            r_end,
+        )
+        if not self.common_origin or carried <= alone:
+            return [as_variant(finding, "independent")]
+        return [replace(finding, explanation=f"{why} {self.common_origin}.")]
+
+
+def quote_run(a: str, b: str) -> int:
+    """The longest run of comparison units (:mod:`wiretrace.language.units` keys, so
+    spelling variants count as one) that quotations ``a`` and ``b`` share, in words."""
+    ka = [u.key for u in sentence_units(a) if u.kind != "punct"]
+    kb = [u.key for u in sentence_units(b) if u.kind != "punct"]
+    if not ka or not kb:
+        return 0
+    match = SequenceMatcher(None, ka, kb, autojunk=False).find_longest_match(0, len(ka), 0, len(kb))
+    return match.size
+
+
+def _same_wording(a: dict, b: dict) -> bool:
+    run = quote_run(a["quote"], b["quote"])
+    return run >= SHARED_RUN or run == min(len(a["quote"].split()), len(b["quote"].split()))
+
+
+def _supports(rows: list[dict]) -> tuple[list[int], list[int]]:
+    """For each row of one claim: how many rows carry its speaker, and its quotation."""
+    speakers, quotes = [], []
+    for row in rows:
+        speakers.append(
+            sum(
+                compare_speakers(
+                    o["speaker"], o["speaker_kind"], row["speaker"], row["speaker_kind"]
+                )
+                == "same"
+                for o in rows
+            )
+        )
+        quotes.append(
+            sum(bool(row["quote"] and o["quote"]) and _same_wording(row, o) for o in rows)
+        )
+    return speakers, quotes
+
+
+def _derived_pairs(derivation: pd.DataFrame) -> set[tuple[str, str]]:
+    """``(article, source)`` of the derivation rows that reuse the source (either way)."""
+    if derivation is None or not len(derivation):
+        return set()
+    reused = derivation[derivation["derivation"].isin(["wholly", "partially"])]
+    pairs = set(zip(reused["article_id"], reused["source_id"], strict=True))
+    return pairs | {(b, a) for a, b in pairs}
+
+
+def _derived_articles(derivation: pd.DataFrame) -> set[str]:
+    """Articles whose own source they reuse (checked against it by the other stages)."""
+    if derivation is None or not len(derivation):
+        return set()
+    rows = derivation[derivation["primary"]] if "primary" in derivation else derivation
+    return set(rows.loc[rows["derivation"].isin(["wholly", "partially"]), "article_id"])
+
+
+def _origin(ref: dict, other: dict, derived: set, credits: dict, registry: Registry) -> str:
+    """Why ``other`` must carry ``ref``'s words, or "" (see :class:`ClaimPair`)."""
+    a, b = ref["article_id"], other["article_id"]
+    if (b, a) in derived:
+        return f"{b} reuses the wording of {a} (derivation)"
+    through = {s.agency for s, _, _ in registry.resolve_list(str(ref.get("via") or "")) or []}
+    through |= set(credits.get(a, []))
+    shared = sorted(through & set(credits.get(b, [])))
+    if not shared:
+        return ""
+    names = ", ".join(registry.name(s) for s in shared)
+    return f"{b} credits {names}, which {a} has this claim from"
+
+
+def claim_pairs(
+    story: pd.DataFrame,
+    texts: Mapping[str, str],
+    derivation: pd.DataFrame | None = None,
+    attributions: pd.DataFrame | None = None,
+    registry: Registry | None = None,
+) -> list[ClaimPair]:
+    """The :class:`ClaimPair` of every row of a version not derived from its source with
+    the reading the most other versions of its claim carry (``story``: the ``story_claims``
+    table; ``texts``: article id -> text). Rows of derived versions are compared with their
+    source by the other stages and are not paired here."""
+    registry = registry or load_registry()
+    derived = _derived_pairs(derivation)
+    underived = set(story["article_id"]) - _derived_articles(derivation)
+    credits = credits_by_article(attributions) if attributions is not None else {}
+    pairs = []
+    for _, group in story[story["versions"] > 1].groupby("claim_id", sort=True):
+        rows = group.to_dict("records")
+        speakers, quotes = _supports(rows)
+        for i, other in enumerate(rows):
+            if other["article_id"] not in underived:
+                continue
+            j = max(
+                (k for k in range(len(rows)) if k != i),
+                key=lambda k: (speakers[k] + quotes[k], bool(rows[k]["via"]), -k),
+            )
+            ref = rows[j]
+            pairs.append(
+                ClaimPair(
+                    ref,
+                    other,
+                    texts[ref["article_id"]],
+                    texts[other["article_id"]],
+                    (speakers[j], speakers[i]),
+                    (quotes[j], quotes[i]),
+                    _origin(ref, other, derived, credits, registry),
+                )
+            )
+    return pairs
+
+
+def claim_findings(
+    story: pd.DataFrame,
+    corpus,
+    derivation: pd.DataFrame | None = None,
+    attributions: pd.DataFrame | None = None,
+    registry: Registry | None = None,
+) -> pd.DataFrame:
+    """Findings on matched claims across versions, as ``findings`` table rows.
+
+    Runs the checks of scope ``"claim"`` (``attribution_changed`` in
+    :mod:`wiretrace.findings.checks.attribution`, ``quote_altered`` in
+    :mod:`wiretrace.findings.checks.quotes`) on every :func:`claim_pairs` pair. A finding is
+    pinned on the version that is not derived from its source and carries the less-attested
+    reading; ``source_id`` is the version it is compared with, offsets point into both
+    texts. Returns ``schema.FINDING_COLUMNS`` plus ``FINDING_EXTRA_COLUMNS``.
+    """
+    columns = [*schema.FINDING_COLUMNS, *FINDING_EXTRA_COLUMNS]
+    if story is None or not len(story):
+        return schema.empty(columns)
+    texts = {a.article_id: a.text for a in corpus.ok}
+    rows = []
+    for pair in claim_pairs(story, texts, derivation, attributions, registry):
+        for step in checks.steps("claim"):
+            for f in step(pair):
+                rows.append(
+                    finding_row(
+                        f,
+                        pair.other["article_id"],
+                        pair.reference["article_id"],
+                        sentence_id=int(pair.other["sentence_id"]),
+                        source_start=f.source_start,
+                        source_end=f.source_end,
+                    )
+                )
+    if not rows:
+        return schema.empty(columns)
+    return pd.DataFrame(rows, columns=columns)

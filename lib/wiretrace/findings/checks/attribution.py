@@ -17,6 +17,12 @@ aligned sentence (a row of the alignments) or one derived article; returns
   partially (``medium``) derived from a source that comes from an agency, and credits
   no agency in any text form (a photo credit does not count). When ``derivation`` has
   a ``primary`` column, only the primary source of each article is considered.
+
+Across versions (scope ``"claim"``, :mod:`wiretrace.findings.story_claims`): a claim that
+a version not derived from its source credits to another speaker than the reading most
+versions carry is ``attribution_changed`` (severity as above) when the two versions must
+carry the same source (one reuses the other's wording, or it credits the agency the other
+has the claim from), else a ``variant``.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from wiretrace.findings.finding import Finding
 
 if TYPE_CHECKING:
     from wiretrace.findings.attribution import AttributionTables
+    from wiretrace.findings.story_claims import ClaimPair
 
 KINDS = ("attribution_dropped", "attribution_changed", "uncredited_reuse")
 
@@ -194,3 +201,31 @@ def _describe(claim) -> str:
     speaker = claim["speaker"] if isinstance(claim, dict) else claim.speaker
     kind = claim["speaker_kind"] if isinstance(claim, dict) else claim.speaker_kind
     return f"'{speaker}' ({kind.replace('_', ' ')})"
+
+
+@check(order=230, scope="claim")
+def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
+    """The same claim credited to another speaker, or another kind of speaker, than the
+    versions it is shared with: ``attribution_changed`` when the versions must carry the same
+    source (``pair.common_origin``) and more of them carry the reference's speaker, else a
+    ``variant``. A pronoun speaker is never a change (see ``compare_speakers``)."""
+    from wiretrace.provenance.claims import compare_speakers
+
+    ref, other = pair.reference, pair.other
+    relation = compare_speakers(
+        ref["speaker"], ref["speaker_kind"], other["speaker"], other["speaker_kind"]
+    )
+    if relation == "same":
+        return []
+    start, end = int(other["start"]), int(other["end"])
+    r_start, r_end = int(ref["start"]), int(ref["end"])
+    carried = pair.speaker_support[0]
+    why = (
+        f"Across versions: {other['article_id']} credits {_describe(other)} "
+        f"('{pair.other_text[start:end]}') with a claim that {carried} version(s) credit to "
+        f"{_describe(ref)} ('{pair.reference_text[r_start:r_end]}' in {ref['article_id']}): "
+        f"{_CHANGE[relation].replace('the source did', 'they do')}."
+    )
+    return pair.findings(
+        "attribution_changed", _SEVERITY[relation], (start, end), (r_start, r_end), why, "speaker"
+    )
