@@ -59,7 +59,9 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
     assert found == [
         ("000", "modality_change", "high", "may"),  # "will be forced" -> "may be compelled"
         ("000", "attribution_dropped", "high", "These discussions have e"),  # "That source noted"
+        ("000", "word_change", "medium", "former\u2019s former"),  # "the country's former ..."
         ("000", "date_change", "medium", "response"),  # "On August 3" dropped
+        ("000", "date_change", "medium", "a recent Sunday"),  # "expired on Sunday"
         ("000", "uncredited_reuse", "high", "This coup marks another "),
         # the versions split with no majority (000 paraphrases, 001 and 002 differ): variants
         ("000", "variant", "low", ""),  # "the 55-year pro-French dynasty"
@@ -74,6 +76,7 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
         ("004", "mt_artifact", "low", "told the newspaper Le Mo"),
         ("004", "mt_artifact", "medium", "had at"),
         ("004", "mt_artifact", "low", "Sahelafter"),
+        ("004", "mt_artifact", "medium", "partial deduction"),  # German Teilabzug
     ]
 
 

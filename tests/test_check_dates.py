@@ -39,3 +39,13 @@ def test_a_changed_weekday_is_a_date_change_also_with_a_possessive():
     assert kinds(
         compare_sentences("The ultimatum expired on Sunday.", "The ultimatum expired on Monday.")
     ) == [("date_change", "high", "Monday")]
+
+
+def test_a_weekday_made_vague_is_a_date_change():
+    # 000: "expired on Sunday" -> "expired on a recent Sunday"
+    assert kinds(
+        compare_sentences(
+            "The notice period expired on Sunday.", "The notice period expired on a recent Sunday."
+        )
+    ) == [("date_change", "medium", "a recent Sunday")]
+    assert compare_sentences("It expired on Sunday.", "It expired this past Sunday.") == []
