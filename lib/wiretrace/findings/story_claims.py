@@ -245,6 +245,15 @@ def match_claims(
 
 # ------------------------------------------------------------ findings on matched claims
 
+#: Match score two versions of a claim need for a different speaker of the same kind (a
+#: person for another person) to be reported: below it two statements sharing names (the
+#: defendants of a trial) are more likely two claims than one claim re-attributed.
+IDENTITY_MIN = 0.7
+#: Share of content keys (weighted Dice) two quotations of one claim need to be reported as
+#: re-translated: they say the same thing in other words, not other things.
+QUOTE_KEYS_MIN = 0.3
+#: Titles and function words that do not identify a speaker.
+_NOT_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "qc", "sir", "lord", "judge", "the"})
 #: Words two quotations must share in one run to be the same wording (one quoting the other,
 #: perhaps with words changed); below it, two quotations of one claim are two translations
 #: or two wordings of it.
@@ -273,6 +282,8 @@ class ClaimPair:
     speaker_support: tuple[int, int] = (1, 1)
     quote_support: tuple[int, int] = (1, 1)
     common_origin: str = ""
+    #: The match score of the two rows' statements (:func:`claim_similarity`).
+    score: float = 1.0
 
     def findings(
         self,
@@ -303,6 +314,33 @@ class ClaimPair:
         if not self.common_origin or carried <= alone:
             return [as_variant(finding, "independent")]
         return [replace(finding, explanation=f"{why} {self.common_origin}.")]
+
+
+def same_speaker(a: dict, b: dict) -> bool:
+    """True when two claim rows' speakers may be one speaker described otherwise: either is
+    a pronoun, they share a name ("Anthony Morris QC, prosecuting" / "Anthony Morris, QC,
+    for the prosecution"), or one's words include the other's ("the judge" / "the judge, Mr
+    Justice Rattee"); the kinds are not compared (see ``compare_speakers`` for those)."""
+
+    words_a = re.findall(r"[\w\-]+", a["speaker"])
+    words_b = re.findall(r"[\w\-]+", b["speaker"])
+    pronouns = {"he", "she", "they", "we", "i", "it"}
+    if not words_a or not words_b:
+        return False
+    if words_a[0].lower() in pronouns or words_b[0].lower() in pronouns:
+        return True
+    names_a = {w.lower() for w in words_a if w[:1].isupper() and w.lower() not in _NOT_NAMES}
+    names_b = {w.lower() for w in words_b if w[:1].isupper() and w.lower() not in _NOT_NAMES}
+    if names_a & names_b:
+        return True
+    lower_a = {w.lower() for w in words_a} - _NOT_NAMES
+    lower_b = {w.lower() for w in words_b} - _NOT_NAMES
+    return bool(lower_a and lower_b) and (lower_a <= lower_b or lower_b <= lower_a)
+
+
+def quote_keys_share(a: str, b: str) -> float:
+    """How much two quotations say the same (:func:`claim_similarity` of their keys)."""
+    return claim_similarity(statement_keys(a), statement_keys(b))
 
 
 def quote_run(a: str, b: str) -> int:
@@ -407,6 +445,9 @@ def claim_pairs(
                     (speakers[j], speakers[i]),
                     (quotes[j], quotes[i]),
                     _origin(ref, other, derived, credits, registry),
+                    claim_similarity(
+                        statement_keys(ref["statement"]), statement_keys(other["statement"])
+                    ),
                 )
             )
     return pairs

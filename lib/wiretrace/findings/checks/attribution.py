@@ -208,15 +208,24 @@ def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
     """The same claim credited to another speaker, or another kind of speaker, than the
     versions it is shared with: ``attribution_changed`` when the versions must carry the same
     source (``pair.common_origin``) and more of them carry the reference's speaker, else a
-    ``variant``. A pronoun speaker is never a change (see ``compare_speakers``)."""
+    ``variant``. Not reported: one speaker described otherwise (``same_speaker``), another
+    person of the same kind unless the statements match closely (``IDENTITY_MIN``), and two
+    quotations that say other things (``QUOTE_KEYS_MIN``)."""
+    from wiretrace.findings.story_claims import IDENTITY_MIN, QUOTE_KEYS_MIN, quote_keys_share
+    from wiretrace.findings.story_claims import same_speaker as one_speaker
     from wiretrace.provenance.claims import compare_speakers
 
     ref, other = pair.reference, pair.other
     relation = compare_speakers(
         ref["speaker"], ref["speaker_kind"], other["speaker"], other["speaker_kind"]
     )
-    if relation == "same":
+    if relation == "same" or one_speaker(ref, other):
         return []
+    if relation == "different" and pair.score < IDENTITY_MIN:
+        return []  # another person: more likely another claim sharing the story's names
+    both_quote = ref["quote"] and other["quote"]
+    if both_quote and quote_keys_share(ref["quote"], other["quote"]) < QUOTE_KEYS_MIN:
+        return []  # the quotations say other things: two claims, not one re-attributed
     start, end = int(other["start"]), int(other["end"])
     r_start, r_end = int(ref["start"]), int(ref["end"])
     carried = pair.speaker_support[0]

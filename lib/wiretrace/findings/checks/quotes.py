@@ -158,7 +158,12 @@ def claim_quote_retranslated(pair: ClaimPair) -> list[Finding]:
     twice, or re-worded). ``quote_altered`` (high) when the versions must report the same
     words (``pair.common_origin``) and more versions carry the reference's wording, else a
     ``variant``: independent reporters quote a speaker with the words they heard."""
-    from wiretrace.findings.story_claims import SHARED_RUN, quote_run
+    from wiretrace.findings.story_claims import (
+        QUOTE_KEYS_MIN,
+        SHARED_RUN,
+        quote_keys_share,
+        quote_run,
+    )
 
     ref, other = pair.reference, pair.other
     if ref["claim_type"] != "quote" or other["claim_type"] != "quote":
@@ -166,6 +171,8 @@ def claim_quote_retranslated(pair: ClaimPair) -> list[Finding]:
     run = quote_run(ref["quote"], other["quote"])
     if run >= SHARED_RUN:
         return []  # one wording, perhaps with words changed: compared where it is copied
+    if quote_keys_share(ref["quote"], other["quote"]) < QUOTE_KEYS_MIN:
+        return []  # the quotations say other things: not one statement in other words
     start, end = int(other["quote_start"]), int(other["quote_end"])
     r_start, r_end = int(ref["quote_start"]), int(ref["quote_end"])
     carried = pair.quote_support[0]
