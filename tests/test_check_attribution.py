@@ -115,3 +115,31 @@ def test_claim_speaker_kept_is_no_finding():
 
     same = {**DPA_ROW, "speaker": "a ministry source", "speaker_kind": "anonymous_source"}
     assert claim_speaker_changed(claim_pair(other=same)) == []
+
+
+def test_a_weak_match_between_independent_versions_is_no_finding():
+    from dataclasses import replace
+
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    weak = replace(claim_pair(origin=""), score=0.45)
+    assert claim_speaker_changed(weak) == []
+    # with a common origin the versions must agree: still reported
+    assert [f.kind for f in claim_speaker_changed(replace(claim_pair(), score=0.45))] == [
+        "attribution_changed"
+    ]
+
+
+def test_two_named_people_are_two_claims_unless_the_statements_match_closely():
+    from dataclasses import replace
+
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    witness = {
+        **DPA_ROW,
+        "speaker": "Another witness, Mary Parish",
+        "speaker_kind": "anonymous_source",
+    }
+    darling = {**DPA_ROW, "speaker": "Stephen Darling", "speaker_kind": "named_person"}
+    pair = replace(claim_pair(), reference=witness, other=darling, score=0.6)
+    assert claim_speaker_changed(pair) == []

@@ -98,3 +98,15 @@ def test_a_claim_quoted_in_other_words_is_quote_altered_with_a_common_origin():
     assert claim_quote_retranslated(claim_pair(other=close)) == []
     reported = {**DPA_ROW, "claim_type": "reported"}
     assert claim_quote_retranslated(claim_pair(other=reported)) == []
+
+
+def test_one_short_quotation_in_both_versions_is_not_re_translated():
+    from wiretrace.findings.checks.quotes import claim_quote_retranslated
+
+    same = {**DPA_ROW, "quote": "the short man"}
+    pair = claim_pair(other=same)
+    pair.reference = {**AFP_ROW, "quote": "the short man"}
+    assert claim_quote_retranslated(pair) == []
+    spelt = claim_pair(other={**DPA_ROW, "quote": "fired up with adrenalin"})
+    spelt.reference = {**AFP_ROW, "quote": "fired up with adrenaline"}
+    assert claim_quote_retranslated(spelt) == []

@@ -251,7 +251,13 @@ def match_claims(
 IDENTITY_MIN = 0.7
 #: Share of content keys (weighted Dice) two quotations of one claim need to be reported as
 #: re-translated: they say the same thing in other words, not other things.
-QUOTE_KEYS_MIN = 0.3
+QUOTE_KEYS_MIN = 0.5
+#: Share of content keys from which two quotations are one wording (spelling aside:
+#: "adrenalin" / "adrenaline"), not two.
+QUOTE_SAME_MIN = 0.8
+#: Match score a claim needs for a difference to be reported as a ``variant`` when nothing
+#: shows the versions must carry the same words.
+VARIANT_MIN = 0.5
 #: Titles and function words that do not identify a speaker.
 _NOT_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "qc", "sir", "lord", "judge", "the"})
 #: Words two quotations must share in one run to be the same wording (one quoting the other,
@@ -312,6 +318,8 @@ class ClaimPair:
             r_end,
         )
         if not self.common_origin or carried <= alone:
+            if self.score < VARIANT_MIN:
+                return []  # a weak match between independent versions: no evidence either way
             return [as_variant(finding, "independent")]
         return [replace(finding, explanation=f"{why} {self.common_origin}.")]
 
@@ -339,8 +347,19 @@ def same_speaker(a: dict, b: dict) -> bool:
 
 
 def quote_keys_share(a: str, b: str) -> float:
-    """How much two quotations say the same (:func:`claim_similarity` of their keys)."""
-    return claim_similarity(statement_keys(a), statement_keys(b))
+    """How much two quotations say the same: :func:`claim_similarity` of their keys, every
+    key weighing 1 (names count as words here: two quotations about one defendant are not
+    one statement for sharing the name)."""
+    return claim_similarity(
+        dict.fromkeys(statement_keys(a), 1.0), dict.fromkeys(statement_keys(b), 1.0)
+    )
+
+
+def speaker_names(row: dict) -> set[str]:
+    """The names in a claim row's speaker: capitalised words other than titles and the
+    phrase's opening word ("Another witness, Mary Parish" -> {"mary", "parish"})."""
+    words = re.findall(r"[\w\-]+", str(row["speaker"]))
+    return {w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in _NOT_NAMES}
 
 
 def quote_run(a: str, b: str) -> int:

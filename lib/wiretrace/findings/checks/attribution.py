@@ -211,7 +211,12 @@ def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
     ``variant``. Not reported: one speaker described otherwise (``same_speaker``), another
     person of the same kind unless the statements match closely (``IDENTITY_MIN``), and two
     quotations that say other things (``QUOTE_KEYS_MIN``)."""
-    from wiretrace.findings.story_claims import IDENTITY_MIN, QUOTE_KEYS_MIN, quote_keys_share
+    from wiretrace.findings.story_claims import (
+        IDENTITY_MIN,
+        QUOTE_KEYS_MIN,
+        quote_keys_share,
+        speaker_names,
+    )
     from wiretrace.findings.story_claims import same_speaker as one_speaker
     from wiretrace.provenance.claims import compare_speakers
 
@@ -221,7 +226,8 @@ def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
     )
     if relation == "same" or one_speaker(ref, other):
         return []
-    if relation == "different" and pair.score < IDENTITY_MIN:
+    two_people = bool(speaker_names(ref)) and bool(speaker_names(other))
+    if (relation == "different" or two_people) and pair.score < IDENTITY_MIN:
         return []  # another person: more likely another claim sharing the story's names
     both_quote = ref["quote"] and other["quote"]
     if both_quote and quote_keys_share(ref["quote"], other["quote"]) < QUOTE_KEYS_MIN:

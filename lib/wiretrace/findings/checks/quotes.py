@@ -160,6 +160,7 @@ def claim_quote_retranslated(pair: ClaimPair) -> list[Finding]:
     ``variant``: independent reporters quote a speaker with the words they heard."""
     from wiretrace.findings.story_claims import (
         QUOTE_KEYS_MIN,
+        QUOTE_SAME_MIN,
         SHARED_RUN,
         quote_keys_share,
         quote_run,
@@ -169,10 +170,12 @@ def claim_quote_retranslated(pair: ClaimPair) -> list[Finding]:
     if ref["claim_type"] != "quote" or other["claim_type"] != "quote":
         return []
     run = quote_run(ref["quote"], other["quote"])
-    if run >= SHARED_RUN:
+    shorter = min(len(ref["quote"].split()), len(other["quote"].split()))
+    if run >= min(SHARED_RUN, shorter):
         return []  # one wording, perhaps with words changed: compared where it is copied
-    if quote_keys_share(ref["quote"], other["quote"]) < QUOTE_KEYS_MIN:
-        return []  # the quotations say other things: not one statement in other words
+    share = quote_keys_share(ref["quote"], other["quote"])
+    if share < QUOTE_KEYS_MIN or share >= QUOTE_SAME_MIN:
+        return []  # other things said, or one wording spelt otherwise
     start, end = int(other["quote_start"]), int(other["quote_end"])
     r_start, r_end = int(ref["quote_start"]), int(ref["quote_end"])
     carried = pair.quote_support[0]
