@@ -260,6 +260,8 @@ QUOTE_SAME_MIN = 0.8
 VARIANT_MIN = 0.5
 #: Titles and function words that do not identify a speaker.
 _NOT_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "qc", "sir", "lord", "judge", "the"})
+#: Words that open a speaker phrase without naming anyone ("Another witness", "The judge").
+_OPENERS = frozenset({"the", "a", "an", "another", "one", "some", "fellow"})
 #: Words two quotations must share in one run to be the same wording (one quoting the other,
 #: perhaps with words changed); below it, two quotations of one claim are two translations
 #: or two wordings of it.
@@ -341,8 +343,8 @@ def same_speaker(a: dict, b: dict) -> bool:
     names_b = {w.lower() for w in words_b if w[:1].isupper() and w.lower() not in _NOT_NAMES}
     if names_a & names_b:
         return True
-    lower_a = {w.lower() for w in words_a} - _NOT_NAMES
-    lower_b = {w.lower() for w in words_b} - _NOT_NAMES
+    lower_a = {w.lower() for w in words_a} - _OPENERS
+    lower_b = {w.lower() for w in words_b} - _OPENERS
     return bool(lower_a and lower_b) and (lower_a <= lower_b or lower_b <= lower_a)
 
 
@@ -356,10 +358,10 @@ def quote_keys_share(a: str, b: str) -> float:
 
 
 def speaker_names(row: dict) -> set[str]:
-    """The names in a claim row's speaker: capitalised words other than titles and the
-    phrase's opening word ("Another witness, Mary Parish" -> {"mary", "parish"})."""
-    words = re.findall(r"[\w\-]+", str(row["speaker"]))
-    return {w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in _NOT_NAMES}
+    """The names in a claim row's speaker: capitalised words other than titles and
+    openers ("Another witness, Mary Parish" -> {"mary", "parish"}; "Heather" -> {"heather"})."""
+    words = [w.lower() for w in re.findall(r"[\w\-]+", str(row["speaker"])) if w[:1].isupper()]
+    return {w for w in words if w not in _NOT_NAMES and w not in _OPENERS}
 
 
 def quote_run(a: str, b: str) -> int:
