@@ -9,6 +9,8 @@ from wiretrace.findings.story_claims import (
     claim_similarity,
     group_statements,
     match_claims,
+    same_speaker,
+    speaker_names,
     statement,
     statement_keys,
 )
@@ -113,3 +115,23 @@ def test_story_claims_is_a_table_of_the_audit(seed_audit):
     table = seed_audit.tables()["story_claims"]
     assert list(table.columns) == STORY_CLAIM_COLUMNS
     assert table["claim_id"].str.match(r"C0\.\d+$").all()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("the judge", "the trial judge, Lord Sutherland", True),
+        ("Anthony Morris QC, prosecuting", "Anthony Morris, QC, for the prosecution", True),
+        ("he", "A FARMER", True),
+        ("the French Ministry of Defense in Paris", "the defence ministry source", False),
+        ("Mr Gee", "Mr Elwood", False),
+    ],
+)
+def test_same_speaker(a, b, same):
+    assert same_speaker({"speaker": a}, {"speaker": b}) is same
+
+
+def test_speaker_names_leave_titles_and_openers_out():
+    assert speaker_names({"speaker": "Another witness, Mary Parish"}) == {"mary", "parish"}
+    assert speaker_names({"speaker": "Heather"}) == {"heather"}
+    assert speaker_names({"speaker": "the defence ministry source"}) == set()
