@@ -125,6 +125,7 @@ def test_story_claims_is_a_table_of_the_audit(seed_audit):
         ("he", "A FARMER", True),
         ("the French Ministry of Defense in Paris", "the defence ministry source", False),
         ("Mr Gee", "Mr Elwood", False),
+        ("Grob, 41", "Mr Grobbelaar", True),
     ],
 )
 def test_same_speaker(a, b, same):

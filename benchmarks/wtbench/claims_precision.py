@@ -20,6 +20,7 @@ split prepared (``wtbench.meter``); without it only Clough-Stevenson is audited.
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -106,18 +107,14 @@ def load_verdicts(path: Path = VERDICTS_PATH) -> dict[tuple, str]:
         return {tuple(str(r[k]) for k in KEY): r["verdict"] for r in csv.DictReader(handle)}
 
 
-def run(out_dir: str | Path = RESULTS_DIR, show: bool = False) -> dict:
-    """Audit, attach the verdicts, count, and write ``claims_precision.json``."""
-    verdicts = load_verdicts()
-    rows = collect(show)
+def score(rows: list[dict], verdicts: dict[tuple, str]) -> dict:
+    """Counts and precision of the findings ``rows`` under the hand ``verdicts``."""
     for row in rows:
         row["verdict"] = verdicts.get(tuple(str(row[k]) for k in KEY), "unjudged")
     judged = [r for r in rows if r["kind"] in ACCUSATIONS and r["verdict"] in ("right", "wrong")]
     right = sum(r["verdict"] == "right" for r in judged)
-    result = {
-        "benchmark": "claims_precision",
-        "corpora": sorted({r["corpus"] for r in rows} | {c for c, _, _ in folders()}),
-        "folders_audited": len(folders()),
+    variants = [r for r in rows if r["kind"] == "variant"]
+    return {
         "by_corpus_and_kind": {
             f"{c} {k}": n
             for (c, k), n in sorted(Counter((r["corpus"], r["kind"]) for r in rows).items())
@@ -126,15 +123,37 @@ def run(out_dir: str | Path = RESULTS_DIR, show: bool = False) -> dict:
         "judged": len(judged),
         "right": right,
         "precision": round(right / len(judged), 4) if judged else None,
+        "variants": len(variants),
+        "variant_verdicts": dict(sorted(Counter(r["verdict"] for r in variants).items())),
         "findings": rows,
+    }
+
+
+def run(out_dir: str | Path = RESULTS_DIR, show: bool = False) -> dict:
+    """Audit, attach the verdicts, count, and write ``claims_precision.json``."""
+    rows = collect(show)
+    result = {
+        "benchmark": "claims_precision",
+        "folders_audited": len(folders()),
+        **score(rows, load_verdicts()),
     }
     write_json(out_dir, "claims_precision.json", result)
     return result
 
 
+def rescore(out_dir: str | Path = RESULTS_DIR) -> dict:
+    """Re-count the stored ``claims_precision.json`` under the verdicts file (no audit)."""
+    path = Path(out_dir) / "claims_precision.json"
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    result = {**stored, **score(stored["findings"], load_verdicts())}
+    write_json(out_dir, "claims_precision.json", result)
+    return result
+
+
 def main() -> None:
-    """Run it; ``--print`` shows each finding's explanation for reading."""
-    r = run(show="--print" in sys.argv)
+    """Run it; ``--print`` shows each finding's explanation for reading, ``--rescore``
+    re-counts the stored result under the verdicts file without auditing again."""
+    r = rescore() if "--rescore" in sys.argv else run(show="--print" in sys.argv)
     print(
         f"claims across versions: {r['accusations']} accusations, {r['judged']} judged, "
         f"{r['right']} right, precision {r['precision']}; {r['by_corpus_and_kind']}"

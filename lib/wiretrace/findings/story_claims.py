@@ -257,7 +257,7 @@ QUOTE_KEYS_MIN = 0.5
 QUOTE_SAME_MIN = 0.8
 #: Match score a claim needs for a difference to be reported as a ``variant`` when nothing
 #: shows the versions must carry the same words.
-VARIANT_MIN = 0.5
+VARIANT_MIN = 0.7
 #: Titles and function words that do not identify a speaker.
 _NOT_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "qc", "sir", "lord", "judge", "the"})
 #: Words that open a speaker phrase without naming anyone ("Another witness", "The judge").
@@ -341,8 +341,12 @@ def same_speaker(a: dict, b: dict) -> bool:
         return True
     names_a = {w.lower() for w in words_a if w[:1].isupper() and w.lower() not in _NOT_NAMES}
     names_b = {w.lower() for w in words_b if w[:1].isupper() and w.lower() not in _NOT_NAMES}
-    if names_a & names_b:
-        return True
+    if names_a & names_b or any(
+        len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
+        for a in names_a
+        for b in names_b
+    ):
+        return True  # a shared name, or a short form of one ("Grob" / "Grobbelaar")
     lower_a = {w.lower() for w in words_a} - _OPENERS
     lower_b = {w.lower() for w in words_b} - _OPENERS
     return bool(lower_a and lower_b) and (lower_a <= lower_b or lower_b <= lower_a)
