@@ -143,3 +143,13 @@ def test_two_named_people_are_two_claims_unless_the_statements_match_closely():
     darling = {**DPA_ROW, "speaker": "Stephen Darling", "speaker_kind": "named_person"}
     pair = replace(claim_pair(), reference=witness, other=darling, score=0.6)
     assert claim_speaker_changed(pair) == []
+
+
+def test_a_description_and_a_name_of_the_same_strength_are_one_speaker():
+    from dataclasses import replace
+
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    judge = {**DPA_ROW, "speaker": "The judge", "speaker_kind": "named_person"}
+    kay = {**DPA_ROW, "speaker": "Mr Justice Kay", "speaker_kind": "named_person"}
+    assert claim_speaker_changed(replace(claim_pair(), reference=judge, other=kay)) == []

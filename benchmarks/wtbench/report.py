@@ -561,6 +561,16 @@ def markdown(results: dict) -> str:
             "",
             _md_table(claim_matching(results)),
         ]
+    if "claims_precision" in results:
+        cp = results["claims_precision"]
+        parts += [
+            "",
+            f"Findings on claims across versions on real folders (Clough-Stevenson and "
+            f"{cp['folders_audited'] - 1} METER calibration stories, audited as folders, read "
+            f"by hand): {cp['accusations']} `attribution_changed` or `quote_altered` "
+            f"({cp['right']} of {cp['judged']} judged right); {cp['variants']} variants "
+            f"({', '.join(f'{v} {n}' for v, n in cp['variant_verdicts'].items()) or 'none'}).",
+        ]
     if "speed" in results and "clustering" in results:
         scale = scaling(results)
         parts += [

@@ -208,7 +208,8 @@ def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
     """The same claim credited to another speaker, or another kind of speaker, than the
     versions it is shared with: ``attribution_changed`` when the versions must carry the same
     source (``pair.common_origin``) and more of them carry the reference's speaker, else a
-    ``variant``. Not reported: one speaker described otherwise (``same_speaker``), another
+    ``variant``. Not reported: one speaker described otherwise (``same_speaker``, or a
+    description without a name for a named speaker of the same strength), another
     person of the same kind unless the statements match closely (``IDENTITY_MIN``), and two
     quotations that say other things (``QUOTE_KEYS_MIN``)."""
     from wiretrace.findings.story_claims import (
@@ -226,7 +227,10 @@ def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
     )
     if relation == "same" or one_speaker(ref, other):
         return []
-    two_people = bool(speaker_names(ref)) and bool(speaker_names(other))
+    named = bool(speaker_names(ref)), bool(speaker_names(other))
+    if relation == "different" and named[0] != named[1]:
+        return []  # "the judge" / "Mr Justice Kay": a description and a name, one person
+    two_people = all(named)
     if (relation == "different" or two_people) and pair.score < IDENTITY_MIN:
         return []  # another person: more likely another claim sharing the story's names
     both_quote = ref["quote"] and other["quote"]
