@@ -22,6 +22,7 @@ BENCHMARKS = (
     "attribution",
     "claims",
     "story_claims",
+    "claims_precision",
     "meter",
     "multi_outlet",
     "clough_stevenson",
