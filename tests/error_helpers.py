@@ -64,3 +64,34 @@ S003_FILLER = (
 def kinds(findings) -> list[tuple[str, str, str]]:
     """(kind, severity, text) of each finding, in order."""
     return [(f.kind, f.severity, f.text) for f in findings]
+
+
+# Two versions of one claim: AFP's anonymous source and its quotation, and 004's.
+AFP_ROW = {
+    "article_id": "afp",
+    "sentence_id": 0,
+    "speaker": "the defence ministry source",
+    "speaker_kind": "anonymous_source",
+    "claim_type": "quote",
+    "quote": "Discussions on the withdrawal of certain military elements have begun",
+    "start": 0,
+    "end": 10,
+    "quote_start": 0,
+    "quote_end": 10,
+    "via": "AFP",
+}
+DPA_ROW = {
+    **AFP_ROW,
+    "article_id": "dpa",
+    "speaker": "the French Ministry of Defense",
+    "speaker_kind": "named_institution",
+    "quote": "The exchange about the withdrawal of some military forces has begun",
+    "via": "",
+}
+
+
+def claim_pair(other=DPA_ROW, origin="dpa credits AFP", support=(3, 1)):
+    """A :class:`ClaimPair` of the AFP reading and ``other`` (by default 004's)."""
+    from wiretrace.findings.story_claims import ClaimPair
+
+    return ClaimPair(AFP_ROW, other, "x" * 20, "y" * 20, support, support, origin)

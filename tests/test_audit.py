@@ -59,7 +59,9 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
     assert found == [
         ("000", "modality_change", "high", "may"),  # "will be forced" -> "may be compelled"
         ("000", "attribution_dropped", "high", "These discussions have e"),  # "That source noted"
+        ("000", "word_change", "medium", "former\u2019s former"),  # "the country's former ..."
         ("000", "date_change", "medium", "response"),  # "On August 3" dropped
+        ("000", "date_change", "medium", "a recent Sunday"),  # "expired on Sunday"
         ("000", "uncredited_reuse", "high", "This coup marks another "),
         # the versions split with no majority (000 paraphrases, 001 and 002 differ): variants
         # "the 55-year pro-French dynasty": the drop names its sentence (was blank, #16)
@@ -69,9 +71,13 @@ def test_seed_showcase_every_finding_is_pinned(seed_audit):
         ("002", "variant", "low", "the movement"),  # 001 "easing movements", 000 "the movement"
         ("002", "variant", "low", "reportedly"),  # 001 without it, 000 paraphrases
         ("003", "unsupported_addition", "low", "As geopolitical landscap"),
+        # AFP's quotation translated twice (via dpa) and its anonymous source made the ministry
+        ("004", "quote_altered", "high", "The exchange about the w"),
+        ("004", "attribution_changed", "high", "said the French Ministry"),
         ("004", "mt_artifact", "low", "told the newspaper Le Mo"),
         ("004", "mt_artifact", "medium", "had at"),
         ("004", "mt_artifact", "low", "Sahelafter"),
+        ("004", "mt_artifact", "medium", "partial deduction"),  # German Teilabzug
     ]
 
 

@@ -44,3 +44,33 @@ from wiretrace.findings.checks.artifacts import mt_artifacts
 )
 def test_mt_artifacts(name, sentence, expected):
     assert kinds(mt_artifacts(sentence)) == expected, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The partial deduction could primarily affect soldiers.",
+            [("mt_artifact", "medium", "partial deduction")],
+        ),
+        ("A partial deduction of taxes is allowed.", []),  # English in its own sense
+        (
+            "Thousands joined manifestations against the junta.",
+            [("mt_artifact", "medium", "manifestations against")],
+        ),
+        ("Paris und Berlin agreed.", [("mt_artifact", "low", "und")]),
+        ("Paris and Berlin agreed.", []),
+    ],
+)
+def test_false_friends_and_untranslated_words(text, expected):
+    assert kinds(mt_artifacts(text, "x")) == expected
+
+
+def test_a_false_friend_names_its_source_word():
+    (finding,) = mt_artifacts("The partial deduction could primarily affect soldiers.", "x")
+    assert "the German 'Teilabzug', which means 'partial withdrawal'" in finding.explanation
+
+
+def test_a_false_friend_the_source_has_is_not_this_version_s():
+    text = "The partial deduction could primarily affect soldiers."
+    assert mt_artifacts(text, text) == []

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from error_helpers import DPA_ROW, claim_pair
 from provenance_helpers import PAIRS_WITH_001, SEED, derivation_table, hand_alignments
 
 from wiretrace.findings.attribution import AttributionTables
@@ -84,4 +85,71 @@ def test_seed_audit_pins_the_attribution_kinds(seed_audit):
     assert got == [
         ("000", "attribution_dropped", "high", "These discussions have e"),
         ("000", "uncredited_reuse", "high", "This coup marks another "),
+        # across versions: AFP's anonymous source is "the French Ministry of Defense" in 004
+        ("004", "attribution_changed", "high", "said the French Ministry"),
     ]
+
+
+# ---------------------------------------------------------------- across versions (claims)
+
+
+def test_claim_speaker_changed_is_attribution_changed_with_a_common_origin():
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    (finding,) = claim_speaker_changed(claim_pair())
+    assert (finding.kind, finding.severity) == ("attribution_changed", "high")
+    assert finding.explanation.endswith("dpa credits AFP.")
+
+
+def test_claim_speaker_changed_is_a_variant_between_independent_versions():
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    (finding,) = claim_speaker_changed(claim_pair(origin=""))
+    assert (finding.kind, finding.severity) == ("variant", "low")
+    (tied,) = claim_speaker_changed(claim_pair(support=(1, 1)))
+    assert tied.kind == "variant"
+
+
+def test_claim_speaker_kept_is_no_finding():
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    same = {**DPA_ROW, "speaker": "a ministry source", "speaker_kind": "anonymous_source"}
+    assert claim_speaker_changed(claim_pair(other=same)) == []
+
+
+def test_a_weak_match_between_independent_versions_is_no_finding():
+    from dataclasses import replace
+
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    weak = replace(claim_pair(origin=""), score=0.45)
+    assert claim_speaker_changed(weak) == []
+    # with a common origin the versions must agree: still reported
+    assert [f.kind for f in claim_speaker_changed(replace(claim_pair(), score=0.45))] == [
+        "attribution_changed"
+    ]
+
+
+def test_two_named_people_are_two_claims_unless_the_statements_match_closely():
+    from dataclasses import replace
+
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    witness = {
+        **DPA_ROW,
+        "speaker": "Another witness, Mary Parish",
+        "speaker_kind": "anonymous_source",
+    }
+    darling = {**DPA_ROW, "speaker": "Stephen Darling", "speaker_kind": "named_person"}
+    pair = replace(claim_pair(), reference=witness, other=darling, score=0.6)
+    assert claim_speaker_changed(pair) == []
+
+
+def test_a_description_and_a_name_of_the_same_strength_are_one_speaker():
+    from dataclasses import replace
+
+    from wiretrace.findings.checks.attribution import claim_speaker_changed
+
+    judge = {**DPA_ROW, "speaker": "The judge", "speaker_kind": "named_person"}
+    kay = {**DPA_ROW, "speaker": "Mr Justice Kay", "speaker_kind": "named_person"}
+    assert claim_speaker_changed(replace(claim_pair(), reference=judge, other=kay)) == []

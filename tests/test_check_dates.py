@@ -27,3 +27,25 @@ def test_a_date_in_a_restructured_sentence_is_not_a_date_put_in_place_of_words()
         "flight from Dallas-Fort Worth to Sioux Falls."
     )
     assert "date_change" not in kinds(compare_sentences(source, rewrite))
+
+
+def test_a_changed_weekday_is_a_date_change_also_with_a_possessive():
+    assert kinds(
+        compare_sentences(
+            "Sunday's vote was delayed, officials said.",
+            "Monday's vote was delayed, officials said.",
+        )
+    ) == [("date_change", "high", "Monday's")]
+    assert kinds(
+        compare_sentences("The ultimatum expired on Sunday.", "The ultimatum expired on Monday.")
+    ) == [("date_change", "high", "Monday")]
+
+
+def test_a_weekday_made_vague_is_a_date_change():
+    # 000: "expired on Sunday" -> "expired on a recent Sunday"
+    assert kinds(
+        compare_sentences(
+            "The notice period expired on Sunday.", "The notice period expired on a recent Sunday."
+        )
+    ) == [("date_change", "medium", "a recent Sunday")]
+    assert compare_sentences("It expired on Sunday.", "It expired this past Sunday.") == []

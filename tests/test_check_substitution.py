@@ -69,3 +69,12 @@ def test_a_speaker_put_where_words_were_cut_is_not_a_word_change():
         "The minister claimed it was over.", "The minister said it was over."
     )
     assert kinds(claimed) == [("verb_change", "high", "said")]
+
+
+def test_a_reference_garbled_across_a_possessive_is_a_word_change():
+    source = "Niger and France, the country\u2019s former colonial power, fell out."
+    rewrite = "Niger and France, the former\u2019s former colonial power, fell out."
+    assert kinds(compare_sentences(source, rewrite)) == [
+        ("word_change", "medium", "former\u2019s former")
+    ]
+    assert compare_sentences(source, source) == []

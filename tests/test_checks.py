@@ -60,6 +60,7 @@ def test_the_order_is_today_s_order():
     ]
     assert [f.__name__ for f in checks.steps("sentence")] == [
         "artifacts",
+        "garbled_reference",
         "non_words_without_source",
         "unsupported_addition",
     ]
@@ -69,6 +70,10 @@ def test_the_order_is_today_s_order():
         "attribution_changed",
     ]
     assert [f.__name__ for f in checks.steps("article")] == ["uncredited_reuse"]
+    assert [f.__name__ for f in checks.steps("claim")] == [
+        "claim_speaker_changed",
+        "claim_quote_retranslated",
+    ]
 
 
 def test_an_unknown_scope_is_refused():

@@ -15,7 +15,7 @@ def test_audit_writes_tables_and_prints_a_summary(tmp_path, capsys):
     assert out[0] == "5 inputs: 5 audited, 0 rejected, 0 wire"
     assert out[2] == (
         "  000_5ceb88a01bc13192: wholly derived, uncredited wire copy, "
-        "findings high/medium/low 3/1/1"
+        "findings high/medium/low 3/3/1"
     )
     assert out[-1].startswith("wrote ")
 

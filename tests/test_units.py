@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.language.units import quote_spans, sentence_units
+from wiretrace.language.units import open_quote_spans, quote_spans, sentence_units
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,7 @@ from wiretrace.language.units import quote_spans, sentence_units
         ("the defence ministry", ["the", "defense", "ministry"]),
         ("in 2020 and three-step", ["in", "YEAR:2020", "and", "NUM:3", "step"]),
         ("Paris' troops", ["paris", "POSS", "troops"]),
+        ("Sunday's vote", ["DAY:sunday", "POSS", "vote"]),
     ],
 )
 def test_sentence_units(text, keys):
@@ -62,3 +63,18 @@ def test_quotation_spans_find_british_single_quotes_and_not_possessives():
     assert inside("He said: 'It would stretch to the moon. '") == ["It would stretch to the moon."]
     assert inside("It is the Smiths' house and it's theirs.") == []
     assert inside('He said "we will leave" today.') == ["we will leave"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("\u201cThe troops will leave.", ["The troops will leave."]),
+        ("They will go to Chad,\u201d he said.", ["They will go to Chad,"]),
+        ('"We will go.', ["We will go."]),
+        ('He said "we go" and "we stay.', ["we go", "we stay."]),
+        ('It is 5" long.', []),
+        ("No quotation here.", []),
+    ],
+)
+def test_open_quote_spans_take_in_a_quotation_running_on_past_the_sentence(text, inside):
+    assert [text[s:e] for s, e in open_quote_spans(text)] == inside

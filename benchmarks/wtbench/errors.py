@@ -18,6 +18,11 @@ injected "not", "may be" or "reportedly" are words the detector lists; that is s
 the results. Benign synonyms are drawn from a held-out list too, so their false-flag rate
 measures how the detector treats synonyms it does not know.
 
+Inside quotation marks every change but a typo or an artefact is expected as
+``quote_altered``, also in a sentence that opens a quotation of several sentences (wire
+style: the quotation runs on into the next paragraph), where a quotation, a modal, a
+negation and a date are injected too (cases ``...:open_quote``).
+
 Scoring: an injected error is found when a finding of the same kind overlaps its span
 (one character of slack); a finding is correct when it matches an injected error. The
 baseline has no kinds, so it is scored on location only (an error is located when any
@@ -498,12 +503,35 @@ def _quoted_source(text: str, rng: random.Random) -> str:
     return f"The spokesman said: \u201c{body}.\u201d"
 
 
+def _open_quoted_source(text: str) -> str | None:
+    """The sentence as the first of a quotation of several sentences (wire style: the
+    quotation opens and runs on into the next paragraph), when it has no quotation marks."""
+    if re.search(r"[\"\u201c\u201d\u201e\u00ab\u00bb]", text):
+        return None
+    return "\u201c" + text
+
+
+def _runs_on(text: str) -> bool:
+    """True when the sentence opens a quotation that it does not close (curly or straight)."""
+    return text[:1] in '"\u201c' and not re.search(r"[\"\u201c\u201d]", text[1:])
+
+
+def _quotation(text: str) -> tuple[int, int] | None:
+    """The inside of the sentence's first quotation, closed or running on to its end."""
+    m = _QUOTE.search(text)
+    if m:
+        return m.start(1), m.end(1)
+    if _runs_on(text):
+        return 1, len(text)
+    return None
+
+
 def inject_quote(text: str, rng: random.Random):
     """A word inside a quotation changed, dropped or added (not at its ends)."""
-    m = _QUOTE.search(text)
-    if not m:
+    span = _quotation(text)
+    if not span:
         return None
-    inner = [t for t in tokens(text[m.start(1) : m.end(1)], m.start(1), words_only=True)]
+    inner = [t for t in tokens(text[span[0] : span[1]], span[0], words_only=True)]
     if len(inner) < 5:
         return None
     tok = rng.choice(inner[1:-1])
@@ -752,6 +780,7 @@ def make_cases(seed: int = SEED) -> list[Case]:
         if vague is not None:
             vague.case_id += ":vague"
             cases.append(vague)
+        cases += _open_quote_cases(index, sent, seed)
 
     # New sentences: filler, new specifics from an unrelated text, and supported ones.
     docs = sorted(by_doc)
@@ -803,6 +832,23 @@ def make_cases(seed: int = SEED) -> list[Case]:
     return cases
 
 
+def _open_quote_cases(index: int, sent: str, seed: int) -> list[Case]:
+    """Errors injected into the sentence as the first of a quotation of several sentences
+    (it opens and runs on past the sentence): inside it every change is a misquote, so a
+    modal or a negation injected there is expected as ``quote_altered``."""
+    opened = _open_quoted_source(sent)
+    if opened is None:
+        return []
+    rng = random.Random(f"{seed}:{index}:open_quote")
+    out = []
+    for kind in ("quote_altered", "modality_change", "negation_change", "date_change"):
+        case = _injected_case(index, 0, kind, INJECTORS[kind], opened, rng)
+        if case is not None:
+            case.case_id += ":open_quote"
+            out.append(case)
+    return out
+
+
 #: Benign edits applied before an injection (held-out synonyms are scored on their own).
 PRE_EDITS = sorted(set(BENIGN) - {"synonym_held_out"})
 
@@ -851,7 +897,10 @@ def _other_story(doc_id: str, docs: list[str]) -> str:
 
 
 def _in_quote(text: str, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in quote_spans(text))
+    spans = quote_spans(text)
+    if _runs_on(text):
+        spans.append((1, len(text)))  # a quotation running on past the sentence
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _unattested_specifics(sentence: str, context: str) -> list[str]:

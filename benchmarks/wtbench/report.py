@@ -274,6 +274,25 @@ def provenance_accuracy(results: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def claim_matching(results: dict) -> pd.DataFrame:
+    """Claim matching across versions (``wtbench.story_claims``): pairs of statements of
+    the same claim and of different claims, precision, recall and false-match rate per set."""
+    sets = {**results["story_claims"]["sets"], "all sets": results["story_claims"]["overall"]}
+    return pd.DataFrame(
+        [
+            {
+                "set": name,
+                "same-claim pairs": s["same_claim_pairs"],
+                "different-claim pairs": s["different_claim_pairs"],
+                "precision": s["precision"],
+                "recall": s["recall"],
+                "false-match rate": s["false_match_rate"],
+            }
+            for name, s in sets.items()
+        ]
+    )
+
+
 #: Stages of the speed table: loading, story clustering, claim extraction, rewrite
 #: detection run per story cluster, and the whole audit.
 SPEED_STAGES = ["load", "cluster", "claims", "rewrites.per_story_cluster", "audit"]
@@ -664,6 +683,24 @@ def markdown(results: dict) -> str:
         _md_table(provenance_accuracy(results)),
         *fuzz_lines(results),
     ]
+    if "story_claims" in results:
+        parts += [
+            "",
+            "**Claims across versions**, the same claim matched in every version (lexical "
+            "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences):",
+            "",
+            _md_table(claim_matching(results)),
+        ]
+    if "claims_precision" in results:
+        cp = results["claims_precision"]
+        parts += [
+            "",
+            f"Findings on claims across versions on real folders (Clough-Stevenson and "
+            f"{cp['folders_audited'] - 1} METER calibration stories, audited as folders, read "
+            f"by hand): {cp['accusations']} `attribution_changed` or `quote_altered` "
+            f"({cp['right']} of {cp['judged']} judged right); {cp['variants']} variants "
+            f"({', '.join(f'{v} {n}' for v, n in cp['variant_verdicts'].items()) or 'none'}).",
+        ]
     if "speed" in results and "clustering" in results:
         scale = scaling(results)
         parts += [

@@ -21,6 +21,8 @@ from wtbench import paths, report
 BENCHMARKS = (
     "attribution",
     "claims",
+    "story_claims",
+    "claims_precision",
     "meter",
     "meter_ceiling",
     "multi_outlet",

@@ -95,7 +95,8 @@ class AuditResult:
     """The tables of one audit run; see the README's "Output contract" for every column.
 
     Besides the contract's tables it keeps what the notebooks draw: ``claims`` (who is
-    quoted or cited), ``stemma`` (who copied whom), ``clusters`` (story clusters),
+    quoted or cited), ``story_claims`` (each claim matched across the versions),
+    ``stemma`` (who copied whom), ``clusters`` (story clusters),
     ``readability`` (per version and against its source) and ``sources`` (the texts the
     alignments point into: wire articles and reconstructed consensus texts).
     """
@@ -109,6 +110,7 @@ class AuditResult:
     findings: pd.DataFrame
     scorecard: pd.DataFrame
     claims: pd.DataFrame = field(default_factory=pd.DataFrame)
+    story_claims: pd.DataFrame = field(default_factory=pd.DataFrame)
     stemma: pd.DataFrame = field(default_factory=pd.DataFrame)
     clusters: pd.DataFrame = field(default_factory=pd.DataFrame)
     readability: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -127,6 +129,7 @@ class AuditResult:
             "findings": self.findings,
             "scorecard": self.scorecard,
             "claims": self.claims,
+            "story_claims": self.story_claims,
             "stemma": self.stemma,
             "clusters": self.clusters,
             "readability": self.readability,
@@ -281,8 +284,9 @@ def audit(
 
     Stages, in order: load; story clusters; then, one task per story cluster
     (:func:`audit_cluster`): provenance (credits and claims), rewrite detection
-    (sources, alignments, derivation, stemma), attribution and error findings on the
-    derived articles, artefacts on the others, readability against each article's
+    (sources, alignments, derivation, stemma), claims matched across the story's
+    versions, attribution and error findings on the derived articles, artefacts on the
+    others, findings on claims across versions, readability against each article's
     source and the provenance verdicts; last, the scorecard joining every stage. A
     cluster whose audit raises does not stop the run: its articles get
     ``status='failed'`` and the error as ``reason`` in the articles table.
@@ -315,6 +319,7 @@ class ClusterAudit:
     cluster_id: int
     attributions: pd.DataFrame | None = None
     claims: pd.DataFrame | None = None
+    story_claims: pd.DataFrame | None = None
     rewrites: dict | None = None
     findings: pd.DataFrame | None = None
     readability: pd.DataFrame | None = None
@@ -349,11 +354,13 @@ def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.D
 
     attributions = find_attributions(corpus)
     claims = extract_claims(corpus)
-    findings = _findings(corpus, rewrites, attributions, claims)
+    story_claims = _story_claims(corpus, rewrites, claims)
+    findings = _findings(corpus, rewrites, attributions, claims, story_claims)
     readability, provenance = _report(corpus, rewrites, attributions, findings)
     return {
         "attributions": attributions,
         "claims": claims,
+        "story_claims": story_claims,
         "findings": findings,
         "readability": readability,
         "provenance": provenance,
@@ -418,6 +425,7 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
         findings=joined["findings"],
         scorecard=scorecard,
         claims=joined["claims"],
+        story_claims=joined["story_claims"],
         stemma=rewrites.stemma,
         clusters=rewrites.clusters,
         readability=joined["readability"],
@@ -427,7 +435,7 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
 
 
 #: The per-cluster tables of a :class:`ClusterAudit` joined by :func:`_join`.
-_TABLES = ("attributions", "claims", "findings", "readability", "provenance")
+_TABLES = ("attributions", "claims", "story_claims", "findings", "readability", "provenance")
 
 
 def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> Corpus:
@@ -437,13 +445,27 @@ def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> C
     return load_corpus(paths, wire=wire, meta=meta, progress=progress)
 
 
+def _story_claims(corpus: Corpus, rewrites: RewriteAnalysis, claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims stage: every claim matched to the same claim in the story's other versions."""
+    from wiretrace.findings.story_claims import match_claims
+
+    clusters = dict(rewrites.clusters[["article_id", "cluster_id"]].values)
+    return match_claims(claims, corpus, clusters)
+
+
 def _findings(
-    corpus: Corpus, rewrites: RewriteAnalysis, attributions: pd.DataFrame, claims: pd.DataFrame
+    corpus: Corpus,
+    rewrites: RewriteAnalysis,
+    attributions: pd.DataFrame,
+    claims: pd.DataFrame,
+    story_claims: pd.DataFrame,
 ) -> pd.DataFrame:
     """The findings stage: attribution and error findings on the derived articles,
-    artefacts on the others, in one table sorted by article, offset and kind."""
+    artefacts on the others, findings on claims across versions, in one table sorted by
+    article, offset and kind."""
     from wiretrace.findings.attribution import attribution_findings
     from wiretrace.findings.errors import copied_sentences, find_artifacts, find_errors
+    from wiretrace.findings.story_claims import claim_findings
     from wiretrace.findings.words import WordIndex
 
     derived = rewrites.derived_alignments()
@@ -474,6 +496,7 @@ def _findings(
                 ),
                 find_errors(corpus, derived, rewrites.sources, words, rewrites.undecided, copied),
                 find_artifacts(corpus, underived, words),
+                claim_findings(story_claims, corpus, rewrites.derivation, attributions),
             ],
             ignore_index=True,
         )

@@ -6,7 +6,8 @@ two wordings that never differ in meaning: British and American spellings ("defe
 thousand", "three-step" has the figure 3), dates ("26 July" = "July 26" = "July 26th"),
 "under way" = "underway", "per cent" = "percent" = "%", and a possessive "'s" or "s'" as
 a unit of its own. Each unit keeps its offsets into the sentence, so a finding can quote
-the exact wording. :func:`quote_spans` finds the inside of each double-quoted passage.
+the exact wording. :func:`quote_spans` finds the inside of each double-quoted passage,
+:func:`open_quote_spans` also the part of a quotation that runs on past the sentence.
 """
 
 from __future__ import annotations
@@ -201,10 +202,15 @@ def _month_units(text: str, toks: list[Token], i: int, units: list[Unit], initia
 def _day_units(text: str, toks: list[Token], i: int, units: list[Unit], initial: bool):
     """A weekday or today/yesterday/tomorrow/tonight."""
     tok = toks[i]
-    if tok.norm not in WEEKDAYS and tok.norm not in RELATIVE_DAYS:
+    norm, possessive = tok.norm, False
+    if norm.endswith("'s") and norm[:-2] in WEEKDAYS | RELATIVE_DAYS:
+        norm, possessive = norm[:-2], True  # "Sunday's vote": the day, then its "'s"
+    if norm not in WEEKDAYS and norm not in RELATIVE_DAYS:
         return None
     cap = tok.text[:1].isupper()
-    units.append(Unit(f"DAY:{tok.norm}", "day", tok.start, tok.end, tok.text, cap, initial))
+    units.append(Unit(f"DAY:{norm}", "day", tok.start, tok.end, tok.text, cap, initial))
+    if possessive:
+        units.append(Unit("POSS", "poss", tok.start, tok.end, tok.text))
     return i + 1
 
 
@@ -303,6 +309,42 @@ def sentence_units(text: str) -> list[Unit]:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the inside of each double-quoted passage in ``text``."""
     return [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
+
+
+#: Marks that can only open a quotation, and marks that can only close one.
+_OPENING_MARKS = "\u201c\u201e\u00ab"
+_CLOSING_MARKS = "\u201d\u00bb"
+
+
+def open_quote_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :func:`quote_spans` plus the part of a quotation that runs on past the
+    sentence: a quotation of several sentences opens in one ("\u201cThe troops will leave.")
+    and closes in another ("They will go to Chad,\u201d he said."). A mark left unpaired
+    after the closed quotations are taken out is an opening one when it is a curly opening
+    mark or a straight mark before a word (its span runs to the end of ``text``), a closing
+    one when it is a curly closing mark or a straight mark after a word (its span runs from
+    the start of ``text``). Returns ``(start, end)`` pairs in text order.
+    """
+    spans = quote_spans(text)
+    closed = [(s - 1, e + 1) for s, e in spans]
+    marks = [
+        i
+        for i, ch in enumerate(text)
+        if ch in _QUOTE_OPEN and not any(s <= i < e for s, e in closed)
+    ]
+    if len(marks) != 1:
+        return spans
+    i = marks[0]
+    ch, after, before = text[i], text[i + 1 : i + 2], text[i - 1 : i]
+    if ch in _OPENING_MARKS or (ch == '"' and after[:1].isalnum()):
+        extra = (i + 1, len(text.rstrip()))
+    elif ch in _CLOSING_MARKS or (ch == '"' and before.isalpha() or before in ".,!?"):
+        extra = (len(text) - len(text.lstrip()), i)
+    else:
+        return spans
+    if extra[1] - extra[0] < 2:
+        return spans
+    return sorted([*spans, extra])
 
 
 #: A single-quoted passage (British style: 'It is not The Archers' trial,' he said): an

@@ -398,3 +398,43 @@ def ranking(scorecard: pd.DataFrame, labels: Labels = None) -> tuple[plt.Figure,
     present = [v for v in VERDICT_COLOURS if v in set(data["provenance"])]
     _legend(ax, VERDICT_COLOURS, present, "provenance")
     return finish(fig, data)
+
+
+#: Colours of how a version carries a claim (``wiretrace.report.journeys.CARRIAGE``).
+CARRIAGE_COLOURS = {
+    "": "#FFFFFF",
+    "carried": OKABE_ITO["green"],
+    "speaker changed": OKABE_ITO["vermillion"],
+    "quote altered": OKABE_ITO["purple"],
+    "variant": OKABE_ITO["yellow"],
+}
+
+
+def claim_matrix(matrix: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Claims (rows) x versions (columns) coloured by how each version carries the claim
+    (``wiretrace.report.journeys.claim_matrix``); white where a version does not make it."""
+    from matplotlib.colors import ListedColormap
+
+    use_style()
+    keys = list(CARRIAGE_COLOURS)
+    codes = matrix.apply(lambda col: col.map(keys.index)) if len(matrix) else matrix
+    fig, ax = plt.subplots(
+        figsize=(1.1 * max(matrix.shape[1], 2) + 3.5, 0.45 * max(len(matrix), 1) + 2)
+    )
+    if len(matrix):
+        sns.heatmap(
+            codes,
+            cmap=ListedColormap([CARRIAGE_COLOURS[k] for k in keys]),
+            vmin=-0.5,
+            vmax=len(keys) - 0.5,
+            cbar=False,
+            linewidths=0.5,
+            linecolor="#ccc",
+            ax=ax,
+        )
+        ax.set_xticklabels([_short(c) for c in matrix.columns], rotation=30, ha="right")
+        ax.set_yticklabels(list(matrix.index), rotation=0)
+    _legend(ax, CARRIAGE_COLOURS, keys[1:], "how the version carries it")
+    ax.set(title="Each claim across the versions", xlabel="", ylabel="")
+    data = matrix.rename_axis(index="claim_id", columns=None).reset_index()
+    return finish(fig, data)

@@ -14,6 +14,10 @@ produces; each kind is produced by exactly one module) and marks its check funct
 - ``"aligned"`` and ``"article"``: the attribution checks, on one aligned sentence or one
   derived article: ``fn(tables, row)`` / ``fn(tables, article_id, rows)``, each returning
   ``(source_id, Finding)`` pairs (see :mod:`wiretrace.findings.attribution`).
+- ``"claim"``: one claim as two versions carry it, the one compared with the reading the
+  most versions carry, whether or not it is derived from it:
+  ``fn(pair: ClaimPair) -> list[Finding]`` (see :mod:`wiretrace.findings.story_claims`;
+  offsets into the other version's text, source offsets into the reference's).
 
 :func:`steps` returns the checks of a scope sorted by their order (today's order of the
 rules: quotation, run-together words, the source's slips, negation, modality, number,
@@ -31,8 +35,16 @@ from functools import cache
 from types import ModuleType
 from typing import Literal
 
-Scope = Literal["pair", "edit", "sentence", "finding", "aligned", "article"]
-SCOPES: tuple[Scope, ...] = ("pair", "edit", "sentence", "finding", "aligned", "article")
+Scope = Literal["pair", "edit", "sentence", "finding", "aligned", "article", "claim"]
+SCOPES: tuple[Scope, ...] = (
+    "pair",
+    "edit",
+    "sentence",
+    "finding",
+    "aligned",
+    "article",
+    "claim",
+)
 
 
 @dataclass(frozen=True)

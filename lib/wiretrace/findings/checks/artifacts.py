@@ -5,10 +5,14 @@ findings, offsets into the sentence: a duplicated reporting verb ("told the news
 Monde said"), a clause opened by an auxiliary before a preposition or by a lower-case
 auxiliary before its subject (verb-second order: "had at the end of July the presidential
 guard ... overthrew", "had the guard ..."), German or French quotation marks, a dot as
-thousands separator ("1.500 soldiers") or a decimal comma ("3,5 million"), and, when no
-source is given, words run together ("Sahelafter").
+thousands separator ("1.500 soldiers") or a decimal comma ("3,5 million"), a false friend
+of a German or French word ("partial deduction" for *Teilabzug*, a partial withdrawal:
+``medium``, the reader is misled), a German or French function word left untranslated
+("und", "avec"), and, when no source is given, words run together ("Sahelafter").
 Patterns the source sentence has too are not reported (they are not this version's
-doing). The word lists are ``data/reporting_verbs.txt`` and ``data/mt_*.txt``.
+doing). The word lists are ``data/reporting_verbs.txt``, ``data/mt_*.txt`` and
+``data/mt_words.csv`` (false friends, each with its source-language word, and untranslated
+words).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Pair
 from wiretrace.findings.words import ErrorContext
 from wiretrace.language.lexicon import is_word
-from wiretrace.language.resources import word_list
+from wiretrace.language.resources import word_list, word_values
 from wiretrace.language.text import Token, tokens
 
 KINDS = ("mt_artifact",)
@@ -76,6 +80,7 @@ def mt_artifacts(
             )
         )
     out += _foreign_numbers(text, source_text)
+    out += _foreign_words(text, source_text, words_)
     if not source_text:
         out += _run_together(words_, context)
     return out
@@ -196,4 +201,36 @@ def _run_together(words_: list[Token], context: ErrorContext) -> list[Finding]:
                     "machine-translation or conversion slip.",
                 )
             )
+    return out
+
+
+def _foreign_words(text: str, source_text: str, words_: list[Token]) -> list[Finding]:
+    """False friends and untranslated words of ``data/mt_words.csv`` the source lacks."""
+    entries = word_values("mt_words")
+    lowered, source = text.lower(), source_text.lower()
+    out = []
+    for phrase, value in entries.get("false_friend", {}).items():
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            if phrase in source:
+                continue
+            origin, _, rest = value.partition("|")
+            meaning, _, needs = rest.partition("|")
+            if needs and not set(needs.split()) & {t.norm for t in words_}:
+                continue  # the look-alike is right here ("a partial deduction of taxes")
+            language, _, word = origin.partition(":")
+            name = {"de": "German", "fr": "French"}.get(language, language)
+            found = text[m.start() : m.end()]
+            why = (
+                f"{quoted(found)} is a false friend of the {name} {quoted(word)}, which means "
+                f"{quoted(meaning)}: a machine-translation slip that changes the meaning."
+            )
+            out.append(Finding("mt_artifact", "medium", found, "", m.start(), m.end(), why))
+    untranslated = entries.get("untranslated", {})
+    for tok in words_:
+        if tok.text not in untranslated or tok.norm in source.split():
+            continue
+        language, _, english = untranslated[tok.text].partition("|")
+        name = {"de": "German", "fr": "French"}.get(language, language)
+        why = f"{quoted(tok.text)} is {name} ({quoted(english)}), left untranslated."
+        out.append(Finding("mt_artifact", "low", tok.text, "", tok.start, tok.end, why))
     return out

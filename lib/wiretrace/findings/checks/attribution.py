@@ -17,6 +17,12 @@ aligned sentence (a row of the alignments) or one derived article; returns
   partially (``medium``) derived from a source that comes from an agency, and credits
   no agency in any text form (a photo credit does not count). When ``derivation`` has
   a ``primary`` column, only the primary source of each article is considered.
+
+Across versions (scope ``"claim"``, :mod:`wiretrace.findings.story_claims`): a claim that
+a version not derived from its source credits to another speaker than the reading most
+versions carry is ``attribution_changed`` (severity as above) when the two versions must
+carry the same source (one reuses the other's wording, or it credits the agency the other
+has the claim from), else a ``variant``.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from wiretrace.findings.finding import Finding
 
 if TYPE_CHECKING:
     from wiretrace.findings.attribution import AttributionTables
+    from wiretrace.findings.story_claims import ClaimPair
 
 KINDS = ("attribution_dropped", "attribution_changed", "uncredited_reuse")
 
@@ -194,3 +201,50 @@ def _describe(claim) -> str:
     speaker = claim["speaker"] if isinstance(claim, dict) else claim.speaker
     kind = claim["speaker_kind"] if isinstance(claim, dict) else claim.speaker_kind
     return f"'{speaker}' ({kind.replace('_', ' ')})"
+
+
+@check(order=230, scope="claim")
+def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
+    """The same claim credited to another speaker, or another kind of speaker, than the
+    versions it is shared with: ``attribution_changed`` when the versions must carry the same
+    source (``pair.common_origin``) and more of them carry the reference's speaker, else a
+    ``variant``. Not reported: one speaker described otherwise (``same_speaker``, or a
+    description without a name for a named speaker of the same strength), another
+    person of the same kind unless the statements match closely (``IDENTITY_MIN``), and two
+    quotations that say other things (``QUOTE_KEYS_MIN``)."""
+    from wiretrace.findings.story_claims import (
+        IDENTITY_MIN,
+        QUOTE_KEYS_MIN,
+        quote_keys_share,
+        speaker_names,
+    )
+    from wiretrace.findings.story_claims import same_speaker as one_speaker
+    from wiretrace.provenance.claims import compare_speakers
+
+    ref, other = pair.reference, pair.other
+    relation = compare_speakers(
+        ref["speaker"], ref["speaker_kind"], other["speaker"], other["speaker_kind"]
+    )
+    if relation == "same" or one_speaker(ref, other):
+        return []
+    named = bool(speaker_names(ref)), bool(speaker_names(other))
+    if relation == "different" and named[0] != named[1]:
+        return []  # "the judge" / "Mr Justice Kay": a description and a name, one person
+    two_people = all(named)
+    if (relation == "different" or two_people) and pair.score < IDENTITY_MIN:
+        return []  # another person: more likely another claim sharing the story's names
+    both_quote = ref["quote"] and other["quote"]
+    if both_quote and quote_keys_share(ref["quote"], other["quote"]) < QUOTE_KEYS_MIN:
+        return []  # the quotations say other things: two claims, not one re-attributed
+    start, end = int(other["start"]), int(other["end"])
+    r_start, r_end = int(ref["start"]), int(ref["end"])
+    carried = pair.speaker_support[0]
+    why = (
+        f"Across versions: {other['article_id']} credits {_describe(other)} "
+        f"('{pair.other_text[start:end]}') with a claim that {carried} version(s) credit to "
+        f"{_describe(ref)} ('{pair.reference_text[r_start:r_end]}' in {ref['article_id']}): "
+        f"{_CHANGE[relation].replace('the source did', 'they do')}."
+    )
+    return pair.findings(
+        "attribution_changed", _SEVERITY[relation], (start, end), (r_start, r_end), why, "speaker"
+    )

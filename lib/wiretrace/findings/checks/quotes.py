@@ -2,22 +2,33 @@
 
 Takes the compared :class:`~wiretrace.findings.pair.Pair`, before its edits are cut;
 returns the findings, and records in ``pair.quoted_rw``/``pair.quoted_src`` the quotation
-spans it compared, which the edits then leave out. Trimming at the ends of a quotation
-and an omission marked "..." are allowed; a non-word misspelling a quoted word is a
-typo (decided by :func:`wiretrace.findings.checks.typo.slip_in_quote`).
+spans it compared, which the edits then leave out. A quotation of several sentences
+counts in each of them (:func:`~wiretrace.language.units.open_quote_spans`): inside
+quotation marks every change is a misquote first, whatever the word. Trimming at the
+ends of a quotation and an omission marked "..." are allowed; a non-word misspelling a
+quoted word is a typo (decided by :func:`wiretrace.findings.checks.typo.slip_in_quote`).
+
+Across versions (scope ``"claim"``, :mod:`wiretrace.findings.story_claims`): the same
+claim quoted in other words by a version not derived from its source, with no shared run of
+words (re-translated), is ``quote_altered`` when the versions must report the same words,
+else a ``variant``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.checks.typo import slip_in_quote
 from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Pair, content
 from wiretrace.language.matching import matcher
-from wiretrace.language.units import Unit, quote_spans
+from wiretrace.language.units import Unit, open_quote_spans
+
+if TYPE_CHECKING:
+    from wiretrace.findings.story_claims import ClaimPair
 
 KINDS = ("quote_altered",)
 
@@ -32,9 +43,9 @@ def altered_quotes(pair: Pair) -> list[Finding]:
     findings: list[Finding] = []
     src_quotes = [
         (s, e, [u for u in pair.su if u.start >= s and u.end <= e])
-        for s, e in quote_spans(pair.source)
+        for s, e in open_quote_spans(pair.source)
     ]
-    for qs, qe in quote_spans(pair.rewrite):
+    for qs, qe in open_quote_spans(pair.rewrite):
         inside = [u for u in pair.ru if u.start >= qs and u.end <= qe]
         if not inside or not src_quotes:
             continue
@@ -138,3 +149,41 @@ def _altered(
         place = added_at.get(id(new[0]), e) if new else e
         finding = replace(finding, source_start=place, source_end=place)
     return finding
+
+
+@check(order=240, scope="claim")
+def claim_quote_retranslated(pair: ClaimPair) -> list[Finding]:
+    """The same claim quoted in other words: both versions put the statement in quotation
+    marks, and the quotations share no run of ``story_claims.SHARED_RUN`` words (translated
+    twice, or re-worded). ``quote_altered`` (high) when the versions must report the same
+    words (``pair.common_origin``) and more versions carry the reference's wording, else a
+    ``variant``: independent reporters quote a speaker with the words they heard."""
+    from wiretrace.findings.story_claims import (
+        QUOTE_KEYS_MIN,
+        QUOTE_SAME_MIN,
+        SHARED_RUN,
+        quote_keys_share,
+        quote_run,
+    )
+
+    ref, other = pair.reference, pair.other
+    if ref["claim_type"] != "quote" or other["claim_type"] != "quote":
+        return []
+    run = quote_run(ref["quote"], other["quote"])
+    shorter = min(len(ref["quote"].split()), len(other["quote"].split()))
+    if run >= min(SHARED_RUN, shorter):
+        return []  # one wording, perhaps with words changed: compared where it is copied
+    share = quote_keys_share(ref["quote"], other["quote"])
+    if share < QUOTE_KEYS_MIN or share >= QUOTE_SAME_MIN:
+        return []  # other things said, or one wording spelt otherwise
+    start, end = int(other["quote_start"]), int(other["quote_end"])
+    r_start, r_end = int(ref["quote_start"]), int(ref["quote_end"])
+    carried = pair.quote_support[0]
+    why = (
+        f"Across versions, re-translated or re-worded: {other['article_id']} quotes "
+        f"{quoted(pair.other_text[start:end])} where {carried} version(s) quote the same "
+        f"statement as {quoted(pair.reference_text[r_start:r_end])} ({ref['article_id']}); the "
+        f"two share no run of {SHARED_RUN} words, so the words in quotation marks are not "
+        "the speaker's as reported."
+    )
+    return pair.findings("quote_altered", "high", (start, end), (r_start, r_end), why, "quote")

@@ -8,10 +8,15 @@ synonym (reported only in a tight edit of a close rewrite), and the typo of a on
 slip (decided by :func:`wiretrace.findings.checks.typo.one_letter_slip`). Same lemma,
 spelling variants, synonyms and verbs of the same class are benign. Reads ``edit.done``;
 may set ``edit.tight`` when a word changed where the sentence was also cut short.
+
+A reference garbled in paraphrase, a word doubled across a possessive that the source does
+not have ("the country's former colonial power" -> "the former's former colonial power"),
+is a ``word_change`` (``medium``), found on the whole sentence after its edits.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from wiretrace.findings.checks import check
@@ -23,6 +28,9 @@ from wiretrace.language.resources import word_list
 from wiretrace.language.units import Unit
 
 KINDS = ("verb_change", "word_change")
+
+#: A word doubled across a possessive: "the former's former".
+_DOUBLED_POSSESSIVE = re.compile(r"\b(\w+)['\u2019]s\s+\1\b", re.IGNORECASE)
 
 
 @check(order=90, scope="edit")
@@ -147,3 +155,20 @@ def verb_class(word: str) -> tuple[str, str] | None:
         if lemma in lex.verb_class:
             return lex.verb_class[lemma]
     return None
+
+
+@check(order=102, scope="sentence")
+def garbled_reference(pair: Pair) -> list[Finding]:
+    """A word doubled across a possessive ("the former's former") where the source is not."""
+    if pair.new or not pair.source:
+        return []
+    out = []
+    for m in _DOUBLED_POSSESSIVE.finditer(pair.rewrite):
+        if _DOUBLED_POSSESSIVE.search(pair.source):
+            continue
+        why = (
+            f"{quoted(m.group())} is a garbled reference: a paraphrase doubled the word across "
+            "the possessive, so the reader cannot tell what it refers to."
+        )
+        out.append(Finding("word_change", "medium", m.group(), "", m.start(), m.end(), why))
+    return out

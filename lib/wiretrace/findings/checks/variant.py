@@ -10,6 +10,9 @@ Two cases, both decided before the checks run and carried by the
   (``pair.contested``, spans of the source): a difference there may be the other
   version's, so it is a variant.
 
+A third case is decided by :mod:`wiretrace.findings.story_claims`: a claim that two
+versions not derived from each other carry differently (``independent``).
+
 A variant is reported with severity ``low``, both readings (``text`` this version's,
 ``source_text`` the other's) and, in its explanation, what the difference would be if it
 were a change. It is never a ``high`` or ``medium`` finding pinned on one version.
@@ -31,6 +34,12 @@ WHY = {
     "contested": (
         "the versions behind the consensus are split on this passage with no majority, "
         "so the difference may be the other version's"
+    ),
+    "independent": (
+        "the two versions make the same claim, but nothing shows that one took it from "
+        "the other or that both report the same words (independent reporters may have "
+        "other sources and hear other words), or no majority of versions says which reading "
+        "is the first"
     ),
 }
 

@@ -1,0 +1,172 @@
+"""Precision and recall of claim matching across versions (``wiretrace.findings.story_claims``).
+
+Claim pairs built from real text, with the answers in ``tests/fixtures/story_claims_gold.csv``
+(``set, version, item, gold``: the statements of one ``gold`` label make one claim; an item
+not listed is a claim of its own; ``?label`` marks an item that may match that claim or
+not, left out of the pairs with it):
+
+- ``seeds``: every claim row of the five seed versions (one story: AFP-like copy, two
+  rewrites, a later story, a machine translation of dpa), as
+  :func:`~wiretrace.findings.story_claims.match_claims` matches them: the same claim
+  re-worded (000), re-translated and re-attributed (004), different claims sharing a
+  speaker (the defence ministry source says three things) or a topic (the withdrawal).
+- ``reattributed_001``, ``_002``, ``_004``: each seed claim of the article with its speaker
+  replaced by the speaker of the article's next claim (so every speaker now makes another
+  claim), as a second version; each must match its own original and nothing else.
+- ``cs_taska``, ``cs_taskc``: a Wikipedia source text of the Clough-Stevenson corpus and
+  one heavily revised answer, sentence by sentence (the answers' sentences paired by hand):
+  heavy paraphrase of the same statements, and statements of one topic that are not the
+  same. Read from ``../shared/benchmarks`` at bench time.
+
+Every two statements of different versions in a set is a pair: it is a match when the
+matcher puts them in one claim. ``precision`` = right matches / matches, ``recall`` = right
+matches / pairs of the same claim, ``false_match_rate`` = wrong matches / pairs of
+different claims. Writes ``benchmarks/results/story_claims.json``; run with
+``python -m wtbench.story_claims``. The lexical matcher only: the semantic extra is not
+installed here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+from wiretrace.findings.story_claims import group_statements, match_claims, statement
+from wiretrace.ingest.corpus import load_corpus
+from wiretrace.language.text import split_sentences
+from wiretrace.provenance.claims import claims_in_text, extract_claims
+from wtbench import write_json
+from wtbench.paths import CLOUGH_STEVENSON_DIR, PROJECT_ROOT, RESULTS_DIR, SEEDS_DIR
+
+GOLD_PATH = PROJECT_ROOT / "tests" / "fixtures" / "story_claims_gold.csv"
+CS_FILES = {"cs_taska": ("orig_taska", "g0pC_taska"), "cs_taskc": ("orig_taskc", "g0pD_taskc")}
+
+
+def load_gold(path: Path = GOLD_PATH) -> dict[str, dict[tuple[str, int], str]]:
+    """``{set: {(version, item): gold label}}`` from the answers file."""
+    gold: dict[str, dict[tuple[str, int], str]] = defaultdict(dict)
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            gold[row["set"]][(row["version"], int(row["item"]))] = row["gold"]
+    return gold
+
+
+def evaluate(items: list[tuple[str, int]], groups: list[int], gold: dict) -> dict:
+    """Pair scores of one set: ``items`` are ``(version, item)``, ``groups`` the matcher's."""
+    label = [gold.get(item, f"single:{item}") for item in items]
+    tp = fp = fn = negatives = 0
+    false_matches, misses = [], []
+    for i, j in combinations(range(len(items)), 2):
+        if items[i][0] == items[j][0]:
+            continue
+        a, b = label[i], label[j]
+        if a.lstrip("?") == b.lstrip("?") and (a.startswith("?") or b.startswith("?")):
+            continue  # may or may not be one claim
+        same, matched = a == b, groups[i] == groups[j]
+        negatives += not same
+        if matched and same:
+            tp += 1
+        elif matched:
+            fp += 1
+            false_matches.append([items[i], items[j]])
+        elif same:
+            fn += 1
+            misses.append([items[i], items[j]])
+    return {
+        "statements": len(items),
+        "same_claim_pairs": tp + fn,
+        "different_claim_pairs": negatives,
+        "matched": tp + fp,
+        "right": tp,
+        "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 4) if tp + fn else None,
+        "false_match_rate": round(fp / negatives, 4) if negatives else None,
+        "false_matches": false_matches,
+        "misses": misses,
+    }
+
+
+def seed_set(seeds_dir: Path = SEEDS_DIR):
+    """``(items, statements)`` of the seeds' claim rows, and the table they come from."""
+    corpus = load_corpus([seeds_dir])
+    table = match_claims(extract_claims(corpus), corpus)
+    items = [(r.article_id, int(r.sentence_id)) for r in table.itertuples()]
+    return items, list(table["statement"]), table, corpus
+
+
+def reattributed_sets(table, corpus) -> dict[str, tuple[list, list]]:
+    """For each of 001, 002 and 004: its seed claims, and each again with the speaker of
+    the article's next claim (two versions, ``original`` and ``reattributed``)."""
+    texts = {a.article_id: a for a in corpus.ok}
+    out = {}
+    for prefix in ("001", "002", "004"):
+        rows = [r for r in table.itertuples() if r.article_id.startswith(prefix)]
+        items, statements = [], []
+        for n, row in enumerate(rows):
+            sentence = texts[row.article_id].sentences[int(row.sentence_id)]
+            other = rows[(n + 1) % len(rows)].speaker
+            changed = sentence.text.replace(row.speaker, other, 1)
+            found = claims_in_text(changed)
+            new = statement(changed, found[0].start, found[0].end) if found else changed
+            items += [("original", n), ("reattributed", n)]
+            statements += [row.statement, new]
+        out[f"reattributed_{prefix}"] = (items, statements)
+    return out
+
+
+def cs_set(name: str, cs_dir: Path = CLOUGH_STEVENSON_DIR) -> tuple[list, list]:
+    """The sentences of one Clough-Stevenson source and answer (two versions)."""
+    items, statements = [], []
+    for version in CS_FILES[name]:
+        text = Path(cs_dir, "texts", f"{version}.txt").read_text(encoding="utf-8", errors="replace")
+        sentences = [b[s:e] for b in re.split(r"\n\s*\n", text) for s, e in split_sentences(b)]
+        items += [(version, i) for i in range(len(sentences))]
+        statements += [re.sub(r"\s+", " ", s) for s in sentences]
+    return items, statements
+
+
+def run(out_dir: str | Path = RESULTS_DIR) -> dict:
+    """Score every set and write ``story_claims.json`` into ``out_dir``."""
+    gold = load_gold()
+    items, statements, table, corpus = seed_set()
+    sets = {"seeds": (items, statements)}
+    sets |= reattributed_sets(table, corpus)
+    for name in CS_FILES:
+        sets[name] = cs_set(name)
+    result: dict = {"benchmark": "story_claims", "matcher": "lexical", "sets": {}}
+    totals = defaultdict(int)
+    for name, (items, statements) in sets.items():
+        answers = gold.get(name, {})
+        if name.startswith("reattributed"):
+            answers = {item: f"claim{item[1]}" for item in items}
+        groups, _ = group_statements([v for v, _ in items], statements)
+        scores = evaluate(items, groups, answers)
+        result["sets"][name] = scores
+        for key in ("same_claim_pairs", "different_claim_pairs", "matched", "right"):
+            totals[key] += scores[key]
+    wrong = totals["matched"] - totals["right"]
+    result["overall"] = {
+        **totals,
+        "precision": round(totals["right"] / totals["matched"], 4),
+        "recall": round(totals["right"] / totals["same_claim_pairs"], 4),
+        "false_match_rate": round(wrong / totals["different_claim_pairs"], 4),
+    }
+    write_json(out_dir, "story_claims.json", result)
+    return result
+
+
+def main() -> None:
+    """Run the benchmark and print precision, recall and the false-match rate."""
+    r = run()
+    for name, s in [*r["sets"].items(), ("overall", r["overall"])]:
+        print(
+            f"{name}: precision {s['precision']}, recall {s['recall']}, "
+            f"false-match rate {s['false_match_rate']}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Tests for wtbench.story_claims: the pair scores of claim matching."""
+
+from __future__ import annotations
+
+from wtbench.story_claims import GOLD_PATH, evaluate, load_gold
+
+
+def test_evaluate_counts_pairs_of_different_versions_only():
+    items = [("a", 0), ("a", 1), ("b", 0), ("b", 1)]
+    gold = {("a", 0): "x", ("b", 0): "x"}
+    # a0-b0 matched (right), a1-b1 matched (wrong), a0-a1 same version (not a pair)
+    result = evaluate(items, [0, 1, 0, 1], gold)
+    assert (result["right"], result["matched"], result["same_claim_pairs"]) == (1, 2, 1)
+    assert result["different_claim_pairs"] == 3
+    assert (result["precision"], result["recall"], result["false_match_rate"]) == (
+        0.5,
+        1.0,
+        0.3333,
+    )
+    assert result["false_matches"] == [[("a", 1), ("b", 1)]]
+
+
+def test_a_may_match_item_is_left_out_of_its_claim_s_pairs():
+    items = [("a", 0), ("b", 0), ("b", 1)]
+    gold = {("a", 0): "x", ("b", 0): "x", ("b", 1): "?x"}
+    result = evaluate(items, [0, 0, 1], gold)
+    assert (result["same_claim_pairs"], result["different_claim_pairs"]) == (1, 0)
+    assert result["recall"] == 1.0 and result["false_match_rate"] is None
+
+
+def test_the_gold_file_labels_the_seed_claims():
+    gold = load_gold(GOLD_PATH)
+    assert gold["seeds"][("004_d5c23e7a232071b8", 3)] == "withdrawal_begun"
+    assert len(gold["seeds"]) == 22

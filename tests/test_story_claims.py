@@ -1,0 +1,138 @@
+"""Tests for wiretrace.findings.story_claims: the same claim matched across versions."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiretrace.findings.story_claims import (
+    STORY_CLAIM_COLUMNS,
+    claim_similarity,
+    group_statements,
+    match_claims,
+    same_speaker,
+    speaker_names,
+    statement,
+    statement_keys,
+)
+from wiretrace.provenance.claims import extract_claims
+
+AFP = "\u201cDiscussions on the withdrawal of certain military elements have begun,\u201d"
+DPA = "\u201cThe exchange about the withdrawal of some military forces has begun,\u201d"
+
+
+def test_statement_keys_stem_lemmas_and_weigh_names_and_figures():
+    keys = statement_keys("France is withdrawing 1,500 troops")
+    assert keys == {"france": 2.0, "withdra": 1.0, "NUM:1500": 2.0, "troop": 1.0}
+    assert statement_keys("the withdrawal")["withdra"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "score"),
+    [
+        (AFP, DPA, 0.5455),  # translated twice: withdrawal, military, begun shared
+        (AFP, AFP, 1.0),
+        (AFP, "Some 1,500 troops are deployed in Niger.", 0.0),
+        ("", AFP, 0.0),
+    ],
+)
+def test_claim_similarity(a, b, score):
+    assert claim_similarity(statement_keys(a), statement_keys(b)) == score
+
+
+def test_statement_cuts_the_attribution_out():
+    text = f"{AFP} the defence ministry source told AFP, asking not to be named."
+    start = text.index("the defence")
+    end = text.index("AFP,") + 3
+    assert statement(text, start, end) == f"{AFP} asking not to be named."
+
+
+def test_group_statements_pairs_the_same_claim_not_the_same_topic():
+    versions = ["afp", "afp", "dpa", "dpa"]
+    texts = [
+        AFP,
+        "Some 1,500 troops are deployed in Niger.",
+        "France currently has around 1,500 soldiers stationed in Niger.",
+        DPA,
+    ]
+    groups, _ = group_statements(versions, texts)
+    assert groups[0] == groups[3] and groups[1] == groups[2] and groups[0] != groups[1]
+
+
+def test_group_statements_keeps_one_statement_per_version():
+    groups, _ = group_statements(["a", "a", "b"], [AFP, AFP, AFP])
+    assert groups[0] != groups[1] and sorted({groups[0], groups[1]}) == sorted(set(groups))
+    assert groups[2] == groups[0]
+
+
+def test_no_match_between_different_claims():
+    groups, _ = group_statements(
+        ["a", "b"], [AFP, "The coup leaders renounced several cooperation agreements."]
+    )
+    assert groups[0] != groups[1]
+
+
+def test_match_claims_on_the_seeds(seeds):
+    table = match_claims(extract_claims(seeds), seeds)
+    assert list(table.columns) == STORY_CLAIM_COLUMNS
+    by = {(r.article_id[:3], r.sentence_id): r.claim_id for r in table.itertuples()}
+    # AFP's anonymous source and 004's "French Ministry of Defense": one claim, four versions
+    begun = {by[("000", 4)], by[("001", 4)], by[("002", 6)], by[("004", 3)]}
+    assert len(begun) == 1
+    assert table.loc[table["claim_id"] == begun.pop(), "versions"].tolist() == [4, 4, 4, 4]
+    # the same source's other claims are other claims
+    assert by[("001", 6)] != by[("001", 4)] != by[("001", 7)]
+    assert by[("004", 14)] not in {by[k] for k in by if k[0] != "004"}
+
+
+def test_match_claims_of_an_empty_table(seeds):
+    assert list(match_claims(extract_claims(seeds).iloc[:0], seeds).columns) == (
+        STORY_CLAIM_COLUMNS
+    )
+
+
+def test_claim_findings_on_the_seeds_flag_004_and_nothing_on_001(seed_audit):
+    found = seed_audit.findings
+    across = found[found["explanation"].str.startswith("Across versions")]
+    assert sorted(zip(across["article_id"], across["kind"], across["severity"], strict=True)) == [
+        ("004_d5c23e7a232071b8", "attribution_changed", "high"),
+        ("004_d5c23e7a232071b8", "quote_altered", "high"),
+    ]
+    changed = across[across["kind"] == "attribution_changed"].iloc[0]
+    assert changed["text"] == "said the French Ministry of Defense in Paris"
+    assert changed["source_text"] == "the defence ministry source told AFP"
+    assert changed["source_id"] == "001_d598337ef24b6ebd"
+    text = next(a.text for a in seed_audit.corpus.ok if a.article_id.startswith("004"))
+    assert text[changed["start"] : changed["end"]] == changed["text"]
+    assert not len(
+        found[
+            found["article_id"].str.startswith("001")
+            & found["kind"].isin(["attribution_changed", "quote_altered"])
+        ]
+    )
+
+
+def test_story_claims_is_a_table_of_the_audit(seed_audit):
+    table = seed_audit.tables()["story_claims"]
+    assert list(table.columns) == STORY_CLAIM_COLUMNS
+    assert table["claim_id"].str.match(r"C0\.\d+$").all()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("the judge", "the trial judge, Lord Sutherland", True),
+        ("Anthony Morris QC, prosecuting", "Anthony Morris, QC, for the prosecution", True),
+        ("he", "A FARMER", True),
+        ("the French Ministry of Defense in Paris", "the defence ministry source", False),
+        ("Mr Gee", "Mr Elwood", False),
+        ("Grob, 41", "Mr Grobbelaar", True),
+    ],
+)
+def test_same_speaker(a, b, same):
+    assert same_speaker({"speaker": a}, {"speaker": b}) is same
+
+
+def test_speaker_names_leave_titles_and_openers_out():
+    assert speaker_names({"speaker": "Another witness, Mary Parish"}) == {"mary", "parish"}
+    assert speaker_names({"speaker": "Heather"}) == {"heather"}
+    assert speaker_names({"speaker": "the defence ministry source"}) == set()
