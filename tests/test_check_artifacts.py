@@ -26,7 +26,8 @@ from wiretrace.findings.checks.artifacts import mt_artifacts
         (
             "German quotation marks",
             "\u201eThe exchange has begun\u201c, said the ministry.",
-            [("mt_artifact", "low", "\u201e")],
+            # the finding names the quotation the mark opens, not the mark alone (#16)
+            [("mt_artifact", "low", "\u201eThe exchange has begun\u201c")],
         ),
         (
             "no artefact: an ordinary sentence of 004",
@@ -74,3 +75,20 @@ def test_a_false_friend_names_its_source_word():
 def test_a_false_friend_the_source_has_is_not_this_version_s():
     text = "The partial deduction could primarily affect soldiers."
     assert mt_artifacts(text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation"),
+    [
+        ("he hoped to \u201emaintain ties.\u201c Then", "\u201emaintain ties.\u201c"),
+        ("un \u00abmot\u00bb ici", "\u00abmot\u00bb"),
+        ("ein \u00bbWort\u00ab hier", "\u00bbWort\u00ab"),
+        ("no close \u201ehere at all", "\u201ehere"),
+    ],
+)
+def test_a_foreign_mark_names_the_quotation_it_opens_or_closes(text, quotation):
+    from wiretrace.findings.checks.artifacts import quotation_around
+
+    at = min(i for i, ch in enumerate(text) if ch in "\u201e\u00ab\u00bb")
+    start, end = quotation_around(text, at)
+    assert text[start:end] == quotation

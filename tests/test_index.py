@@ -25,9 +25,9 @@ def test_the_seed_index(seed_audit):
     page = index_page(seed_audit, labels, [*PAGES, NotebookPage("04-readability", "", "boom")])
     assert page.startswith("<!DOCTYPE html>")
     assert page.split("<ol>")[1].split("</ol>")[0].count("<li>") == 5
-    assert "4 high-severity findings: 000 (3) and wionews.com (1)." in page
+    assert "6 high-severity findings: 000 (3), wionews.com (1) and 004 (2)." in page
     high = page.split("<h2>High-severity findings</h2>")[1].split("</ul>")[0]
-    assert high.count('<li><a href="notebooks/03-introduced-errors.html">') == 4
+    assert high.count('<li><a href="notebooks/03-introduced-errors.html">') == 6
     assert "000: modality change, &quot;will&quot; → &quot;may&quot;</a></li>" in page
     assert '<li class="failed">04-readability: failed, boom</li>' in page
     assert "000_5ceb88a01bc13192" not in page

@@ -312,7 +312,7 @@ def test_seed_story(seed_audit):
         "Oso and wionews.com; dpa is credited by 004; 000 and 003 credit no agency.",
         "000, Tunde Oso and wionews.com copy the consensus of the versions (the lost original); "
         "for 3 pairs of versions the evidence cannot say who copied whom.",
-        "4 high-severity findings: 000 (3) and wionews.com (1).",
+        "6 high-severity findings: 000 (3), wionews.com (1) and 004 (2).",
     ]
     consensus = seed_audit.sources["consensus:0"]
     line = story.consensus_line("consensus:0", consensus, seed_audit.findings, labels)

@@ -106,9 +106,9 @@ def test_the_seeds_index_tells_the_story(reports):
     index = (reports["seeds"]["out"] / "index.html").read_text(encoding="utf-8")
     assert "5 versions of the story read" in index
     assert "000 and 003 credit no agency" in index
-    assert "4 high-severity findings: 000 (3) and wionews.com (1)." in index
+    assert "6 high-severity findings: 000 (3), wionews.com (1) and 004 (2)." in index
     high = index.split("<h2>High-severity findings</h2>")[1].split("</ul>")[0]
-    assert high.count('<li><a href="notebooks/03-introduced-errors.html">') == 4
+    assert high.count('<li><a href="notebooks/03-introduced-errors.html">') == 6
     assert "7 notebooks ran." in index
 
 

@@ -68,14 +68,15 @@ def mt_artifacts(
     for m in _GERMAN_QUOTES.finditer(text):
         if m.group() in source_text:
             continue
+        start, end = quotation_around(text, m.start())
         out.append(
             Finding(
                 "mt_artifact",
                 "low",
-                m.group(),
+                text[start:end],
                 "",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 f"Foreign quotation mark {quoted(m.group())}: English copy uses \u201c \u201d.",
             )
         )
@@ -84,6 +85,25 @@ def mt_artifacts(
     if not source_text:
         out += _run_together(words_, context)
     return out
+
+
+#: Marks that can close (or, German style, open) a quotation a foreign mark opened.
+_QUOTE_MARKS = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\"'"
+
+
+def quotation_around(text: str, at: int) -> tuple[int, int]:
+    """The span of the quotation whose foreign mark is at ``at``: from an opening mark to
+    the next quotation mark (or, with none, the end of the next word); from a closing mark
+    back to the previous one. A finding on it names the quoted words, not a mark alone."""
+    closing = text[at] == "\u00bb" and not text[at + 1 : at + 2].isalnum()
+    if closing:
+        before = max(text.rfind(q, 0, at) for q in _QUOTE_MARKS)
+        return (before if before >= 0 else at), at + 1
+    after = [i for i in (text.find(q, at + 1) for q in _QUOTE_MARKS) if i > at]
+    if after:
+        return at, min(after) + 1
+    word = re.match(r"\s*\w+", text[at + 1 :])
+    return at, at + 1 + (word.end() if word else 0)
 
 
 def _doubled_reporting_verbs(text: str, source_text: str, toks: list[Token]) -> list[Finding]:
