@@ -84,6 +84,7 @@ def test_a_false_friend_the_source_has_is_not_this_version_s():
         ("un \u00abmot\u00bb ici", "\u00abmot\u00bb"),
         ("ein \u00bbWort\u00ab hier", "\u00bbWort\u00ab"),
         ("no close \u201ehere at all", "\u201ehere"),
+        ("\u201eNiger\u2019s army\u201c, he said", "\u201eNiger\u2019s army\u201c"),
     ],
 )
 def test_a_foreign_mark_names_the_quotation_it_opens_or_closes(text, quotation):

@@ -87,19 +87,20 @@ def mt_artifacts(
     return out
 
 
-#: Marks that can close (or, German style, open) a quotation a foreign mark opened.
-_QUOTE_MARKS = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\"'"
+#: The marks that close a quotation each foreign mark opens (German »...«, French «...»).
+#: No apostrophe among them: "Niger\u2019s" would end the quotation early.
+_CLOSERS = {"\u201e": '\u201c\u201d"', "\u201a": "\u2018", "\u00ab": "\u00bb", "\u00bb": "\u00ab"}
 
 
 def quotation_around(text: str, at: int) -> tuple[int, int]:
     """The span of the quotation whose foreign mark is at ``at``: from an opening mark to
-    the next quotation mark (or, with none, the end of the next word); from a closing mark
-    back to the previous one. A finding on it names the quoted words, not a mark alone."""
-    closing = text[at] == "\u00bb" and not text[at + 1 : at + 2].isalnum()
-    if closing:
-        before = max(text.rfind(q, 0, at) for q in _QUOTE_MARKS)
+    its closing mark (or, with none, the end of the next word); from a closing ``\u00bb``
+    back to its ``\u00ab``. A finding on it names the quoted words, not a mark alone."""
+    mark = text[at]
+    if mark == "\u00bb" and not text[at + 1 : at + 2].isalnum():  # French closing
+        before = text.rfind("\u00ab", 0, at)
         return (before if before >= 0 else at), at + 1
-    after = [i for i in (text.find(q, at + 1) for q in _QUOTE_MARKS) if i > at]
+    after = [i for i in (text.find(q, at + 1) for q in _CLOSERS[mark]) if i > at]
     if after:
         return at, min(after) + 1
     word = re.match(r"\s*\w+", text[at + 1 :])
