@@ -47,3 +47,11 @@ def test_write_corpus_writes_one_file_per_article(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"{i}.txt" for i in frame.article_id
     )
+
+
+def test_topic_names_the_real_case_whatever_the_date():
+    assert newsroom.topic("meter/courts/02.11.99/doctor/doctor302_guardian") == (
+        "meter/courts/doctor"
+    )
+    assert newsroom.topic("meter/courts/07.01.00/doctor/wire_doctor1") == "meter/courts/doctor"
+    assert newsroom.topic("clough/a/g0pA_taska") == "clough/a"

@@ -23,6 +23,18 @@ def test_pairwise_scores(predicted, precision, recall):
     assert (scores["precision"], scores["recall"]) == (precision, recall)
 
 
+def test_pairwise_scores_leave_out_related_pairs():
+    # d, e (cluster 1) and f (cluster 2) tell one real story: linking f to them is
+    # neither right nor wrong, linking a to them is wrong.
+    related = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y", "f": "y"}
+    predicted = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1}
+    assert pairwise_scores(TRUTH, predicted)["precision"] == 0.6667
+    scores = pairwise_scores(TRUTH, predicted, related)
+    assert (scores["precision"], scores["recall"], scores["predicted_pairs"]) == (1.0, 1.0, 4)
+    wrong = {**predicted, "a": 1}
+    assert pairwise_scores(TRUTH, wrong, related)["precision"] == 0.4  # 2 of 5 pairs
+
+
 def test_same_cluster_pairs():
     assert same_cluster_pairs({"b": 1, "a": 1, "c": 2}) == {("a", "b")}
 

@@ -182,6 +182,32 @@ def test_shared_phrasing_without_the_story_specifics_is_no_wording_link():
     assert score_pairs([a, c], [(0, 1)]).iloc[0]["link"] == "wording"
 
 
+def test_two_court_briefs_on_their_formula_alone_are_no_link():
+    # Two-sentence court briefs of different cases share the court formula: a story
+    # score above the threshold on 4 shared terms, a wording score on 2 shared 3-grams.
+    a = fingerprint(
+        "a",
+        "A man of 52 appeared in court yesterday charged with arson at a Leeds garage. "
+        "He was bailed for two weeks.",
+    )
+    b = fingerprint(
+        "b",
+        "Jane Hollis, 31, appeared in court yesterday accused of fraud. "
+        "She was bailed until March.",
+    )
+    row = score_pairs([a, b], [(0, 1)]).iloc[0]
+    assert row["wording"] >= 0.12
+    assert row["story"] >= 0.11
+    assert row["link"] == ""
+    # A copy of the brief with one word changed shares far more than the formula.
+    c = fingerprint(
+        "c",
+        "A man of 52 appeared in court yesterday charged with arson at a Leeds garage. "
+        "He was bailed for a fortnight.",
+    )
+    assert score_pairs([a, c], [(0, 1)]).iloc[0]["link"] == "wording"
+
+
 def test_body_words_match_text_words(seeds):
     for article in seeds.ok:
         assert body_words(article.body) == words(article.body)

@@ -25,8 +25,12 @@ cluster:
    swapped, and 3% of the content words changed.
 
 Texts of one cluster are true pairs; texts of different clusters are not (a relabelled
-reuse of a story counts as another story). Article ids are shuffled (``news00042``), so
-neither the id nor the file order tells the cluster.
+reuse of a story counts as another story). That is strict: relabelling leaves some names
+and the story's topic words, and METER follows one case over several days in story
+folders of one topic name (``courts/02.11.99/doctor`` and ``courts/07.01.00/doctor``),
+whose newspapers repeat the background. :func:`topic` names the real case a source text
+is about, so a benchmark can also score only the pairs of different topics. Article ids
+are shuffled (``news00042``), so neither the id nor the file order tells the cluster.
 """
 
 from __future__ import annotations
@@ -86,6 +90,16 @@ def stories(
         if texts:
             out.append((story, tuple(texts)))
     return tuple(out)
+
+
+def topic(source: str) -> str:
+    """The real story a ``source`` of :func:`generate` tells: METER's domain and topic
+    folder name without the date (``meter/courts/doctor``), or the Clough-Stevenson task
+    (``clough/a``)."""
+    parts = source.split("/")
+    if parts[0] == "meter" and len(parts) >= 4:
+        return "/".join((parts[0], parts[1], parts[-2]))
+    return "/".join(parts[:2])
 
 
 def newsroom_edit(sentences: Sequence[str], rng: random.Random) -> list[str]:

@@ -524,7 +524,12 @@ def _report(
 
 def _parameters(paths: list, wire: list, meta: str | Path | None) -> dict:
     """The run's parameters as written to ``audit.json``."""
-    from wiretrace.rewrites.cluster import STORY_THRESHOLD, WORDING_THRESHOLD
+    from wiretrace.rewrites.cluster import (
+        MIN_SHARED_SHINGLES,
+        MIN_SHARED_TERMS,
+        STORY_THRESHOLD,
+        WORDING_THRESHOLD,
+    )
 
     return {
         "paths": [str(p) for p in paths],
@@ -532,4 +537,6 @@ def _parameters(paths: list, wire: list, meta: str | Path | None) -> dict:
         "meta": str(meta) if meta else None,
         "story_threshold": STORY_THRESHOLD,
         "wording_threshold": WORDING_THRESHOLD,
+        "min_shared_shingles": MIN_SHARED_SHINGLES,
+        "min_shared_terms": MIN_SHARED_TERMS,
     }
