@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wiretrace.language.nlp import nlp
+from wiretrace.language import nlp as nlp_module
+from wiretrace.language.nlp import nlp, parse, parse_all
 
 
 def test_one_pipeline_is_shared():
@@ -14,3 +15,27 @@ def test_the_pipeline_parses_a_speech_verb_and_its_subject():
     said = next(t for t in doc if t.text == "said")
     assert said.lemma_ == "say"
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["minister"]
+
+
+def _signature(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc]
+
+
+def test_a_parse_does_not_depend_on_its_batch_or_the_cache(seeds):
+    sentences = [s.text for a in seeds.ok for s in a.sentences][:80]
+    alone = [_signature(nlp()(s)) for s in sentences]
+    nlp_module.PARSE_CACHE, saved = 16, nlp_module.PARSE_CACHE
+    try:
+        batched = [_signature(d) for d in parse_all(list(reversed(sentences)))][::-1]
+        again = [_signature(parse(s)) for s in sentences]
+    finally:
+        nlp_module.PARSE_CACHE = saved
+    assert batched == alone and again == alone
+
+
+def test_parse_all_parses_each_distinct_text_once_and_keeps_order():
+    text = "Officials said the talks would resume on Monday."
+    nlp_module._parsed.pop(text, None)
+    first, second = parse_all([text, text])
+    assert first is second and first.text == text
+    assert parse(text) is first  # from the cache

@@ -86,11 +86,17 @@ def tokens(text: str, offset: int = 0, words_only: bool = False) -> list[Token]:
     their separators ("1,500"); every other non-space character is a token of its own
     unless ``words_only`` is set.
     """
+    return list(_tokens(text, offset, words_only))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str, offset: int, words_only: bool) -> tuple[Token, ...]:
+    """:func:`tokens` as a tuple (cached: every check of a sentence reads its tokens)."""
     pattern = WORD_RE if words_only else TOKEN_RE
-    return [
+    return tuple(
         Token(m.group(), _token_norm(m.group()), m.start() + offset, m.end() + offset)
         for m in pattern.finditer(text)
-    ]
+    )
 
 
 @lru_cache(maxsize=500_000)

@@ -287,6 +287,12 @@ _WORD_READERS = (
 
 def sentence_units(text: str) -> list[Unit]:
     """Cut ``text`` into comparison :class:`Unit` s (see the module docstring)."""
+    return list(_sentence_units(text))
+
+
+@lru_cache(maxsize=8192)
+def _sentence_units(text: str) -> tuple[Unit, ...]:
+    """:func:`sentence_units` as a tuple (cached: units are frozen, sentences recur)."""
     toks = tokens(text)
     units: list[Unit] = []
     i = 0
@@ -303,7 +309,7 @@ def sentence_units(text: str) -> list[Unit]:
                 break
         i = following
         initial = False
-    return units
+    return tuple(units)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

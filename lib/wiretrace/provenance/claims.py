@@ -37,7 +37,7 @@ import pandas as pd
 from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.language.lexicon import spelling_key
-from wiretrace.language.nlp import nlp
+from wiretrace.language.nlp import parse, parse_all
 from wiretrace.language.resources import word_groups, word_list
 from wiretrace.language.text import fold
 
@@ -344,7 +344,7 @@ def claims_in_text(text: str, registry: Registry | None = None) -> list[Claim]:
     registry = registry or load_registry()
     if not _PREFILTER.search(text):
         return []
-    return _claims_in_doc(nlp()(text), registry)
+    return _claims_in_doc(parse(text), registry)
 
 
 def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataFrame:
@@ -362,7 +362,7 @@ def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataF
     docs = dict(
         zip(
             [(a.article_id, s.sentence_id) for a, s in wanted],
-            nlp().pipe([s.text for _, s in wanted], batch_size=64),
+            parse_all([s.text for _, s in wanted]),
             strict=True,
         )
     )
