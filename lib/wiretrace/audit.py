@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from wiretrace import schema
@@ -370,17 +371,19 @@ def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.D
 def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFrame:
     """Tables with the same columns as one, rows by article in corpus order (an article's
     rows keep their order); ids not in ``position`` (sources) last, by id."""
-
-    def key(row: dict) -> tuple:
-        article_id = row["article_id"]
-        if article_id in position:
-            return (0, position[article_id], "")
-        return (1, 0, article_id)
-
-    rows = sorted((r for f in frames for r in f.to_dict("records")), key=key)
-    if not rows:
+    filled = [f for f in frames if len(f)]
+    if not filled:
         return frames[0]
-    return pd.DataFrame(rows, columns=frames[0].columns)
+    joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    ids = joined["article_id"].astype(str).to_numpy()
+    known = np.array([i in position for i in ids], dtype=bool)
+    rank = np.array([position.get(i, 0) for i in ids], dtype=np.int64)
+    unknown_id = np.where(known, "", ids)
+    order = np.lexsort((unknown_id, rank, ~known))  # stable: the last key sorts first
+    rows = joined.iloc[order]
+    # Built afresh from the values, so each column's type is read from what it holds
+    # (a cluster's table may carry object columns).
+    return pd.DataFrame({c: rows[c].tolist() for c in frames[0].columns})
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:

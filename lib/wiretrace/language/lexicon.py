@@ -192,7 +192,9 @@ def spelling_key(word: str) -> str:
     not read as "after"); a word Hunspell ``en_US`` already accepts is returned unchanged.
     """
     lower = word.lower()
-    if not lower.isalpha() or in_us_dictionary(lower) or lower not in gb_words():
+    if not lower.isalpha() or not any(p.search(lower) for p, _ in _GB_US_RULES):
+        return lower  # no rule could change it: no dictionary lookup needed
+    if in_us_dictionary(lower) or lower not in gb_words():
         return lower
     for pattern, replacement in _GB_US_RULES:
         candidate = pattern.sub(replacement, lower, count=1)

@@ -131,16 +131,12 @@ def substitution(pair: Pair, a: Unit, b: Unit) -> Finding:
 
 @lru_cache(maxsize=4096)
 def _pos_tags(text: str) -> dict[int, str]:
-    """Universal POS of each spaCy token of ``text``, keyed by its start offset.
+    """Universal POS of each spaCy token of ``text``, keyed by its start offset (from the
+    pipeline every stage shares, through its parse cache: the claims stage has often
+    parsed the sentence already)."""
+    from wiretrace.language.nlp import parse
 
-    Uses the pipeline every stage shares (one model in memory), without the entity
-    recogniser and lemmatiser, which part-of-speech tags do not need.
-    """
-    from wiretrace.language.nlp import nlp
-
-    pipeline = nlp()
-    with pipeline.select_pipes(disable=["ner", "lemmatizer"]):
-        return {t.idx: t.pos_ for t in pipeline(text)}
+    return {t.idx: t.pos_ for t in parse(text)}
 
 
 def _shared_pos(a: str, b: str) -> bool:
