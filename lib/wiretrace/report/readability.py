@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import textstat
 
@@ -90,16 +91,14 @@ def readability_table(
         if source_id not in {r["article_id"] for r in rows}:
             rows.append({"article_id": source_id, "role": "source", **readability(source)})
     table = pd.DataFrame(rows, columns=["article_id", "role", *MEASURES])
-    by_id = table.set_index("article_id")
-    table["source_id"] = [source_of.get(a, "") for a in table["article_id"]]
+    ids = table["article_id"].tolist()
+    source_ids = [source_of.get(a, "") for a in ids]
+    table["source_id"] = source_ids
     for measure in MEASURES:
-        deltas = []
-        for article_id, source_id in zip(table["article_id"], table["source_id"], strict=True):
-            if source_id and source_id in by_id.index and source_id != article_id:
-                deltas.append(
-                    round(by_id.at[article_id, measure] - by_id.at[source_id, measure], 2)
-                )
-            else:
-                deltas.append(float("nan"))
-        table[f"delta_{measure}"] = deltas
+        # numpy's rounding, as the table's own values would be rounded
+        value = dict(zip(ids, table[measure].to_numpy(), strict=True))
+        table[f"delta_{measure}"] = [
+            np.round(value[a] - value[s], 2) if s and s in value and s != a else float("nan")
+            for a, s in zip(ids, source_ids, strict=True)
+        ]
     return table

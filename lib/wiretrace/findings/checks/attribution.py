@@ -127,16 +127,30 @@ def uncredited_reuse(tables: AttributionTables, article_id: str) -> list[tuple[s
     if group is None or tables.source_agencies.credited.get(article_id):
         return []
     order = {"wholly": 0, "partially": 1}
-    group = group.assign(_o=group["derivation"].map(order)).sort_values(
-        ["_o", "containment"], ascending=[True, False], kind="stable"
-    )
-    for record in group.to_dict("records"):
+    records = [
+        {"source_id": s, "derivation": d, "containment": c}
+        for s, d, c in zip(
+            group["source_id"].tolist(),
+            group["derivation"].tolist(),
+            group["containment"].tolist(),
+            strict=True,
+        )
+    ]
+    # Wholly before partially, then by containment, highest first (no containment last);
+    # Python's sort is stable, so ties keep the derivation table's order.
+    records.sort(key=lambda r: (order[r["derivation"]], -_or_inf(r["containment"])))
+    for record in records:
         agencies, evidence = tables.source_agencies(record["source_id"])
         if agencies:
             return [
                 (record["source_id"], _uncredited(tables, article_id, record, agencies, evidence))
             ]
     return []
+
+
+def _or_inf(value) -> float:
+    """``value`` as a float, minus infinity when it is missing (NaN or None)."""
+    return float("-inf") if value is None or value != value else float(value)
 
 
 def _uncredited(tables: AttributionTables, article_id: str, record: dict, agencies, evidence):
