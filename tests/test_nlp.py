@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wiretrace.language import nlp as nlp_module
-from wiretrace.language.nlp import nlp, parse, parse_all
+from wiretrace.language.nlp import nlp, parse, parse_all, parsed
 
 
 def test_one_pipeline_is_shared():
@@ -39,3 +39,19 @@ def test_parse_all_parses_each_distinct_text_once_and_keeps_order():
     first, second = parse_all([text, text])
     assert first is second and first.text == text
     assert parse(text) is first  # from the cache
+
+
+def test_tags_do_not_need_the_entity_recogniser_or_lemmatiser(seeds):
+    # substitution's part-of-speech tags come from the cache or from the reduced pipeline
+    sentences = [s.text for a in seeds.ok for s in a.sentences][:60]
+    full = [[t.pos_ for t in nlp()(s)] for s in sentences]
+    with nlp().select_pipes(disable=["ner", "lemmatizer"]):
+        reduced = [[t.pos_ for t in nlp()(s)] for s in sentences]
+    assert reduced == full
+
+
+def test_parsed_is_the_cached_parse_or_none():
+    text = "The ministry said nothing on Tuesday."
+    nlp_module._parsed.pop(text, None)
+    assert parsed(text) is None
+    assert parsed(text) is None and parse(text) is parsed(text)

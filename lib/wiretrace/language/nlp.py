@@ -44,3 +44,8 @@ def parse_all(texts: Sequence[str], batch_size: int = 64) -> list:
 def parse(text: str):
     """The spaCy ``Doc`` of one text (see :func:`parse_all`)."""
     return parse_all([text])[0]
+
+
+def parsed(text: str):
+    """The cached spaCy ``Doc`` of ``text`` when it was parsed lately, else None."""
+    return _parsed.get(text)

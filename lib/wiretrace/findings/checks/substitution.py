@@ -131,12 +131,20 @@ def substitution(pair: Pair, a: Unit, b: Unit) -> Finding:
 
 @lru_cache(maxsize=4096)
 def _pos_tags(text: str) -> dict[int, str]:
-    """Universal POS of each spaCy token of ``text``, keyed by its start offset (from the
-    pipeline every stage shares, through its parse cache: the claims stage has often
-    parsed the sentence already)."""
-    from wiretrace.language.nlp import parse
+    """Universal POS of each spaCy token of ``text``, keyed by its start offset.
 
-    return {t.idx: t.pos_ for t in parse(text)}
+    From the shared parse cache when the claims stage parsed the sentence already, else
+    from the pipeline every stage shares without the entity recogniser and lemmatiser,
+    which part-of-speech tags do not need (the tags are the same either way).
+    """
+    from wiretrace.language.nlp import nlp, parsed
+
+    doc = parsed(text)
+    if doc is None:
+        pipeline = nlp()
+        with pipeline.select_pipes(disable=["ner", "lemmatizer"]):
+            doc = pipeline(text)
+    return {t.idx: t.pos_ for t in doc}
 
 
 def _shared_pos(a: str, b: str) -> bool:
