@@ -7,6 +7,7 @@ byte-identical to the serial run's.
 
 from __future__ import annotations
 
+import importlib
 import shutil
 
 import pytest
@@ -14,6 +15,10 @@ from conftest import SEEDS_DIR
 
 import wiretrace
 from wiretrace.parallel import LOCAL_HOST, default_workers, run_tasks
+
+
+#: The module (``wiretrace.audit`` the attribute is the function it defines).
+audit_module = importlib.import_module("wiretrace.audit")
 
 
 def _square(x: int) -> int:
@@ -47,6 +52,8 @@ def generated(tmp_path_factory):
     write_corpus(folder, 24, seed=2)
     for seed in SEEDS_DIR.glob("*.txt"):
         shutil.copy(seed, folder / seed.name)
+    (folder / "empty.txt").write_text("")  # rejected inputs take their place too
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
     return folder
 
 
@@ -80,7 +87,10 @@ def test_scheduler_address_gives_the_same_results(client):
     assert run_tasks(_square, [4, 5], scheduler=address) == [16, 25]
 
 
-def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(seed_audit, client, tmp_path):
+def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(
+    seed_audit, client, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(audit_module, "LOAD_CHUNK", 2)  # inputs parsed in three tasks
     on_cluster = wiretrace.audit([SEEDS_DIR], scheduler=client)
     _same_bytes(seed_audit.to_dir(tmp_path / "serial"), on_cluster.to_dir(tmp_path / "cluster"))
 

@@ -20,7 +20,15 @@ import numpy as np
 import pandas as pd
 
 from wiretrace import schema
-from wiretrace.ingest.corpus import Article, Corpus, InputError, as_paths, load_corpus
+from wiretrace.ingest.corpus import (
+    Article,
+    Corpus,
+    InputError,
+    as_paths,
+    load_corpus,
+    parse_inputs,
+    read_inputs,
+)
 
 if TYPE_CHECKING:
     from wiretrace.rewrites.analysis import RewriteAnalysis
@@ -292,14 +300,15 @@ def audit(
     cluster whose audit raises does not stop the run: its articles get
     ``status='failed'`` and the error as ``reason`` in the articles table.
     """
-    from wiretrace.parallel import run_tasks
+    from wiretrace.parallel import connection, run_tasks
     from wiretrace.rewrites.cluster import cluster_stories
 
     paths, wire = as_paths(paths), as_paths(wire)
-    corpus = _load(paths, wire, meta, progress)
-    clusters = cluster_stories(corpus, progress=progress)
-    tasks = cluster_tasks(corpus, clusters)
-    parts = run_tasks(audit_cluster, tasks, workers, scheduler, progress, desc="clusters")
+    with connection(workers, scheduler) as client:
+        corpus = _load(paths, wire, meta, progress, client)
+        clusters = cluster_stories(corpus, progress=progress)
+        tasks = cluster_tasks(corpus, clusters)
+        parts = run_tasks(audit_cluster, tasks, 1, client, progress, desc="clusters")
     return _join(corpus, tasks, parts, _parameters(paths, wire, meta))
 
 
@@ -441,11 +450,26 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
 _TABLES = ("attributions", "claims", "story_claims", "findings", "readability", "provenance")
 
 
-def _load(paths: list, wire: list, meta: str | Path | None, progress: bool) -> Corpus:
-    """The load stage: read the inputs into a corpus (at least one path is needed)."""
+#: Inputs parsed per task when the load stage runs on a cluster.
+LOAD_CHUNK = 50
+
+
+def _load(
+    paths: list, wire: list, meta: str | Path | None, progress: bool, client: object = None
+) -> Corpus:
+    """The load stage: read the inputs into a corpus (at least one path is needed). With
+    a ``client``, the inputs are read here and parsed on its workers, :data:`LOAD_CHUNK`
+    per task, giving the articles a serial load gives, in the same order."""
+    from wiretrace.parallel import run_tasks
+
     if not paths and not wire:
         raise InputError("no input paths given")
-    return load_corpus(paths, wire=wire, meta=meta, progress=progress)
+    if client is None:
+        return load_corpus(paths, wire=wire, meta=meta, progress=progress)
+    jobs, warnings = read_inputs(paths, wire, meta, progress)
+    chunks = [jobs[i : i + LOAD_CHUNK] for i in range(0, len(jobs), LOAD_CHUNK)]
+    parts = run_tasks(parse_inputs, chunks, 1, client, progress, "parsing", f"{LOAD_CHUNK} inputs")
+    return Corpus([a for part in parts for a in part], warnings=warnings)
 
 
 def _story_claims(corpus: Corpus, rewrites: RewriteAnalysis, claims: pd.DataFrame) -> pd.DataFrame:

@@ -11,16 +11,18 @@ gives. It runs the tasks
 - on an existing Dask cluster: ``scheduler`` is its address (``tcp://host:8786``) or a
   ``distributed.Client``. The workers need wiretrace installed.
 
-A progress bar counts finished tasks (clusters). Ctrl-C cancels the tasks still queued
-and stops a cluster started here. Each worker process keeps what a task loads once (the
-spaCy model, the word lists: they are cached per process), so later tasks on that worker
-do not load them again.
+:func:`connection` opens the engine once for several maps (the audit parses its inputs
+and then audits its clusters on the same cluster). A progress bar counts finished tasks.
+Ctrl-C cancels the tasks still queued and stops a cluster started here. Each worker
+process keeps what a task loads once (the spaCy model, the word lists: they are cached
+per process), so later tasks on that worker do not load them again.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 #: The address a local cluster listens on: never beyond this machine.
@@ -39,6 +41,7 @@ def run_tasks(
     scheduler: Any = None,
     progress: bool = False,
     desc: str = "clusters",
+    unit: str = "cluster",
 ) -> list:
     """``[function(t) for t in tasks]``, serially or on a Dask cluster (see the module).
 
@@ -52,14 +55,14 @@ def run_tasks(
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     if scheduler is None and (workers == 1 or len(tasks) <= 1):
-        return [function(t) for t in tqdm(tasks, desc=desc, unit="cluster", disable=not progress)]
+        return [function(t) for t in tqdm(tasks, desc=desc, unit=unit, disable=not progress)]
     client, owned = _connect(workers, scheduler)
     futures = []
     try:
         from distributed import as_completed
 
         futures = client.map(function, list(tasks), pure=False)
-        bar = tqdm(total=len(futures), desc=desc, unit="cluster", disable=not progress)
+        bar = tqdm(total=len(futures), desc=desc, unit=unit, disable=not progress)
         for _ in as_completed(futures):
             bar.update()
         bar.close()
@@ -69,6 +72,24 @@ def run_tasks(
         raise
     finally:
         for thing in owned:  # what was opened here: the client, a local cluster
+            thing.close()
+
+
+@contextmanager
+def connection(workers: int = 1, scheduler: Any = None) -> Iterator[Any]:
+    """The engine for several :func:`run_tasks` calls: ``None`` for a serial run
+    (``workers`` 1 and no ``scheduler``), else a ``distributed.Client`` (on a local
+    cluster started here and stopped at the end, or on ``scheduler``)."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if scheduler is None and workers == 1:
+        yield None
+        return
+    client, owned = _connect(workers, scheduler)
+    try:
+        yield client
+    finally:
+        for thing in owned:
             thing.close()
 
 

@@ -34,6 +34,8 @@ __all__ = [
     "as_paths",
     "guess_language",
     "load_corpus",
+    "parse_inputs",
+    "read_inputs",
     "parse_article",
 ]
 
@@ -228,6 +230,58 @@ def _sidecar_warnings(sidecar: Sidecar) -> list[str]:
     return list(dict.fromkeys([*sidecar.warnings, *([unused] if unused else [])]))
 
 
+#: One input to parse: the raw input, its article id, and its metadata (``None`` when
+#: reading the metadata raised; the error is then the fourth element).
+InputJob = tuple[RawInput, str, "dict | None", str]
+
+
+def read_inputs(
+    paths: Iterable[str | Path] | str | Path | None,
+    wire: Iterable[str | Path] | str | Path | None = (),
+    meta: str | Path | None = None,
+    progress: bool = False,
+) -> tuple[list[InputJob], list[str]]:
+    """The reading half of :func:`load_corpus`: every input found and decoded, given its
+    unique id and metadata, in input order, and the sidecar's warnings. Parse the jobs
+    with :func:`parse_inputs`, in any number of parts and processes."""
+    from tqdm import tqdm
+
+    paths, wire = as_paths(paths), as_paths(wire)
+    sidecar = sidecar_metadata([*paths, *wire], meta)
+    wire_files = {os.path.realpath(p) for p in expand_paths(wire)}
+    files = list(expand_paths([*paths, *wire]))
+    jobs: list[InputJob] = []
+    ids = _Ids()
+    for path in tqdm(files, desc="reading", unit="file", disable=not progress):
+        for raw in _raw_inputs(path):
+            article_id = ids.take(raw.article_id)
+            try:
+                info = {**raw.meta, **sidecar.fields(raw.article_id, raw.path)}
+                if os.path.realpath(path) in wire_files:
+                    info["role"] = "wire"
+                jobs.append((raw, article_id, info, ""))
+            except Exception as exc:  # the per-input guard
+                jobs.append((raw, article_id, None, _error(exc)))
+    return jobs, _sidecar_warnings(sidecar)
+
+
+def parse_inputs(jobs: Iterable[InputJob]) -> list[Article]:
+    """The articles of :func:`read_inputs`' jobs, one each, in order: any exception while
+    parsing one makes that article rejected with the exception's message."""
+    articles = []
+    for raw, article_id, info, error in jobs:
+        if info is None:
+            article = Article(article_id, raw.path, status="rejected", reason=error)
+        else:
+            try:
+                article = _article(raw, article_id, info)
+            except Exception as exc:  # the per-input guard
+                article = Article(article_id, raw.path, status="rejected", reason=_error(exc))
+        article.sha256 = raw.sha256
+        articles.append(article)
+    return articles
+
+
 def load_corpus(
     paths: Iterable[str | Path] | str | Path | None,
     wire: Iterable[str | Path] | str | Path | None = (),
@@ -245,25 +299,7 @@ def load_corpus(
     spellings, a link) is read once, as wire when it is among ``wire``. Article ids are
     file stems or record ids; a repeated id gets the first free ``~2``, ``~3`` suffix.
     Raises :class:`InputError` only for an empty path or one that does not exist.
+    (:func:`read_inputs` then :func:`parse_inputs`.)
     """
-    from tqdm import tqdm
-
-    paths, wire = as_paths(paths), as_paths(wire)
-    sidecar = sidecar_metadata([*paths, *wire], meta)
-    wire_files = {os.path.realpath(p) for p in expand_paths(wire)}
-    files = list(expand_paths([*paths, *wire]))
-    articles: list[Article] = []
-    ids = _Ids()
-    for path in tqdm(files, desc="reading", unit="file", disable=not progress):
-        for raw in _raw_inputs(path):
-            article_id = ids.take(raw.article_id)
-            try:
-                info = {**raw.meta, **sidecar.fields(raw.article_id, raw.path)}
-                if os.path.realpath(path) in wire_files:
-                    info["role"] = "wire"
-                article = _article(raw, article_id, info)
-            except Exception as exc:  # the per-input guard
-                article = Article(article_id, raw.path, status="rejected", reason=_error(exc))
-                article.sha256 = raw.sha256
-            articles.append(article)
-    return Corpus(articles, warnings=_sidecar_warnings(sidecar))
+    jobs, warnings = read_inputs(paths, wire, meta, progress)
+    return Corpus(parse_inputs(jobs), warnings=warnings)
