@@ -127,7 +127,8 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
             "corpora": [
                 {
                     "corpus": "news-400",
-                    "pairwise": {"precision": 0.99, "recall": 0.97},
+                    "pairwise": {"precision": 0.95, "recall": 0.97},
+                    "pairwise_across_topics": {"precision": 0.99, "recall": 0.97},
                     "same_tables_every_run": True,
                 }
             ],
@@ -135,6 +136,8 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
     }
     table = report.real_text_speed(results)
     assert table["pair recall"].tolist() == [0.97, 0.97]
+    assert table["pair precision"].tolist() == [0.95, 0.95]
+    assert table["pair precision across topics"].tolist() == [0.99, 0.99]
     assert table["worker peak MB"].tolist() == ["", 400.0]
     text = "\n".join(report.real_speed_block(results))
     assert "1 worker: 90 ms per article, so 25.0 hours per million articles" in text
