@@ -16,8 +16,7 @@ from conftest import SEEDS_DIR
 import wiretrace
 from wiretrace.parallel import LOCAL_HOST, default_workers, run_tasks
 
-
-#: The module (``wiretrace.audit`` the attribute is the function it defines).
+#: The module itself (the attribute ``wiretrace.audit`` is the function it defines).
 audit_module = importlib.import_module("wiretrace.audit")
 
 

@@ -607,9 +607,7 @@ def real_text_speed(results: dict) -> pd.DataFrame:
                 "worker peak MB": run["worker_peak_mb"] if run["worker_peak_mb"] else "",
                 "load average": run["load_average"],
                 "pair precision": scores.get("precision", ""),
-                "pair precision across topics": across.get(run["corpus"], {}).get(
-                    "precision", ""
-                ),
+                "pair precision across topics": across.get(run["corpus"], {}).get("precision", ""),
                 "pair recall": scores.get("recall", ""),
             }
         )
