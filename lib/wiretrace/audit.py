@@ -99,6 +99,25 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+#: The tables of an audit, in the order they are written (the contract's first); every
+#: name but ``sources`` (built from the source texts) is an attribute of the result.
+TABLE_NAMES = (
+    "articles",
+    "metadata",
+    "attributions",
+    "derivation",
+    "alignments",
+    "findings",
+    "scorecard",
+    "claims",
+    "story_claims",
+    "stemma",
+    "clusters",
+    "readability",
+    "sources",
+)
+
+
 @dataclass
 class AuditResult:
     """The tables of one audit run; see the README's "Output contract" for every column.
@@ -128,21 +147,10 @@ class AuditResult:
     written: dict = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table by name, in the order they are written (the contract's first)."""
+        """Every table by name (:data:`TABLE_NAMES`), in the order they are written."""
         return {
-            "articles": self.articles,
-            "metadata": self.metadata,
-            "attributions": self.attributions,
-            "derivation": self.derivation,
-            "alignments": self.alignments,
-            "findings": self.findings,
-            "scorecard": self.scorecard,
-            "claims": self.claims,
-            "story_claims": self.story_claims,
-            "stemma": self.stemma,
-            "clusters": self.clusters,
-            "readability": self.readability,
-            "sources": self.sources_table(),
+            name: self.sources_table() if name == "sources" else getattr(self, name)
+            for name in TABLE_NAMES
         }
 
     def sources_table(self) -> pd.DataFrame:

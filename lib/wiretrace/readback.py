@@ -24,28 +24,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from wiretrace.audit import AuditResult, audit
+from wiretrace.audit import TABLE_NAMES, AuditResult, audit
 from wiretrace.ingest.corpus import Article, Corpus, InputError
 from wiretrace.ingest.textmeta import MetaPart
 from wiretrace.language.text import Sentence, split_sentences
-
-#: The tables of an audit folder, in the order :meth:`AuditResult.tables` writes them.
-TABLE_NAMES = (
-    "articles",
-    "metadata",
-    "attributions",
-    "derivation",
-    "alignments",
-    "findings",
-    "scorecard",
-    "claims",
-    "story_claims",
-    "stemma",
-    "clusters",
-    "readability",
-    "sources",
-)
-
 
 def read_table(folder: Path, name: str, records: list[dict] | None) -> pd.DataFrame:
     """One table: the columns of ``NAME.csv``, the values of its ``audit.json`` records.
