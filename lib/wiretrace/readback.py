@@ -29,6 +29,7 @@ from wiretrace.ingest.corpus import Article, Corpus, InputError
 from wiretrace.ingest.textmeta import MetaPart
 from wiretrace.language.text import Sentence, split_sentences
 
+
 def read_table(folder: Path, name: str, records: list[dict] | None) -> pd.DataFrame:
     """One table: the columns of ``NAME.csv``, the values of its ``audit.json`` records.
 
