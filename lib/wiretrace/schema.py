@@ -7,6 +7,8 @@ deliberately, with the README and tests in the same commit.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 ARTICLE_COLUMNS = [
@@ -92,4 +94,10 @@ TABLES = {
 
 def empty(columns: list[str]) -> pd.DataFrame:
     """An empty table with the given columns (a stage that found nothing returns this)."""
+    return _empty(tuple(columns)).copy()
+
+
+@lru_cache(maxsize=256)
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    """The empty table of ``columns``, built once (a copy is handed out each time)."""
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
