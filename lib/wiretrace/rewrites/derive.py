@@ -97,7 +97,7 @@ from pathlib import Path
 from wiretrace.language.matching import matcher
 from wiretrace.language.resources import data_path
 from wiretrace.language.text import Sentence
-from wiretrace.language.units import quotation_spans
+from wiretrace.language.units import inside_any, quotation_spans
 from wiretrace.rewrites.align import SentenceAlignment, weight, wording
 
 #: Below this containment an article is ``non`` derived whatever the model says (the
@@ -484,7 +484,7 @@ def informative(word: str) -> bool:
 def _quoted_keys(texts: tuple[str, ...]) -> tuple[list[str], list[bool], list]:
     """The word keys of the sentence ``texts``, whether each is inside a quotation, and
     their tokens (memoised: one source is measured against every article of its story)."""
-    spans = quotation_spans(" ".join(texts))
+    in_quotation = inside_any(quotation_spans(" ".join(texts)))
     keys: list[str] = []
     quoted: list[bool] = []
     tokens_: list = []
@@ -494,7 +494,7 @@ def _quoted_keys(texts: tuple[str, ...]) -> tuple[list[str], list[bool], list]:
         for token, key in zip(view.tokens, view.keys, strict=True):
             keys.append(key)
             tokens_.append(token)
-            quoted.append(any(start <= offset + token.start < end for start, end in spans))
+            quoted.append(in_quotation(offset + token.start))
         offset += len(text) + 1
     return keys, quoted, tokens_
 
