@@ -145,7 +145,18 @@ NEWS_FEATURES = ("log_ngram_2", "log_n_words", "order_loss", "containment")
 #: Where the news model's constants live (calibrated on METER, see the module docstring).
 NEWS_MODEL_PATH = data_path("derivation_news_model.json")
 #: What decided an article's ``derivation`` (the ``decided_by`` column).
-DECIDERS = ("news_model", "nothing_aligned", "copying_evidence", "stemma", "no_source")
+DECIDERS = (
+    "news_model",
+    "nothing_aligned",
+    "copying_evidence",
+    "too_short",
+    "stemma",
+    "no_source",
+)
+#: The fewest sentences a derived class rests on the news model's judgement of a whole
+#: article: a text of one sentence copied from the source is derived from it, but says
+#: nothing of how much of a story it takes (``decided_by`` ``too_short``).
+MIN_SENTENCES = 2
 #: Extra columns of the derivation rows, after ``schema.DERIVATION_COLUMNS``.
 DERIVATION_EXTRA_COLUMNS = [
     "reverse_containment",
@@ -282,7 +293,9 @@ def classify_derivation(
     (``news_model``), and ``reason`` gives the feature values it read. With ``run_min``
     (the evidence of copying needed against a source rebuilt from other versions), a
     derived class with an ``unquoted_run`` shorter than it becomes ``non``
-    (``copying_evidence``).
+    (``copying_evidence``). A derived article of fewer than :data:`MIN_SENTENCES`
+    sentences keeps the model's class with ``decided_by`` ``too_short``: its one sentence
+    comes from the source, too little to weigh as a story.
     """
     if not values["n_aligned"]:
         return "non", "nothing_aligned", "no sentence of the article aligns with the source"
@@ -299,6 +312,15 @@ def classify_derivation(
                 f"the model reads {reason}, but the longest run of words shared with the source "
                 f"outside quotations is {values['unquoted_run']} (fewer than {run_min}): the "
                 "same facts and quotations, not copied wording"
+            ),
+        )
+    if label != "non" and values.get("n_sentences", MIN_SENTENCES) < MIN_SENTENCES:
+        return (
+            label,
+            "too_short",
+            (
+                f"one sentence, from the source: too short to say how much of a story it "
+                f"takes (the model reads {reason})"
             ),
         )
     return label, "news_model", reason
