@@ -292,3 +292,18 @@ def test_a_one_sentence_article_is_too_short_to_weigh_as_a_story(tmp_path):
     assert findings == [["copied", "uncredited_reuse", "medium"]]
     why = result.findings["explanation"].iloc[0]
     assert why.endswith("It is one sentence: one copied sentence, not a copied story.")
+
+
+def test_crlf_offsets_point_into_the_file_on_disk(seed_audit, tmp_path):
+    """#16: the seeds with CRLF line ends give the same findings as the seeds, and each
+    finding's offsets index its words in the file's decoded text, "\r\n" and all."""
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        (tmp_path / path.name).write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    findings = wiretrace.audit([tmp_path]).findings
+    columns = ["article_id", "kind", "severity", "text", "source_text"]
+    assert findings[columns].equals(seed_audit.findings[columns])
+    assert len(findings) == 18
+    for row in findings.itertuples():
+        on_disk = (tmp_path / f"{row.article_id}.txt").read_bytes().decode("utf-8")
+        assert "\r\n" in on_disk
+        assert on_disk[row.start : row.end] == row.text
