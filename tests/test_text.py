@@ -11,6 +11,7 @@ from wiretrace.language.text import (
     LONG_BLOCK,
     PIECE,
     fold,
+    iter_words,
     pieces,
     safe_cuts,
     split_sentences,
@@ -163,3 +164,12 @@ def test_a_200_kb_paragraph_is_read_in_bounded_pieces():
     assert max(end - start for start, end in spans) <= LONG_BLOCK
     assert len(spans) == 133
     assert sum(end - start > PIECE for start, end in spans) == 3
+
+
+def test_iter_words_is_words_one_at_a_time():
+    text = "France's 1,500 troops \u2014 \u201cpost-coup\u201d talks."
+    assert (
+        list(iter_words(text))
+        == words(text)
+        == ["france's", "1,500", "troops", "post-coup", "talks"]
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,7 +103,13 @@ def _token_norm(surface: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded lower-case word forms of ``text``, punctuation dropped."""
-    return [t.norm for t in tokens(text, words_only=True)]
+    return list(iter_words(text))
+
+
+def iter_words(text: str) -> Iterator[str]:
+    """:func:`words` one at a time, found as they are read (for a reader that stops early:
+    the language detector reads the first 300 of a text that may hold a million)."""
+    return (_token_norm(m.group()) for m in WORD_RE.finditer(text))
 
 
 @dataclass(frozen=True)
