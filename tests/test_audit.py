@@ -263,3 +263,47 @@ def test_parquet_tables_are_cut_into_parts(seed_audit, tmp_path):
 def test_unknown_output_format_is_refused(seed_audit, tmp_path):
     with pytest.raises(ValueError, match="format must be one of csv, parquet"):
         seed_audit.to_dir(tmp_path, format="xlsx")
+
+
+def test_a_one_sentence_article_is_too_short_to_weigh_as_a_story(tmp_path):
+    """#16: one sentence copied from the wire is derived from it (decided_by too_short) and
+    its uncredited reuse is medium; a one-sentence article with nothing of the wire is
+    alone in its story and non derived, with no finding."""
+    wire = tmp_path / "wire.txt"
+    wire.write_bytes((SEEDS_DIR / "001_d598337ef24b6ebd.txt").read_bytes())
+    (tmp_path / "copied.txt").write_text(
+        "The French army is holding talks with Niger\u2019s military over withdrawing "
+        "\u201celements\u201d of its presence there following a coup, a defence ministry "
+        "source said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "unrelated.txt").write_text(
+        "The city council approved a new budget for road repairs on Monday evening.\n",
+        encoding="utf-8",
+    )
+    result = wiretrace.audit([tmp_path], wire=[wire])
+    primary = result.derivation[result.derivation["primary"].astype(bool)]
+    rows = primary.set_index("article_id")[["derivation", "decided_by"]].to_dict("index")
+    assert rows == {
+        "copied": {"derivation": "wholly", "decided_by": "too_short"},
+        "unrelated": {"derivation": "non", "decided_by": "no_source"},
+    }
+    findings = result.findings[["article_id", "kind", "severity"]].values.tolist()
+    assert findings == [["copied", "uncredited_reuse", "medium"]]
+    why = result.findings["explanation"].iloc[0]
+    assert why.endswith("It is one sentence: one copied sentence, not a copied story.")
+
+
+def test_crlf_offsets_point_into_the_file_on_disk(seed_audit, tmp_path):
+    """#16: the seeds with CRLF line ends give the same findings as the seeds, and each
+    finding's offsets index its words in the file's decoded text, "\r\n" and all."""
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        (tmp_path / path.name).write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    findings = wiretrace.audit([tmp_path]).findings
+    columns = ["article_id", "kind", "severity", "text", "source_text"]
+    assert findings[columns].equals(seed_audit.findings[columns])
+    assert len(findings) == 18
+    for row in findings.itertuples():
+        on_disk = (tmp_path / f"{row.article_id}.txt").read_bytes().decode("utf-8")
+        assert "\r\n" in on_disk
+        assert on_disk[row.start : row.end] == row.text

@@ -48,3 +48,33 @@ def test_a_negating_preposition_dropped_with_its_object_is_not_a_flip():
     assert kinds(compare_sentences(source, rewrite)) == []
     flipped = compare_sentences("He no longer works for the army.", "He works for the army.")
     assert [f.kind for f in flipped] == ["negation_change"]
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "expected"),
+    [
+        # A source's request not to be named, dropped: a detail of the attribution lost,
+        # not a claim turned into its opposite.
+        (
+            "Talks have begun, the defence ministry source told AFP, asking not to be named.",
+            "Talks have begun, the defence ministry source said.",
+            [],
+        ),
+        # The request altered, its negator removed: still a negation change.
+        (
+            "Talks have begun, the defence ministry source told AFP, asking not to be named.",
+            "Talks have begun, the defence ministry source told AFP, asking to be named.",
+            [("negation_change", "high", " ")],  # the blank where "not" was
+        ),
+        # A negator of the claim itself dropped beside the request: reported.
+        (
+            "Talks have not begun, the source told AFP, asking not to be named.",
+            "Talks have begun, the source said.",
+            [("negation_change", "high", " ")],
+        ),
+    ],
+)
+def test_a_dropped_request_not_to_be_named_is_no_negation_change(source, rewrite, expected):
+    assert [k for k in kinds(compare_sentences(source, rewrite)) if k[0] == "negation_change"] == (
+        expected
+    )

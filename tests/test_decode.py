@@ -52,6 +52,15 @@ def test_decode_by_byte_order_mark_and_stray_nul(data, text):
 
 
 def test_crlf_offsets_count_one_character_per_line_end():
-    # Offsets point into the decoded text, where "\r\n" is one "\n" (documented, #16).
+    # Records (JSON, CSV) and sidecar files: "\r\n" is one "\n" (#16).
     text, _ = decode(b"Line one.\r\nLine two.")
     assert text.index("Line two.") == 10
+
+
+def test_crlf_text_files_keep_every_offset_of_the_file():
+    # A text file's offsets are those of the file as decoded: its "\r" is read as a space
+    # (#16); a lone "\r" (old Mac line end) is a "\n", the same length too.
+    text, _ = decode(b"Line one.\r\nLine two.\rLine three.", keep_offsets=True)
+    assert text == "Line one. \nLine two.\nLine three."
+    assert text.index("Line two.") == 11
+    assert decode(b"no line end", keep_offsets=True) == ("no line end", "")

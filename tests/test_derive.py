@@ -275,6 +275,20 @@ def test_the_news_model_decides_and_says_what_it_read():
     assert load_news_model().features == NEWS_FEATURES
 
 
+def test_one_sentence_keeps_its_class_but_says_it_is_too_short():
+    values = {"n_aligned": 1, "log_ngram_2": 0.0, "log_n_words": 3.3, "order_loss": 0.0}
+    label, decided_by, reason = classify_derivation(
+        {**values, "containment": 1.0, "n_sentences": 1}
+    )
+    assert (label, decided_by) == ("wholly", "too_short")
+    assert reason.startswith(
+        "one sentence, from the source: too short to say how much of a story it takes "
+        "(the model reads wholly (p="
+    )
+    two = classify_derivation({**values, "containment": 1.0, "n_sentences": 2})
+    assert two[:2] == ("wholly", "news_model")
+
+
 def test_revision_never_contradicts_derivation():
     values = {"containment": 0.9, "exact_share": 1.0, "mean_ordered": 1.0, "order_loss": 0.0}
     assert revision_kind(values, "non") == "non"

@@ -40,3 +40,17 @@ def test_identify_and_english_share():
 def test_letter_share():
     assert letter_share("Talks began.") == 10 / 11
     assert letter_share("  ") == 0.0
+
+
+def test_english_share_reads_a_generator_only_to_its_300th_word():
+    read = []
+
+    def endless():
+        n = 0
+        while True:
+            read.append(n)
+            n += 1
+            yield "the" if n % 2 else "xqzv"
+
+    assert english_share(endless()) == 0.5
+    assert len(read) == 300

@@ -64,3 +64,17 @@ def test_the_wheel_audits_from_outside_the_repository(tmp_path):
     assert {f"{table}.csv" for table in schema.TABLES} | {"scorecard.csv", "audit.json"} <= written
     findings = (out / "findings.csv").read_text(encoding="utf-8")
     assert "verb_change" in findings  # 002's documented errors: the lexicon was found
+
+
+def test_make_installs_with_the_pip_the_venv_ships_with():
+    """CI installs the dependency set with Python 3.11's own pip (23.x): the Makefile's
+    install rule never upgrades pip, and lxml_html_clean (which that pip does not pull in
+    under trafilatura) is a declared dependency."""
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = [line.strip() for line in makefile.splitlines() if "pip install" in line]
+    assert installs == [
+        "$(BIN)/python -m pip install --quiet -e '.[dev]'",
+        "$(BIN)/python -m pip install --quiet -e benchmarks/",
+        "$(BIN)/python -m pip install --quiet -e '.[lab]'",  # make lab
+    ]
+    assert '"lxml_html_clean>=0.4",' in (PROJECT_ROOT / "pyproject.toml").read_text("utf-8")

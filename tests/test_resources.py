@@ -50,7 +50,14 @@ def test_word_groups_of_the_credit_words():
 
 @pytest.mark.parametrize(
     "name",
-    ["boilerplate.txt", "outlets.txt", "speaker_words.csv", "credit_words.csv", "unit_words.csv"],
+    [
+        "boilerplate.txt",
+        "outlets.txt",
+        "speaker_words.csv",
+        "credit_words.csv",
+        "unit_words.csv",
+        "anonymity_phrases.txt",
+    ],
 )
 def test_word_list_files_say_what_they_are_for(name):
     head = data_path(name).read_text(encoding="utf-8").splitlines()[0]

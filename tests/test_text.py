@@ -1,10 +1,25 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wiretrace.language.text import fold, split_sentences, tokens, words
+from wiretrace.ingest.decode import decode
+from wiretrace.language.text import (
+    LONG_BLOCK,
+    PIECE,
+    fold,
+    iter_words,
+    pieces,
+    safe_cuts,
+    split_sentences,
+    tokens,
+    words,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -96,3 +111,65 @@ def test_offsets_always_point_into_the_text(text):
 @settings(max_examples=150, deadline=None)
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+def _one_paragraph(folder: Path) -> str:
+    """Every text of ``folder`` as one paragraph (white space runs made one space)."""
+    return " ".join(
+        " ".join(decode(p.read_bytes())[0].split()) for p in sorted(folder.glob("*.txt"))
+    )
+
+
+def test_safe_cuts_only_outside_quotations_and_brackets_and_not_after_abbreviations():
+    text = (
+        'He said "It is over. Done now." Then he left. The minister (who arrived later. '
+        "Much later.) agreed. Everyone went home. Mrs. Smith stayed."
+    )
+    assert [text[c : c + 8] for c in safe_cuts(text)] == ["The mini", "Everyone", "Mrs. Smi"]
+    assert pieces(text, long_block=70, piece=50) == [(0, 46), (46, 100), (100, 138)]
+    assert pieces(text) == [(0, len(text))]  # a news paragraph is read whole
+
+
+def test_a_block_without_boundaries_is_cut_at_spaces():
+    assert pieces("word " * 30, long_block=40, piece=20) == [
+        (0, 39),
+        (39, 74),
+        (74, 109),
+        (109, 144),
+        (144, 150),
+    ]
+
+
+def test_a_long_paragraph_is_split_into_the_same_sentences_as_read_whole():
+    """The five seeds as one paragraph of 11,638 characters: read in seven pieces, the
+    same 87 sentences at the same offsets as pysbd gives reading it whole."""
+    block = _one_paragraph(ROOT / "seeds")
+    assert len(block) == 11_638 > LONG_BLOCK
+    assert len(pieces(block)) == 7
+    whole = split_sentences(block, offset=3, long_block=len(block))
+    assert len(whole) == 87
+    assert split_sentences(block, offset=3) == whole
+
+
+def test_a_200_kb_paragraph_is_read_in_bounded_pieces():
+    """Every Clough-Stevenson answer as one paragraph, repeated past 200 KB: the pieces
+    cover it in order, none is longer than LONG_BLOCK, nearly all end at a safe boundary
+    within PIECE characters, so pysbd's time stays linear in the paragraph's length."""
+    block = _one_paragraph(ROOT / "benchmarks" / "corpora" / "clough-stevenson-2011" / "texts")
+    block = " ".join([block] * 2)
+    assert len(block) == 263_561
+    spans = pieces(block)
+    assert spans[0][0] == 0 and spans[-1][1] == len(block)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert max(end - start for start, end in spans) <= LONG_BLOCK
+    assert len(spans) == 133
+    assert sum(end - start > PIECE for start, end in spans) == 3
+
+
+def test_iter_words_is_words_one_at_a_time():
+    text = "France's 1,500 troops \u2014 \u201cpost-coup\u201d talks."
+    assert (
+        list(iter_words(text))
+        == words(text)
+        == ["france's", "1,500", "troops", "post-coup", "talks"]
+    )

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.language.units import open_quote_spans, quote_spans, sentence_units
+from wiretrace.language.units import (
+    inside_any,
+    open_quote_spans,
+    quote_spans,
+    sentence_units,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +83,19 @@ def test_quotation_spans_find_british_single_quotes_and_not_possessives():
 )
 def test_open_quote_spans_take_in_a_quotation_running_on_past_the_sentence(text, inside):
     assert [text[s:e] for s, e in open_quote_spans(text)] == inside
+
+
+@pytest.mark.parametrize(
+    ("spans", "inside"),
+    [
+        ([(2, 5), (8, 10)], [2, 3, 4, 8, 9]),
+        ([(8, 10), (2, 5)], [2, 3, 4, 8, 9]),  # in any order
+        ([(1, 9), (3, 4)], [1, 2, 3, 4, 5, 6, 7, 8]),  # nested: the outer span's reach counts
+        ([(3, 3)], []),  # empty span
+        ([], []),
+    ],
+)
+def test_inside_any_is_any_span_holding_the_position(spans, inside):
+    test = inside_any(spans)
+    assert [pos for pos in range(12) if test(pos)] == inside
+    assert inside == [p for p in range(12) if any(a <= p < b for a, b in spans)]

@@ -587,6 +587,43 @@ def fuzz_lines(results: dict) -> list[str]:
     ]
 
 
+def big_article_lines(results: dict) -> list[str]:
+    """The long-article runs (:mod:`wtbench.big_article`): one row per article size with
+    its wall time and peak memory, and whether the largest stays within the limits."""
+    if "big_article" not in results:
+        return []
+    document = results["big_article"]
+    rows = [
+        {
+            "MB": round(case["chars"] / 1_000_000, 1),
+            "paragraphs": case["paragraphs"],
+            "sentences": case["n_sentences"],
+            "wall s": case["wall_seconds"],
+            "peak MB": case["peak_rss_mb"],
+            "derivation": case["derivation"],
+            "findings high/medium/low": "/".join(
+                str(case["findings"].get(s, 0)) for s in ("high", "medium", "low")
+            ),
+        }
+        for case in document["cases"]
+    ]
+    limits = document["limits"]
+    verdict = "within" if document["within_limits"] else "not within"
+    return [
+        "",
+        f"**One long article** (`python -m wtbench.big_article`: the seeds' and Clough-Stevenson "
+        f"sentences drawn into paragraphs, one paragraph of {document['long_paragraph']:,} "
+        f"characters without a line break, audited in a fresh process against the wire copy "
+        f"`{document['wire']}`; its sentences repeat, so per-sentence caches help more than on "
+        f"real text):",
+        "",
+        _md_table(pd.DataFrame(rows)),
+        "",
+        f"The largest is {verdict} the limits of {limits['wall_seconds']} s and "
+        f"{limits['peak_rss_mb']:,} MB.",
+    ]
+
+
 def real_text_speed(results: dict) -> pd.DataFrame:
     """The real-text speed runs (``speed_real.json``): one row per corpus and worker count,
     with pairwise precision and recall of the story clusters against the planted ones
@@ -685,6 +722,7 @@ def markdown(results: dict) -> str:
         "",
         _md_table(provenance_accuracy(results)),
         *fuzz_lines(results),
+        *big_article_lines(results),
     ]
     if "story_claims" in results:
         parts += [

@@ -32,6 +32,7 @@ BENCHMARKS = (
     "rewrite_speed",
     "speed",
     "fuzz",
+    "big_article",
 )
 
 

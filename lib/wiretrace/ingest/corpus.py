@@ -24,7 +24,7 @@ from wiretrace.ingest.formats import InputError, RawInput, expand_paths, read_fi
 from wiretrace.ingest.sidecar import Sidecar, normalise_role, sidecar_metadata
 from wiretrace.ingest.textmeta import MetaPart, extract_parts
 from wiretrace.language.detect import NO_LANGUAGE, detect_language
-from wiretrace.language.text import Sentence, split_sentences, words
+from wiretrace.language.text import Sentence, iter_words, split_sentences, words
 from wiretrace.schema import ARTICLE_COLUMNS, METADATA_COLUMNS
 
 __all__ = [
@@ -119,7 +119,7 @@ def guess_language(body: str) -> str:
     """The language of an article's body: an ISO 639-1 code, ``'zxx'`` for no
     recognisable language, ``'und'`` when undecided (see
     :func:`wiretrace.language.detect.detect_language`)."""
-    return detect_language(body, words(body))
+    return detect_language(body, iter_words(body))
 
 
 # ----------------------------------------------------------------------------- articles

@@ -42,12 +42,14 @@ def _decode_text(data: bytes) -> str | None:
     return data.decode("latin-1")
 
 
-def decode(data: bytes) -> tuple[str | None, str]:
+def decode(data: bytes, keep_offsets: bool = False) -> tuple[str | None, str]:
     """Decode file bytes: by byte-order mark (UTF-16/32), else UTF-8, cp1252, latin-1.
 
     Returns ``(text, "")`` or ``(None, reason)`` for empty or binary data. Binary means
     more NUL bytes than :data:`MAX_NUL_SHARE` of the file (a stray NUL is removed), or
-    more than 10% control characters, which no news text has.
+    more than 10% control characters, which no news text has. Line ends become ``\n``:
+    with ``keep_offsets`` (a text file, whose offsets the output gives) a ``\r\n`` becomes
+    ``" \n"``, so every character keeps its offset in the decoded file; else ``\n``.
     """
     if not data.strip():
         return None, "empty file"
@@ -60,4 +62,4 @@ def decode(data: bytes) -> tuple[str | None, str]:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.1 * len(text):
         return None, "binary file (control characters)"
-    return text.replace("\r\n", "\n").replace("\r", "\n"), ""
+    return text.replace("\r\n", " \n" if keep_offsets else "\n").replace("\r", "\n"), ""

@@ -299,7 +299,8 @@ def read_file(path: Path) -> Iterator[RawInput]:
         yield RawInput(path.stem, str(path), None, f"cannot read: {exc.strerror or exc}")
         return
     digest = hashlib.sha256(data).hexdigest()
-    text, reason = decode(data)
+    plain = suffix not in RECORD_SUFFIXES and suffix not in HTML_SUFFIXES
+    text, reason = decode(data, keep_offsets=plain)
     if text is None:
         items: Iterable[RawInput] = [RawInput(path.stem, str(path), None, reason)]
     elif suffix in RECORD_SUFFIXES:

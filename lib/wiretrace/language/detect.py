@@ -12,8 +12,9 @@ decides short texts, for which the identifier is unsure ("Talks began on Monday.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import islice
 
 #: The code of text in no recognisable language (ISO 639-2 "no linguistic content").
 NO_LANGUAGE = "zxx"
@@ -55,10 +56,11 @@ def _common_english(word: str) -> bool:
     return zipf_frequency(word, "en") >= 3.0
 
 
-def english_share(words: Sequence[str]) -> float:
+def english_share(words: Iterable[str]) -> float:
     """The share of the first 300 alphabetic ``words`` that are common English words
-    (wordfreq Zipf frequency of 3 or more), in [0, 1]; 0 with no alphabetic word."""
-    sample = [w for w in words if w.isalpha()][:300]
+    (wordfreq Zipf frequency of 3 or more), in [0, 1]; 0 with no alphabetic word.
+    ``words`` may be a generator: no word after the 300th is read."""
+    sample = list(islice((w for w in words if w.isalpha()), 300))
     if not sample:
         return 0.0
     return sum(_common_english(w.lower()) for w in sample) / len(sample)
@@ -71,8 +73,9 @@ def identify(text: str) -> tuple[str, float]:
     return language, float(probability)
 
 
-def detect_language(text: str, words: Sequence[str]) -> str:
-    """The language of ``text`` (``words`` are its words, for the English share).
+def detect_language(text: str, words: Iterable[str]) -> str:
+    """The language of ``text`` (``words`` are its words, for the English share; an
+    iterator is read only as far as the first 300 alphabetic words).
 
     The identifier's answer when its probability reaches :data:`CONFIDENT`; otherwise
     :data:`NO_LANGUAGE` when fewer than :data:`MIN_LETTER_SHARE` of its visible

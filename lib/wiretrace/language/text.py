@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,7 +109,13 @@ def _token_norm(surface: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded lower-case word forms of ``text``, punctuation dropped."""
-    return [t.norm for t in tokens(text, words_only=True)]
+    return list(iter_words(text))
+
+
+def iter_words(text: str) -> Iterator[str]:
+    """:func:`words` one at a time, found as they are read (for a reader that stops early:
+    the language detector reads the first 300 of a text that may hold a million)."""
+    return (_token_norm(m.group()) for m in WORD_RE.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -130,18 +138,85 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` of one block of text, plus ``offset``.
+#: A block of text longer than this (characters) is cut into pieces before pysbd reads it.
+#: pysbd's abbreviation rules rewrite the whole block once per abbreviation they meet, so
+#: its time grows with the square of a block's length (about 90 s for one paragraph of
+#: 174 KB); a news paragraph is far shorter, and is read whole.
+LONG_BLOCK = 10_000
+#: The length (characters) a piece of a long block is cut at when a safe boundary allows.
+PIECE = 2_000
+#: A boundary no pysbd rule joins across: a lower-case word of four letters or more (not
+#: an abbreviation such as "Mrs." or "etc."), its sentence-final mark and any closing
+#: quotation mark or bracket, then white space and a capital letter, or an opening
+#: quotation mark and one. A cut is made there only outside quotation marks and brackets.
+SAFE_BOUNDARY = re.compile(r"(?<![^\s(\"\u201c])[a-z]{4,}[.!?][\"\u201d')]*\s+(?=[\"\u201c]?[A-Z])")
+_MARKS = re.compile(r"[()\"\u201c\u201d]")
 
-    Uses pysbd's rule-based segmenter (Sadvilkar and Neumann, 2020), which handles
-    abbreviations, quotations and numbers; spans are trimmed of surrounding white space
-    and never empty. Call it once per paragraph: a line break inside the block (a
-    hard-wrapped paragraph the caller has joined) is read as a space.
-    """
+
+def safe_cuts(text: str) -> list[int]:
+    """Where ``text`` may be cut into pieces pysbd reads apart (:data:`SAFE_BOUNDARY`): the
+    start of the next sentence, at each boundary outside quotation marks and brackets."""
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    cuts: list[int] = []
+    brackets = curly = straight = 0
+    i = 0
+    for match in SAFE_BOUNDARY.finditer(text):
+        while i < len(marks) and marks[i][0] < match.end():
+            mark = marks[i][1]
+            if mark == '"':
+                straight ^= 1
+            elif mark in "()":
+                brackets = max(brackets + (1 if mark == "(" else -1), 0)
+            else:
+                curly = max(curly + (1 if mark == "\u201c" else -1), 0)
+            i += 1
+        if not (brackets or curly or straight):
+            cuts.append(match.end())
+    return cuts
+
+
+def _next_cut(cuts: list[int], start: int, piece: int, long_block: int) -> int | None:
+    """The last of the sorted ``cuts`` at most ``piece`` characters after ``start``, else
+    the first at most ``long_block`` after it, else None."""
+    first = bisect_right(cuts, start)
+    last = bisect_right(cuts, start + piece) - 1
+    if last >= first:
+        return cuts[last]
+    if first < len(cuts) and cuts[first] <= start + long_block:
+        return cuts[first]
+    return None
+
+
+def pieces(text: str, long_block: int = LONG_BLOCK, piece: int = PIECE) -> list[tuple[int, int]]:
+    """``(start, end)`` of the pieces pysbd reads of one block: the whole block when it
+    holds at most ``long_block`` characters; else pieces cut at the last safe boundary
+    (:func:`safe_cuts`) at most ``piece`` characters on, or the first within
+    ``long_block`` characters; failing both (a stray quotation mark leaves every boundary
+    after it inside a quotation) at a :data:`SAFE_BOUNDARY` inside quotation marks, then
+    at the last space within ``long_block`` (then at that length), so no piece is longer
+    than ``long_block``; ``piece`` at least 1 and at most ``long_block``."""
+    if len(text) <= long_block:
+        return [(0, len(text))]
+    outside = safe_cuts(text)
+    anywhere = [m.end() for m in SAFE_BOUNDARY.finditer(text)]
     spans: list[tuple[int, int]] = []
-    if not text.strip():
-        return spans
-    text = text.replace("\n", " ")  # same length: offsets still point into the original
+    start = 0
+    while len(text) - start > piece:
+        end = _next_cut(outside, start, piece, long_block) or _next_cut(
+            anywhere, start, piece, long_block
+        )
+        if end is None:
+            space = text.rfind(" ", start + 1, start + long_block)
+            end = space if space > start else start + long_block
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def _locate(text: str, offset: int) -> list[tuple[int, int]]:
+    """pysbd's sentences of ``text`` as spans, plus ``offset``, trimmed and never empty."""
+    spans: list[tuple[int, int]] = []
     cursor = 0
     # The processor's sentences, not Segmenter.segment(): segment() also locates each
     # sentence with a regex built from its text, compiled anew for every sentence (half
@@ -161,3 +236,25 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             spans.append((start + offset, end + offset))
         cursor = max(cursor, end)
     return spans
+
+
+def split_sentences(
+    text: str, offset: int = 0, long_block: int = LONG_BLOCK, piece: int = PIECE
+) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of one block of text, plus ``offset``.
+
+    Uses pysbd's rule-based segmenter (Sadvilkar and Neumann, 2020), which handles
+    abbreviations, quotations and numbers; spans are trimmed of surrounding white space
+    and never empty. Call it once per paragraph: a line break inside the block (a
+    hard-wrapped paragraph the caller has joined) is read as a space. A block longer than
+    ``long_block`` characters is read in pieces (:func:`pieces`), cut where pysbd would
+    end a sentence too, so its time stays linear in the block's length.
+    """
+    if not text.strip():
+        return []
+    text = text.replace("\n", " ")  # same length: offsets still point into the original
+    return [
+        span
+        for start, end in pieces(text, long_block, piece)
+        for span in _locate(text[start:end], start + offset)
+    ]

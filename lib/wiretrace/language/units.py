@@ -13,6 +13,8 @@ the exact wording. :func:`quote_spans` finds the inside of each double-quoted pa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -372,6 +374,23 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     who were in the same room share without copying each other."""
     spans = quote_spans(text) + [(m.start(1), m.end(1)) for m in _SINGLE_QUOTE_RE.finditer(text)]
     return sorted(spans)
+
+
+def inside_any(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies inside any of ``spans`` (``start <= pos < end``;
+    the spans in any order, overlapping or not), answered by bisection, so a long text's
+    every token can be tested against its many quotations in linear-logarithmic time."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach: list[int] = []  # the furthest end of the spans that start at or before each
+    for _, end in ordered:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def test(pos: int) -> bool:
+        i = bisect_right(starts, pos)
+        return i > 0 and reach[i - 1] > pos
+
+    return test
 
 
 #: A clock time, with its half of the day when given: "5.10", "5:10", "5.10am", "5:10 a.m.".

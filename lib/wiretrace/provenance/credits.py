@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -225,7 +226,7 @@ class _Doc:
         spans = [(s.start, s.end) for s in getattr(article, "sentences", [])]
         return cls(text, list(parts), spans)
 
-    @property
+    @cached_property  # read for every line of a long text: computed once
     def body_start(self) -> int:
         return min((s for s, _ in self.spans), default=len(self.text))
 

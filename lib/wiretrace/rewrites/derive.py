@@ -97,7 +97,7 @@ from pathlib import Path
 from wiretrace.language.matching import matcher
 from wiretrace.language.resources import data_path
 from wiretrace.language.text import Sentence
-from wiretrace.language.units import quotation_spans
+from wiretrace.language.units import inside_any, quotation_spans
 from wiretrace.rewrites.align import SentenceAlignment, weight, wording
 
 #: Below this containment an article is ``non`` derived whatever the model says (the
@@ -145,7 +145,18 @@ NEWS_FEATURES = ("log_ngram_2", "log_n_words", "order_loss", "containment")
 #: Where the news model's constants live (calibrated on METER, see the module docstring).
 NEWS_MODEL_PATH = data_path("derivation_news_model.json")
 #: What decided an article's ``derivation`` (the ``decided_by`` column).
-DECIDERS = ("news_model", "nothing_aligned", "copying_evidence", "stemma", "no_source")
+DECIDERS = (
+    "news_model",
+    "nothing_aligned",
+    "copying_evidence",
+    "too_short",
+    "stemma",
+    "no_source",
+)
+#: The fewest sentences a derived class rests on the news model's judgement of a whole
+#: article: a text of one sentence copied from the source is derived from it, but says
+#: nothing of how much of a story it takes (``decided_by`` ``too_short``).
+MIN_SENTENCES = 2
 #: Extra columns of the derivation rows, after ``schema.DERIVATION_COLUMNS``.
 DERIVATION_EXTRA_COLUMNS = [
     "reverse_containment",
@@ -282,7 +293,9 @@ def classify_derivation(
     (``news_model``), and ``reason`` gives the feature values it read. With ``run_min``
     (the evidence of copying needed against a source rebuilt from other versions), a
     derived class with an ``unquoted_run`` shorter than it becomes ``non``
-    (``copying_evidence``).
+    (``copying_evidence``). A derived article of fewer than :data:`MIN_SENTENCES`
+    sentences keeps the model's class with ``decided_by`` ``too_short``: its one sentence
+    comes from the source, too little to weigh as a story.
     """
     if not values["n_aligned"]:
         return "non", "nothing_aligned", "no sentence of the article aligns with the source"
@@ -299,6 +312,15 @@ def classify_derivation(
                 f"the model reads {reason}, but the longest run of words shared with the source "
                 f"outside quotations is {values['unquoted_run']} (fewer than {run_min}): the "
                 "same facts and quotations, not copied wording"
+            ),
+        )
+    if label != "non" and values.get("n_sentences", MIN_SENTENCES) < MIN_SENTENCES:
+        return (
+            label,
+            "too_short",
+            (
+                f"one sentence, from the source: too short to say how much of a story it "
+                f"takes (the model reads {reason})"
             ),
         )
     return label, "news_model", reason
@@ -484,7 +506,7 @@ def informative(word: str) -> bool:
 def _quoted_keys(texts: tuple[str, ...]) -> tuple[list[str], list[bool], list]:
     """The word keys of the sentence ``texts``, whether each is inside a quotation, and
     their tokens (memoised: one source is measured against every article of its story)."""
-    spans = quotation_spans(" ".join(texts))
+    in_quotation = inside_any(quotation_spans(" ".join(texts)))
     keys: list[str] = []
     quoted: list[bool] = []
     tokens_: list = []
@@ -494,7 +516,7 @@ def _quoted_keys(texts: tuple[str, ...]) -> tuple[list[str], list[bool], list]:
         for token, key in zip(view.tokens, view.keys, strict=True):
             keys.append(key)
             tokens_.append(token)
-            quoted.append(any(start <= offset + token.start < end for start, end in spans))
+            quoted.append(in_quotation(offset + token.start))
         offset += len(text) + 1
     return keys, quoted, tokens_
 

@@ -15,7 +15,8 @@ aligned sentence (a row of the alignments) or one derived article; returns
   (``low``). See :func:`wiretrace.provenance.claims.compare_speakers`.
 - ``uncredited_reuse`` (one per article): the article is wholly (``high``) or
   partially (``medium``) derived from a source that comes from an agency, and credits
-  no agency in any text form (a photo credit does not count). When ``derivation`` has
+  no agency in any text form (a photo credit does not count); ``medium`` for an article
+  of one sentence (``decided_by`` ``too_short``). When ``derivation`` has
   a ``primary`` column, only the primary source of each article is considered.
 
 Across versions (scope ``"claim"``, :mod:`wiretrace.findings.story_claims`): a claim that
@@ -179,7 +180,10 @@ def _uncredited(tables: AttributionTables, article_id: str, record: dict, agenci
         f"from {names}: {evidence}. {article_id} credits no agency in its "
         f"byline, dateline, text or sign-off{extra}."
     )
-    severity = "high" if record["derivation"] == "wholly" else "medium"
+    short = record.get("decided_by") == "too_short"
+    if short:
+        why += " It is one sentence: one copied sentence, not a copied story."
+    severity = "high" if record["derivation"] == "wholly" and not short else "medium"
     return Finding(
         "uncredited_reuse", severity, article.text[start:end], source_text, start, end, why
     )

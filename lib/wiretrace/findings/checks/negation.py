@@ -5,16 +5,22 @@ Takes the compared :class:`~wiretrace.findings.pair.Pair` and one
 ``high``: the claim now says the opposite). A prefix antonym and a negator that cancel
 ("disagree" / "do not agree") keep the polarity: their units are added to ``edit.done``
 and nothing is reported. A trimmed edit, a pair whose sides have as many negators, and a
-passage rewritten wholesale that has a negator on one side only are not reported.
+passage rewritten wholesale that has a negator on one side only are not reported, nor is
+a source's request not to be named dropped ("told AFP, asking not to be named" / "said":
+``data/anonymity_phrases.txt``).
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Edit, Pair, content
 from wiretrace.language.lexicon import load_lexicon
 from wiretrace.language.resources import word_list
+from wiretrace.language.units import Unit
 
 KINDS = ("negation_change",)
 
@@ -51,6 +57,7 @@ def negation(pair: Pair, edit: Edit) -> list[Finding]:
         len(neg_s) != len(neg_r)
         and not edit.trim
         and not dropped_phrase
+        and not (neg_s and not neg_r and anonymity_only(pair.source, neg_s, pair.ru))
         and not pair.polarity_kept
         and (edit.local or (neg_s and neg_r))
     ):
@@ -90,3 +97,20 @@ def neg_prefix_pair(a: str, b: str) -> bool:
             if long == prefix + short:
                 return True
     return False
+
+
+def anonymity_only(source: str, negators: Sequence[Unit], rewrite: Sequence[Unit]) -> bool:
+    """True when each of the ``negators`` (units of the sentence ``source``) is inside a
+    request not to be named (``data/anonymity_phrases.txt``) that the rewrite sentence (its
+    units ``rewrite``) dropped whole (none of them is the phrase's last word): "told AFP,
+    asking not to be named" / "said", not "asking to be named"."""
+    kept = {u.key for u in rewrite}
+    spans = [
+        m.span()
+        for phrase in word_list("anonymity_phrases")
+        if phrase.split()[-1] not in kept
+        for m in re.finditer(
+            r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", source, re.IGNORECASE
+        )
+    ]
+    return all(any(a <= u.start and u.end <= b for a, b in spans) for u in negators)
