@@ -6,9 +6,14 @@ Takes the compared :class:`~wiretrace.findings.pair.Pair` and one
 ("disagree" / "do not agree") keep the polarity: their units are added to ``edit.done``
 and nothing is reported. A trimmed edit, a pair whose sides have as many negators, and a
 passage rewritten wholesale that has a negator on one side only are not reported.
+
+Across versions (scope ``"claim"``): the same claim with a negator gained or lost in
+another version (:func:`wiretrace.findings.story_claims.certainty_change`).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.finding import Finding, quoted
@@ -17,6 +22,9 @@ from wiretrace.language.lexicon import load_lexicon
 from wiretrace.language.resources import word_list
 
 KINDS = ("negation_change",)
+
+if TYPE_CHECKING:
+    from wiretrace.findings.story_claims import ClaimPair
 
 
 @check(order=30, scope="edit")
@@ -90,3 +98,14 @@ def neg_prefix_pair(a: str, b: str) -> bool:
             if long == prefix + short:
                 return True
     return False
+
+
+@check(order=245, scope="claim")
+def claim_negation_changed(pair: ClaimPair) -> list[Finding]:
+    """The same claim across versions with a negator (not, never, no, without;
+    "didn't") gained, lost or replaced:
+    ``negation_change``, or ``quote_altered`` inside quotation marks
+    (see :func:`wiretrace.findings.story_claims.certainty_change`)."""
+    from wiretrace.findings.story_claims import certainty_change
+
+    return certainty_change(pair, negation=True)
