@@ -193,3 +193,19 @@ def test_claim_certainty_changes_are_found_on_the_version_that_changed(tmp_path)
     quoted_ = base.replace("We have begun", "We have not begun")
     assert _three_versions(tmp_path, quoted_)[1] == [("v3", "quote_altered", "not")]
     assert _three_versions(tmp_path, base)[1] == []
+
+
+def test_a_shared_name_lowers_the_bar_for_one_person_quoted_in_other_words():
+    versions = ["pa", "paper"]
+    texts = [
+        "Your previous involvement in trying to stop drugs means you ought to have known the "
+        "misery that they cause.",
+        "You more than anybody else should have known the misery of people who had become "
+        "addicted to drugs.",
+    ]
+    groups, scores = group_statements(versions, texts)
+    assert groups[0] != groups[1] and scores[0, 1] < 0.4
+    named, _ = group_statements(versions, texts, speakers=["Judge Dudley Bennett", "Judge Bennett"])
+    assert named[0] == named[1]
+    others, _ = group_statements(versions, texts, speakers=["Judge Dudley Bennett", "Mr Easteal"])
+    assert others[0] != others[1]

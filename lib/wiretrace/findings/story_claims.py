@@ -16,10 +16,12 @@ statement, names and figures weighing :data:`NAME_WEIGHT`. Two statements score 
 weighted Dice coefficient of their keys (0: nothing shared, 1: the same keys); claims of
 two versions are paired when they are each other's best and score at least
 :data:`MATCH_MIN`, and the pairs, best first, join claims into one ``claim_id`` with at
-most one row per version. The speaker does not take part: a claim re-attributed is the
-same claim. The score cannot be compared with the alignment's similarity (other keys,
-other measure). ``wtbench.story_claims`` measures precision, recall and the false-match
-rate of the matching on claim pairs built from real text. An optional ``encoder`` (the
+most one row per version. The speaker takes part only to lower the bar: two statements
+whose speakers share a name match from :data:`NAMED_MATCH_MIN` (one person quoted in other
+words); a claim re-attributed is still the same claim. The score cannot be compared with
+the alignment's similarity (other keys, other measure). ``wtbench.story_claims`` measures
+precision, recall and the false-match rate of the matching on claim pairs built from real
+text. An optional ``encoder`` (the
 ``semantic`` extra, :func:`wiretrace.rewrites.semantic.load_encoder`) lets a pair whose
 lexical score is at least :data:`SEMANTIC_LEXICAL_MIN` match when the cosine of its
 statements is at least :data:`SEMANTIC_MIN`; without the extra it is not used.
@@ -45,7 +47,7 @@ from wiretrace.findings.pair import content, is_entity
 from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.language.lexicon import lemma_set, lemmas, load_lexicon
 from wiretrace.language.resources import word_groups, word_list
-from wiretrace.language.units import sentence_units
+from wiretrace.language.units import open_quote_spans, sentence_units
 from wiretrace.provenance.claims import compare_speakers
 from wiretrace.provenance.credits import credits_by_article
 
@@ -77,6 +79,8 @@ STORY_CLAIM_COLUMNS = [
 #: Lexical match score (weighted Dice of the statements' keys) from which two claims of two
 #: versions can be the same claim.
 MATCH_MIN = 0.4
+#: Match score from which two claims whose speakers share a name are the same claim.
+NAMED_MATCH_MIN = 0.3
 #: Letters of a lemma kept as its key: "withdrawal", "withdraw" and "withdrawing" share one.
 STEM_LETTERS = 7
 #: Weight of a name or a figure among a statement's keys (a content word weighs 1).
@@ -194,15 +198,33 @@ def _components(articles: list[str], pairs: list[tuple[float, int, int]]) -> lis
 
 
 def group_statements(
-    versions: Sequence[str], texts: Sequence[str], encoder: Encoder | None = None
+    versions: Sequence[str],
+    texts: Sequence[str],
+    encoder: Encoder | None = None,
+    speakers: Sequence[str] | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """Which statements make the same claim: ``versions[i]`` is the version (article id)
-    of statement ``texts[i]``. Returns the group of each statement (statements of one group
-    make one claim; at most one per version) and the matrix of match scores."""
+    of statement ``texts[i]``, ``speakers[i]`` (optional) its speaker. Returns the group of
+    each statement (statements of one group make one claim; at most one per version) and
+    the matrix of match scores. Two statements whose speakers share a name
+    (:func:`speaker_names`: "Judge Dudley Bennett" / "Jailing Francis, Judge Dudley
+    Bennett") need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
     keys = [statement_keys(t) for t in texts]
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
+    if speakers is not None:
+        scores = _lift_named(scores, [speaker_names({"speaker": s}) for s in speakers])
     return _components(list(versions), _matched_pairs(list(versions), scores)), scores
+
+
+def _lift_named(scores: np.ndarray, names: list[set[str]]) -> np.ndarray:
+    """``scores`` with the pairs of speakers sharing a name and scoring at least
+    :data:`NAMED_MATCH_MIN` raised to :data:`MATCH_MIN` (the best match is still needed)."""
+    lifted = scores.copy()
+    for i, j in zip(*np.nonzero(scores >= NAMED_MATCH_MIN), strict=True):
+        if i != j and names[i] & names[j] and scores[i, j] < MATCH_MIN:
+            lifted[i, j] = MATCH_MIN
+    return lifted
 
 
 def match_claims(
@@ -229,7 +251,10 @@ def match_claims(
     for cluster in sorted(set(cluster_of), key=str):
         rows = [i for i, c in enumerate(cluster_of) if c == cluster]
         group, scores = group_statements(
-            [claims.at[r, "article_id"] for r in rows], [texts[r] for r in rows], encoder
+            [claims.at[r, "article_id"] for r in rows],
+            [texts[r] for r in rows],
+            encoder,
+            [str(claims.at[r, "speaker"]) for r in rows],
         )
         numbers: dict[int, int] = {}
         for local, r in enumerate(rows):
@@ -454,7 +479,8 @@ class Mark:
 @lru_cache(maxsize=1)
 def _hedge_pattern() -> re.Pattern:
     participles = "|".join(word_list("hedge_phrases"))
-    return re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{participles})\s+to\b", re.I)
+    be = r"(?:is|are|was|were|be|been|being)"
+    return re.compile(rf"\b{be}\s+(?:not\s+)?(?:{participles})\s+to\b", re.I)
 
 
 def certainty_marks(text: str, span: tuple[int, int], skip: tuple[int, int] = (0, 0)) -> list[Mark]:
@@ -534,13 +560,15 @@ def certainty_change(pair: ClaimPair, negation: bool) -> list[Finding]:
         (mine, theirs),
         (ref_groups - other_groups, other_groups - ref_groups),
     )
-    quote = bool(other["quote"]) and (
-        all(_inside(m, other) for m in added) if added else all(_inside(m, ref) for m in dropped)
-    )
+    quotes = _quotations(pair.other_text, whole)
     if added:
+        quote = all(_inside(m, quotes) for m in added)
         span = (added[0].start, added[-1].end)
     else:
-        span = (int(other["quote_start"]), int(other["quote_end"])) if quote else whole
+        quote = bool(quotes) and all(
+            _inside(m, _quotations(pair.reference_text, r_whole)) for m in dropped
+        )
+        span = quotes[0] if quote else whole
     r_span = (dropped[0].start, dropped[-1].end) if dropped else r_whole
     what = _certainty_words(added, dropped)
     kind = "quote_altered" if quote else "negation_change" if negation else "modality_change"
@@ -577,8 +605,14 @@ def _changed_marks(
     return added, dropped
 
 
-def _inside(mark: Mark, row: dict) -> bool:
-    return bool(row["quote"]) and int(row["quote_start"]) <= mark.start < int(row["quote_end"])
+def _quotations(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans inside quotation marks of ``text[span[0]:span[1]]``, offsets into ``text``
+    (a quotation running on from or into the next sentence included)."""
+    return [(span[0] + a, span[0] + b) for a, b in open_quote_spans(text[span[0] : span[1]])]
+
+
+def _inside(mark: Mark, quotations: list[tuple[int, int]]) -> bool:
+    return any(a <= mark.start < b for a, b in quotations)
 
 
 def _certainty_words(added: list[Mark], dropped: list[Mark]) -> str:
