@@ -209,3 +209,11 @@ def test_a_shared_name_lowers_the_bar_for_one_person_quoted_in_other_words():
     assert named[0] == named[1]
     others, _ = group_statements(versions, texts, speakers=["Judge Dudley Bennett", "Mr Easteal"])
     assert others[0] != others[1]
+
+
+def test_a_certainty_word_at_the_end_of_a_longer_statement_is_a_cut_not_a_change(tmp_path):
+    base = _three_versions(tmp_path, "")[0]
+    longer = base.replace("by December.", "by December, but not all of them.")
+    assert _three_versions(tmp_path, longer)[1] == []
+    not_only = base.replace("troops will leave", "troops will not only leave")
+    assert _three_versions(tmp_path, not_only)[1] == []

@@ -707,7 +707,10 @@ def markdown(results: dict) -> str:
         parts += [
             "",
             "**Claims across versions**, the same claim matched in every version (lexical "
-            "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences):",
+            "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences, "
+            "METER calibration wire/paper claims: meter_dev, on which the shared-name rule was "
+            "chosen, and meter_heldout, labelled before it; 'all sets' leaves meter_heldout "
+            "out):",
             "",
             _md_table(claim_matching(results)),
         ]
@@ -738,7 +741,8 @@ def markdown(results: dict) -> str:
             "",
             f"Findings on claims across versions on real folders (Clough-Stevenson and "
             f"{cp['folders_audited'] - 1} METER calibration stories, audited as folders, read "
-            f"by hand): {cp['accusations']} `attribution_changed` or `quote_altered` "
+            f"by hand): {cp['accusations']} `attribution_changed`, `quote_altered`, "
+            f"`modality_change` or `negation_change` "
             f"({cp['right']} of {cp['judged']} judged right); {cp['variants']} variants "
             f"({', '.join(f'{v} {n}' for v, n in cp['variant_verdicts'].items()) or 'none'}).",
         ]

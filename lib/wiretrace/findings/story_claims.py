@@ -461,6 +461,12 @@ def _same_wording(a: dict, b: dict) -> bool:
 CERTAINTY_MIN = 0.5
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019]t)?")
 _NT_BASES = {"won't": "will", "can't": "can", "shan't": "shall"}
+#: "not only ... but", "not just", "not about hampers but money": a contrast, no
+#: negation of the claim.
+_NOT_ONLY = re.compile(r"\s+(?:only|just|merely|simply)\b|(?:\s+[\w']+){1,4},?\s+but\b", re.I)
+#: A modal in an embedded question ("what they should do", "how it could work") is about
+#: the question, not the claim's certainty: a wh-word and at most two words before it.
+_EMBEDDED = re.compile(r"\b(?:what|how|whether|why)(?:\s+[\w']+){0,2}\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -497,9 +503,9 @@ def certainty_marks(text: str, span: tuple[int, int], skip: tuple[int, int] = (0
         if word.endswith("n't"):
             marks.append(Mark(m.start(), m.end(), m.group(), "negation"))
             word = _NT_BASES.get(word, word[:-3])
-        if word in lex.negators:
+        if word in lex.negators and not _NOT_ONLY.match(text, m.end()):
             marks.append(Mark(m.start(), m.end(), m.group(), "negation"))
-        elif word in lex.modality:
+        elif word in lex.modality and not _EMBEDDED.search(text, 0, m.start()):
             marks.append(Mark(m.start(), m.end(), m.group(), lex.modality[word][0]))
     for m in _hedge_pattern().finditer(text, span[0], span[1]):
         if not skip[0] <= m.start() < skip[1]:
@@ -548,18 +554,17 @@ def certainty_change(pair: ClaimPair, negation: bool) -> list[Finding]:
         for m in row_marks(other, pair.other_text, spans[1])
         if (m.group == "negation") == negation
     ]
-    ref_groups = Counter(m.group for m in mine)
-    other_groups = Counter(m.group for m in theirs)
-    if ref_groups == other_groups or pair.score < CERTAINTY_MIN:
-        return []
+    if pair.score < CERTAINTY_MIN or Counter(m.group for m in mine) == Counter(
+        m.group for m in theirs
+    ):
+        return []  # the statements keep their certainty ("nor" for a second "not")
     whole = spans[1] or _row_span(other)
     r_whole = spans[0] or _row_span(ref)
-    added, dropped = _changed_marks(
-        (pair.reference_text, pair.other_text),
-        (r_whole, whole),
-        (mine, theirs),
-        (ref_groups - other_groups, other_groups - ref_groups),
+    dropped, added = _local_changes(
+        (pair.reference_text, pair.other_text), (r_whole, whole), (mine, theirs)
     )
+    if not added and not dropped:
+        return []
     quotes = _quotations(pair.other_text, whole)
     if added:
         quote = all(_inside(m, quotes) for m in added)
@@ -582,27 +587,41 @@ def certainty_change(pair: ClaimPair, negation: bool) -> list[Finding]:
     return pair.findings(kind, "high", span, r_span, why, "certainty")
 
 
-def _changed_marks(
-    texts: tuple[str, str], regions: tuple, marks: tuple[list, list], groups: tuple
+#: Words an edit may span on either side to be a local change of certainty ("will" ->
+#: "may not"); a longer one is a rewrite, and a difference at either end of a statement
+#: is a cut (the other version says less), not a change.
+LOCAL_WORDS = 3
+#: Words a replacement may span on either side to be local ("will" -> "may not"): "he
+#: would recommend that Roberts" / "He told Roberts" is two sentences, not one changed.
+REPLACED_WORDS = 2
+
+
+def _local_changes(
+    texts: tuple[str, str], regions: tuple, marks: tuple[list, list]
 ) -> tuple[list[Mark], list[Mark]]:
-    """The marks of the groups gained (``groups[1]``) and lost (``groups[0]``) that stand
-    where the two statements' words differ, ``(added, dropped)``: a "not" both keep is
-    not the one added. All of the group's marks when the change is not local."""
-    words = [
-        [(m.group().lower(), m.start()) for m in _WORD.finditer(t, *r)]
-        for t, r in zip(texts, regions, strict=True)
-    ]
-    matcher = SequenceMatcher(None, [w for w, _ in words[0]], [w for w, _ in words[1]], False)
-    kept: tuple[set, set] = (set(), set())
-    for block in matcher.get_matching_blocks():
-        for side, at in ((0, block.a), (1, block.b)):
-            kept[side].update(words[side][at + k][1] for k in range(block.size))
-    dropped = [m for m in marks[0] if m.group in groups[0] and m.start not in kept[0]]
-    added = [m for m in marks[1] if m.group in groups[1] and m.start not in kept[1]]
-    if (groups[1] and not added) or (groups[0] and not dropped):
-        added = [m for m in marks[1] if m.group in groups[1]]
-        dropped = [m for m in marks[0] if m.group in groups[0]]
-    return added, dropped
+    """The marks each of two statements has in a local edit between them that the other
+    side of the edit does not balance (same groups), ``(reference's, other's)``: the
+    dropped and the added marks. An edit is local when shared words bound it on both
+    sides and it spans at most :data:`LOCAL_WORDS` words (a replacement
+    :data:`REPLACED_WORDS`) on each."""
+    found = [list(_WORD.finditer(t, *r)) for t, r in zip(texts, regions, strict=True)]
+    words = [[m.start() for m in f] for f in found]
+    keys = [[m.group().lower() for m in f] for f in found]
+    out: tuple[list[Mark], list[Mark]] = ([], [])
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, *keys, autojunk=False).get_opcodes():
+        inside = i1 > 0 and j1 > 0 and i2 < len(keys[0]) and j2 < len(keys[1])
+        most = REPLACED_WORDS if tag == "replace" else LOCAL_WORDS
+        if tag == "equal" or not inside or max(i2 - i1, j2 - j1) > most:
+            continue
+        here = [
+            [m for m in marks[k] if m.start in set(words[k][a:b])]
+            for k, (a, b) in enumerate(((i1, i2), (j1, j2)))
+        ]
+        groups = [Counter(m.group for m in h) for h in here]
+        for k in (0, 1):
+            extra = groups[k] - groups[1 - k]
+            out[k].extend(m for m in here[k] if m.group in extra)
+    return out
 
 
 def _quotations(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
