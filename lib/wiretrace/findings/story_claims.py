@@ -710,9 +710,11 @@ def claim_pairs(
     the reading the most other versions of its claim carry (``story``: the ``story_claims``
     table; ``texts``: article id -> text; ``sentences``: ``(article id, sentence id)`` ->
     its span in the text, for the certainty of a claim). Rows of derived versions are
-    compared with their source by the other stages and are not paired here."""
+    compared with their source by the other stages and are not paired here, nor is a
+    source with a version derived from it (the wire copy with its rewrite)."""
     registry = registry or load_registry()
     derived = _derived_pairs(derivation)
+    sources = {(a, b) for a, b in derived if a in _derived_articles(derivation)}
     underived = set(story["article_id"]) - _derived_articles(derivation)
     credits = credits_by_article(attributions) if attributions is not None else {}
     pairs = []
@@ -732,6 +734,8 @@ def claim_pairs(
                 key=lambda k: (speakers[k] + quotes[k], bool(rows[k]["via"]), -k),
             )
             ref = rows[j]
+            if (ref["article_id"], other["article_id"]) in sources:
+                continue  # the reference reuses this version: its changes are pinned on it
             pairs.append(
                 ClaimPair(
                     ref,
