@@ -149,3 +149,21 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
     text = "\n".join(report.real_speed_block(results))
     assert "hours per million" not in text
     assert "No cost model from these runs: the load average was above the machine's 2" in text
+
+
+def test_claim_finding_scores_has_a_row_per_set_and_kind():
+    kind = {"expected": 2, "reported": 1, "right": 1, "precision": 1.0, "recall": 0.5}
+    results = {
+        "claim_findings": {"sets": {"dev": {"kinds": {"quote_altered": kind}}, "heldout": None}}
+    }
+    table = report.claim_finding_scores(results)
+    assert table.to_dict("records") == [
+        {
+            "set": "dev",
+            "kind": "quote_altered",
+            "expected": 2,
+            "reported": 1,
+            "precision": 1.0,
+            "recall": 0.5,
+        }
+    ]

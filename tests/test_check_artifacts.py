@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from error_helpers import S004_JULY, S004_LE_MONDE, S004_SAHEL, kinds
 
-from wiretrace.findings.checks.artifacts import mt_artifacts
+from wiretrace.findings.checks.artifacts import mt_artifacts, verb_final
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,16 @@ from wiretrace.findings.checks.artifacts import mt_artifacts
             [],
         ),
         ("no artefact: a decimal", "Growth was 1.5 percent last year.", []),
+        (
+            "verb-final word order",
+            "Paris said it would leave because the junta the agreement cancelled has.",
+            [("mt_artifact", "medium", "because the junta the agreement cancelled has")],
+        ),
+        (
+            "no artefact: an auxiliary closing an English clause",
+            "What happened was, nobody came because he was tired.",
+            [],
+        ),
     ],
 )
 def test_mt_artifacts(name, sentence, expected):
@@ -93,3 +103,23 @@ def test_a_foreign_mark_names_the_quotation_it_opens_or_closes(text, quotation):
     at = min(i for i, ch in enumerate(text) if ch in "\u201e\u00ab\u00bb")
     start, end = quotation_around(text, at)
     assert text[start:end] == quotation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        (
+            "The minister said that the government the decision taken had, and left.",
+            ["that the government the decision taken had"],
+        ),
+        (
+            "He said that France its soldiers withdraw will.",
+            ["that France its soldiers withdraw will"],
+        ),
+        ("All that is required is, a plan.", []),  # a finite verb inside the clause
+        ("The help requested was.", []),  # no subordinator: not a subordinate clause
+    ],
+)
+def test_verb_final(sentence, spans):
+    assert [f.text for f in verb_final(sentence)] == spans
+    assert verb_final(sentence, source_text=sentence) == []

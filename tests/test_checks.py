@@ -73,6 +73,8 @@ def test_the_order_is_today_s_order():
     assert [f.__name__ for f in checks.steps("claim")] == [
         "claim_speaker_changed",
         "claim_quote_retranslated",
+        "claim_negation_changed",
+        "claim_modality_changed",
     ]
 
 

@@ -33,6 +33,7 @@ def test_word_groups_of_the_speaker_words():
         "role_noun",
         "speech_verb",
         "strict_verb",
+        "title_word",
     ]
     assert groups["pronoun"] == frozenset({"he", "she", "they", "we", "i", "it"})
     assert groups["strict_verb"] <= groups["speech_verb"]

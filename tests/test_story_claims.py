@@ -6,15 +6,20 @@ import pytest
 
 from wiretrace.findings.story_claims import (
     STORY_CLAIM_COLUMNS,
+    certainty_marks,
+    claim_findings,
     claim_similarity,
     group_statements,
     match_claims,
+    person_role,
     same_speaker,
     speaker_names,
     statement,
     statement_keys,
 )
+from wiretrace.ingest.corpus import load_corpus
 from wiretrace.provenance.claims import extract_claims
+from wiretrace.provenance.credits import find_attributions
 
 AFP = "\u201cDiscussions on the withdrawal of certain military elements have begun,\u201d"
 DPA = "\u201cThe exchange about the withdrawal of some military forces has begun,\u201d"
@@ -136,3 +141,79 @@ def test_speaker_names_leave_titles_and_openers_out():
     assert speaker_names({"speaker": "Another witness, Mary Parish"}) == {"mary", "parish"}
     assert speaker_names({"speaker": "Heather"}) == {"heather"}
     assert speaker_names({"speaker": "the defence ministry source"}) == set()
+
+
+def test_speaker_names_leave_roles_out_whatever_their_case():
+    assert speaker_names({"speaker": "Counsel"}) == set()
+    assert speaker_names({"speaker": "Detectives"}) == set()
+    assert speaker_names({"speaker": "Counsel for the defence, Mr Browne"}) == {"browne"}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "role"),
+    [("the judge", True), ("Counsel", True), ("the ministry", False), ("Mr Browne", False)],
+)
+def test_person_role(speaker, role):
+    assert person_role({"speaker": speaker}) is role
+
+
+def test_certainty_marks_leave_the_attribution_out():
+    text = "Officials said the troops may not leave, and he is believed to have fled. They won't."
+    marks = certainty_marks(text, (0, len(text)), (0, 14))
+    assert [(m.word, m.group) for m in marks] == [
+        ("may", "possibility"),
+        ("not", "negation"),
+        ("is believed to", "hearsay"),
+        ("won't", "negation"),
+        ("won't", "future"),
+    ]
+    assert certainty_marks("Officials did not say.", (0, 22), (0, 21)) == []
+
+
+def _three_versions(tmp_path, third: str):
+    base = (
+        "LONDON (AFP) - The minister said the troops will leave Niger by December.\n\n"
+        "\u201cWe have begun talks,\u201d a defence source told AFP.\n"
+    )
+    for name, text in (("v1", base), ("v2", base), ("v3", third)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    story = match_claims(extract_claims(corpus), corpus)
+    found = claim_findings(story, corpus, None, find_attributions(corpus))
+    return base, sorted(zip(found["article_id"], found["kind"], found["text"], strict=True))
+
+
+def test_claim_certainty_changes_are_found_on_the_version_that_changed(tmp_path):
+    base = _three_versions(tmp_path, "")[0]
+    changed = base.replace("troops will leave", "troops may not leave")
+    assert _three_versions(tmp_path, changed)[1] == [
+        ("v3", "modality_change", "may"),
+        ("v3", "negation_change", "not"),
+    ]
+    quoted_ = base.replace("We have begun", "We have not begun")
+    assert _three_versions(tmp_path, quoted_)[1] == [("v3", "quote_altered", "not")]
+    assert _three_versions(tmp_path, base)[1] == []
+
+
+def test_a_shared_name_lowers_the_bar_for_one_person_quoted_in_other_words():
+    versions = ["pa", "paper"]
+    texts = [
+        "Your previous involvement in trying to stop drugs means you ought to have known the "
+        "misery that they cause.",
+        "You more than anybody else should have known the misery of people who had become "
+        "addicted to drugs.",
+    ]
+    groups, scores = group_statements(versions, texts)
+    assert groups[0] != groups[1] and scores[0, 1] < 0.4
+    named, _ = group_statements(versions, texts, speakers=["Judge Dudley Bennett", "Judge Bennett"])
+    assert named[0] == named[1]
+    others, _ = group_statements(versions, texts, speakers=["Judge Dudley Bennett", "Mr Easteal"])
+    assert others[0] != others[1]
+
+
+def test_a_certainty_word_at_the_end_of_a_longer_statement_is_a_cut_not_a_change(tmp_path):
+    base = _three_versions(tmp_path, "")[0]
+    longer = base.replace("by December.", "by December, but not all of them.")
+    assert _three_versions(tmp_path, longer)[1] == []
+    not_only = base.replace("troops will leave", "troops will not only leave")
+    assert _three_versions(tmp_path, not_only)[1] == []

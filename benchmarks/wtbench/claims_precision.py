@@ -4,14 +4,15 @@ Audits the Clough-Stevenson folder (one folder of 100 texts) and every story fol
 METER calibration split (its wire copy and newspaper versions as plain articles, no wire
 given) with :func:`wiretrace.audit`, and lists every finding on claims across versions
 (explanation beginning "Across versions", from :mod:`wiretrace.findings.story_claims`):
-``attribution_changed``, ``quote_altered``, and the ``variant`` findings these become when
+``attribution_changed``, ``quote_altered``, ``modality_change`` and ``negation_change`` (a
+claim's certainty changed), and the ``variant`` findings these become when
 nothing shows the versions must carry the same words. Each was read and judged by hand;
 the verdicts (``right``, ``wrong`` or ``unsure``, keyed by corpus, folder, article,
 kind and offsets, no text) are in ``benchmarks/wtbench/claims_precision_verdicts.csv``.
 
 Writes ``benchmarks/results/claims_precision.json``: counts by corpus and kind, each
-finding's ids and verdict, and precision = right / judged accusations (``attribution_changed``
-and ``quote_altered``). No METER text is written, only ids and counts. Needs the METER
+finding's ids and verdict, and precision = right / judged accusations (every kind above
+but ``variant``). No METER text is written, only ids and counts. Needs the METER
 split prepared (``wtbench.meter``); without it only Clough-Stevenson is audited. Run with
 ``python -m wtbench.claims_precision``; ``--print`` shows the findings' texts for reading
 (never written to the result).
@@ -32,7 +33,7 @@ from wtbench.paths import BENCH_DIR, CLOUGH_STEVENSON_DIR, RESULTS_DIR
 
 VERDICTS_PATH = BENCH_DIR / "wtbench" / "claims_precision_verdicts.csv"
 KEY = ("corpus", "folder", "article_id", "kind", "start", "end")
-ACCUSATIONS = ("attribution_changed", "quote_altered")
+ACCUSATIONS = ("attribution_changed", "quote_altered", "modality_change", "negation_change")
 
 
 def across(findings: pd.DataFrame) -> pd.DataFrame:

@@ -293,6 +293,26 @@ def claim_matching(results: dict) -> pd.DataFrame:
     )
 
 
+def claim_finding_scores(results: dict) -> pd.DataFrame:
+    """Findings on matched claims (``wtbench.claim_findings``): per set (dev: the seeds;
+    held-out: METER's PA copy) and finding kind, cases expected, reported, precision and
+    recall."""
+    rows = []
+    for name, s in results["claim_findings"]["sets"].items():
+        for kind, k in (s or {}).get("kinds", {}).items():
+            rows.append(
+                {
+                    "set": name,
+                    "kind": kind,
+                    "expected": k["expected"],
+                    "reported": k["reported"],
+                    "precision": k["precision"],
+                    "recall": k["recall"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 #: Stages of the speed table: loading, story clustering, claim extraction, rewrite
 #: detection run per story cluster, and the whole audit.
 SPEED_STAGES = ["load", "cluster", "claims", "rewrites.per_story_cluster", "audit"]
@@ -728,9 +748,33 @@ def markdown(results: dict) -> str:
         parts += [
             "",
             "**Claims across versions**, the same claim matched in every version (lexical "
-            "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences):",
+            "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences, "
+            "METER calibration wire/paper claims: meter_dev, on which the shared-name rule was "
+            "chosen, and meter_heldout, labelled before it; 'all sets' leaves meter_heldout "
+            "out):",
             "",
             _md_table(claim_matching(results)),
+        ]
+    if "claim_findings" in results:
+        parts += [
+            "",
+            "**Findings on matched claims**, per kind: cases of three versions from real claim "
+            "sentences (unchanged, re-attributed, hedged, negated, a different claim of the "
+            "same speaker, the seeds' real re-wordings), dev = the seeds, held-out = METER "
+            "calibration PA copy:",
+            "",
+            _md_table(claim_finding_scores(results)),
+        ]
+    if "mt_order" in results:
+        english = results["mt_order"]["english"]
+        read = ", ".join(
+            f"{s['flagged']} of {s['sentences']} sentences of {name}" for name, s in english.items()
+        )
+        parts += [
+            "",
+            f"Verb-final order (`mt_artifact`) on real English, none machine-translated: {read}; "
+            f"on seed 004 (machine translation): "
+            f"{len(results['mt_order']['machine_translation_004']['flagged'])} flagged.",
         ]
     if "claims_precision" in results:
         cp = results["claims_precision"]
@@ -738,7 +782,8 @@ def markdown(results: dict) -> str:
             "",
             f"Findings on claims across versions on real folders (Clough-Stevenson and "
             f"{cp['folders_audited'] - 1} METER calibration stories, audited as folders, read "
-            f"by hand): {cp['accusations']} `attribution_changed` or `quote_altered` "
+            f"by hand): {cp['accusations']} `attribution_changed`, `quote_altered`, "
+            f"`modality_change` or `negation_change` "
             f"({cp['right']} of {cp['judged']} judged right); {cp['variants']} variants "
             f"({', '.join(f'{v} {n}' for v, n in cp['variant_verdicts'].items()) or 'none'}).",
         ]

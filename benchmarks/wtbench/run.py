@@ -22,6 +22,8 @@ BENCHMARKS = (
     "attribution",
     "claims",
     "story_claims",
+    "claim_findings",
+    "mt_order",
     "claims_precision",
     "meter",
     "meter_ceiling",

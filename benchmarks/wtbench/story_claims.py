@@ -18,6 +18,17 @@ not, left out of the pairs with it):
   heavy paraphrase of the same statements, and statements of one topic that are not the
   same. Read from ``../shared/benchmarks`` at bench time.
 
+- ``meter_dev``, ``meter_heldout``: real claim rows of METER calibration stories (the PA
+  wire copy and the first three newspapers of every tenth story folder, sorted: from the
+  third for ``meter_dev``, from the eighth for ``meter_heldout``), read at bench time
+  from the prepared split (skipped with a message when absent; no METER text is written).
+  The newspapers re-word the PA quotation or statement they take. Answers in
+  ``wtbench/story_claims_meter_gold.csv`` (ids only), read by hand from every wire/paper
+  pair that scores at least 0.2 (``meter_dev``: read before the speaker rule was written)
+  or 0.15 (``meter_heldout``: labelled before the rule, then measured once): pairs below
+  that are taken to be different claims. Only pairs of the wire copy with a newspaper are
+  scored (two newspapers may share a claim the wire does not have).
+
 Every two statements of different versions in a set is a pair: it is a match when the
 matcher puts them in one claim. ``precision`` = right matches / matches, ``recall`` = right
 matches / pairs of the same claim, ``false_match_rate`` = wrong matches / pairs of
@@ -54,13 +65,16 @@ def load_gold(path: Path = GOLD_PATH) -> dict[str, dict[tuple[str, int], str]]:
     return gold
 
 
-def evaluate(items: list[tuple[str, int]], groups: list[int], gold: dict) -> dict:
-    """Pair scores of one set: ``items`` are ``(version, item)``, ``groups`` the matcher's."""
+def evaluate(items: list[tuple[str, int]], groups: list[int], gold: dict, anchor: str = "") -> dict:
+    """Pair scores of one set: ``items`` are ``(version, item)``, ``groups`` the matcher's;
+    with ``anchor``, only pairs with one version whose name starts with it."""
     label = [gold.get(item, f"single:{item}") for item in items]
     tp = fp = fn = negatives = 0
     false_matches, misses = [], []
     for i, j in combinations(range(len(items)), 2):
         if items[i][0] == items[j][0]:
+            continue
+        if anchor and items[i][0].startswith(anchor) == items[j][0].startswith(anchor):
             continue
         a, b = label[i], label[j]
         if a.lstrip("?") == b.lstrip("?") and (a.startswith("?") or b.startswith("?")):
@@ -97,14 +111,14 @@ def seed_set(seeds_dir: Path = SEEDS_DIR):
     return items, list(table["statement"]), table, corpus
 
 
-def reattributed_sets(table, corpus) -> dict[str, tuple[list, list]]:
+def reattributed_sets(table, corpus) -> dict[str, tuple[list, list, list]]:
     """For each of 001, 002 and 004: its seed claims, and each again with the speaker of
     the article's next claim (two versions, ``original`` and ``reattributed``)."""
     texts = {a.article_id: a for a in corpus.ok}
     out = {}
     for prefix in ("001", "002", "004"):
         rows = [r for r in table.itertuples() if r.article_id.startswith(prefix)]
-        items, statements = [], []
+        items, statements, speakers = [], [], []
         for n, row in enumerate(rows):
             sentence = texts[row.article_id].sentences[int(row.sentence_id)]
             other = rows[(n + 1) % len(rows)].speaker
@@ -113,7 +127,8 @@ def reattributed_sets(table, corpus) -> dict[str, tuple[list, list]]:
             new = statement(changed, found[0].start, found[0].end) if found else changed
             items += [("original", n), ("reattributed", n)]
             statements += [row.statement, new]
-        out[f"reattributed_{prefix}"] = (items, statements)
+            speakers += [row.speaker, other]
+        out[f"reattributed_{prefix}"] = (items, statements, speakers)
     return out
 
 
@@ -128,26 +143,61 @@ def cs_set(name: str, cs_dir: Path = CLOUGH_STEVENSON_DIR) -> tuple[list, list]:
     return items, statements
 
 
+METER_GOLD_PATH = Path(__file__).with_name("story_claims_meter_gold.csv")
+#: The METER sets: every tenth story folder from this index, the wire and three papers.
+METER_SETS = {"meter_dev": 2, "meter_heldout": 7}
+
+
+def meter_sets() -> dict[str, tuple[list, list, list]]:
+    """``{set: (items, statements, speakers)}`` of the METER sets, or {} without the split."""
+    try:
+        from wtbench.meter import METER_DIR, meter_dir
+
+        root = meter_dir(METER_DIR)
+    except (FileNotFoundError, SystemExit, OSError):
+        print("story_claims: METER sets skipped, the calibration split is not prepared")
+        return {}
+    stories = sorted({p.parent for p in root.rglob("*.txt")})
+    out = {}
+    for name, first in METER_SETS.items():
+        items, statements, speakers = [], [], []
+        for story in stories[first::10]:
+            files = sorted(story.glob("*.txt"))
+            wire = [f for f in files if f.name.startswith("wire_")][:1]
+            corpus = load_corpus(wire + [f for f in files if not f.name.startswith("wire_")][:3])
+            table = match_claims(extract_claims(corpus), corpus)
+            table = table.drop_duplicates(["article_id", "sentence_id"])
+            items += [(r.article_id, int(r.sentence_id)) for r in table.itertuples()]
+            statements += list(table["statement"])
+            speakers += list(table["speaker"])
+        out[name] = (items, statements, speakers)
+    return out
+
+
 def run(out_dir: str | Path = RESULTS_DIR) -> dict:
     """Score every set and write ``story_claims.json`` into ``out_dir``."""
-    gold = load_gold()
+    gold = load_gold() | load_gold(METER_GOLD_PATH)
     items, statements, table, corpus = seed_set()
-    sets = {"seeds": (items, statements)}
+    sets = {"seeds": (items, statements, list(table["speaker"]))}
     sets |= reattributed_sets(table, corpus)
     for name in CS_FILES:
-        sets[name] = cs_set(name)
+        sets[name] = (*cs_set(name), None)
+    sets |= meter_sets()
     result: dict = {"benchmark": "story_claims", "matcher": "lexical", "sets": {}}
     totals = defaultdict(int)
-    for name, (items, statements) in sets.items():
+    for name, (items, statements, speakers) in sets.items():
         answers = gold.get(name, {})
         if name.startswith("reattributed"):
             answers = {item: f"claim{item[1]}" for item in items}
-        groups, _ = group_statements([v for v, _ in items], statements)
-        scores = evaluate(items, groups, answers)
+        groups, _ = group_statements([v for v, _ in items], statements, speakers=speakers)
+        scores = evaluate(items, groups, answers, "wire_" if name.startswith("meter") else "")
         result["sets"][name] = scores
+        if name == "meter_heldout":
+            continue  # reported on its own: the held-out figure
         for key in ("same_claim_pairs", "different_claim_pairs", "matched", "right"):
             totals[key] += scores[key]
     wrong = totals["matched"] - totals["right"]
+    result["overall_excludes"] = ["meter_heldout"]
     result["overall"] = {
         **totals,
         "precision": round(totals["right"] / totals["matched"], 4),

@@ -16,10 +16,12 @@ statement, names and figures weighing :data:`NAME_WEIGHT`. Two statements score 
 weighted Dice coefficient of their keys (0: nothing shared, 1: the same keys); claims of
 two versions are paired when they are each other's best and score at least
 :data:`MATCH_MIN`, and the pairs, best first, join claims into one ``claim_id`` with at
-most one row per version. The speaker does not take part: a claim re-attributed is the
-same claim. The score cannot be compared with the alignment's similarity (other keys,
-other measure). ``wtbench.story_claims`` measures precision, recall and the false-match
-rate of the matching on claim pairs built from real text. An optional ``encoder`` (the
+most one row per version. The speaker takes part only to lower the bar: two statements
+whose speakers share a name match from :data:`NAMED_MATCH_MIN` (one person quoted in other
+words); a claim re-attributed is still the same claim. The score cannot be compared with
+the alignment's similarity (other keys, other measure). ``wtbench.story_claims`` measures
+precision, recall and the false-match rate of the matching on claim pairs built from real
+text. An optional ``encoder`` (the
 ``semantic`` extra, :func:`wiretrace.rewrites.semantic.load_encoder`) lets a pair whose
 lexical score is at least :data:`SEMANTIC_LEXICAL_MIN` match when the cosine of its
 statements is at least :data:`SEMANTIC_MIN`; without the extra it is not used.
@@ -28,7 +30,7 @@ statements is at least :data:`SEMANTIC_MIN`; without the extra it is not used.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -40,11 +42,12 @@ import pandas as pd
 from wiretrace import schema
 from wiretrace.findings import checks
 from wiretrace.findings.checks.variant import as_variant
-from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, Finding, finding_row
+from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, Finding, finding_row, quoted
 from wiretrace.findings.pair import content, is_entity
 from wiretrace.language.agencies import Registry, load_registry
-from wiretrace.language.lexicon import lemma_set
-from wiretrace.language.units import sentence_units
+from wiretrace.language.lexicon import lemma_set, lemmas, load_lexicon
+from wiretrace.language.resources import word_groups, word_list
+from wiretrace.language.units import open_quote_spans, sentence_units
 from wiretrace.provenance.claims import compare_speakers
 from wiretrace.provenance.credits import credits_by_article
 
@@ -76,6 +79,8 @@ STORY_CLAIM_COLUMNS = [
 #: Lexical match score (weighted Dice of the statements' keys) from which two claims of two
 #: versions can be the same claim.
 MATCH_MIN = 0.4
+#: Match score from which two claims whose speakers share a name are the same claim.
+NAMED_MATCH_MIN = 0.3
 #: Letters of a lemma kept as its key: "withdrawal", "withdraw" and "withdrawing" share one.
 STEM_LETTERS = 7
 #: Weight of a name or a figure among a statement's keys (a content word weighs 1).
@@ -193,15 +198,33 @@ def _components(articles: list[str], pairs: list[tuple[float, int, int]]) -> lis
 
 
 def group_statements(
-    versions: Sequence[str], texts: Sequence[str], encoder: Encoder | None = None
+    versions: Sequence[str],
+    texts: Sequence[str],
+    encoder: Encoder | None = None,
+    speakers: Sequence[str] | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """Which statements make the same claim: ``versions[i]`` is the version (article id)
-    of statement ``texts[i]``. Returns the group of each statement (statements of one group
-    make one claim; at most one per version) and the matrix of match scores."""
+    of statement ``texts[i]``, ``speakers[i]`` (optional) its speaker. Returns the group of
+    each statement (statements of one group make one claim; at most one per version) and
+    the matrix of match scores. Two statements whose speakers share a name
+    (:func:`speaker_names`: "Judge Dudley Bennett" / "Jailing Francis, Judge Dudley
+    Bennett") need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
     keys = [statement_keys(t) for t in texts]
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
+    if speakers is not None:
+        scores = _lift_named(scores, [speaker_names({"speaker": s}) for s in speakers])
     return _components(list(versions), _matched_pairs(list(versions), scores)), scores
+
+
+def _lift_named(scores: np.ndarray, names: list[set[str]]) -> np.ndarray:
+    """``scores`` with the pairs of speakers sharing a name and scoring at least
+    :data:`NAMED_MATCH_MIN` raised to :data:`MATCH_MIN` (the best match is still needed)."""
+    lifted = scores.copy()
+    for i, j in zip(*np.nonzero(scores >= NAMED_MATCH_MIN), strict=True):
+        if i != j and names[i] & names[j] and scores[i, j] < MATCH_MIN:
+            lifted[i, j] = MATCH_MIN
+    return lifted
 
 
 def match_claims(
@@ -228,7 +251,10 @@ def match_claims(
     for cluster in sorted(set(cluster_of), key=str):
         rows = [i for i, c in enumerate(cluster_of) if c == cluster]
         group, scores = group_statements(
-            [claims.at[r, "article_id"] for r in rows], [texts[r] for r in rows], encoder
+            [claims.at[r, "article_id"] for r in rows],
+            [texts[r] for r in rows],
+            encoder,
+            [str(claims.at[r, "speaker"]) for r in rows],
         )
         numbers: dict[int, int] = {}
         for local, r in enumerate(rows):
@@ -260,6 +286,19 @@ QUOTE_SAME_MIN = 0.8
 VARIANT_MIN = 0.7
 #: Titles and function words that do not identify a speaker.
 _NOT_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "qc", "sir", "lord", "judge", "the"})
+#: Roles and titles that are nobody's name, capitalised or not: the speaker words of
+#: ``data/speaker_words.csv`` that head a role, an unnamed source or an institution, and
+#: its ``title_word`` list (court and police roles: "Counsel", "Detectives").
+ROLE_WORDS = frozenset().union(
+    *(
+        word_groups("speaker_words")[c]
+        for c in ("role_noun", "anonymous_head", "institution_word", "title_word")
+    )
+)
+#: Roles that stand for one person ("the judge", "Counsel"), not for an institution.
+PERSON_ROLES = (
+    word_groups("speaker_words")["role_noun"] | word_groups("speaker_words")["title_word"]
+)
 #: Words that open a speaker phrase without naming anyone ("Another witness", "The judge").
 _OPENERS = frozenset({"the", "a", "an", "another", "one", "some", "fellow"})
 #: Words two quotations must share in one run to be the same wording (one quoting the other,
@@ -292,6 +331,12 @@ class ClaimPair:
     common_origin: str = ""
     #: The match score of the two rows' statements (:func:`claim_similarity`).
     score: float = 1.0
+    #: How many versions of the claim carry each row's certainty (:func:`certainty_marks`
+    #: of its statement: the same modal, hedging and negating words by group).
+    certainty_support: tuple[int, int] = (1, 1)
+    #: The sentence spans of the two rows in their texts (reference, other); ``None``:
+    #: the attribution's span.
+    sentences: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     def findings(
         self,
@@ -305,9 +350,11 @@ class ClaimPair:
         """The one finding of a check on this pair: ``kind`` at ``span`` of the other
         version (``reference_span`` of the reference), explained by ``why`` and the common
         origin; a ``variant`` when there is no common origin or the reference's ``reading``
-        (``speaker`` or ``quote``) is not carried by more versions than the other's."""
+        (``speaker``, ``quote`` or ``certainty``) is not carried by more versions than the
+        other's."""
         (start, end), (r_start, r_end) = span, reference_span
-        carried, alone = self.speaker_support if reading == "speaker" else self.quote_support
+        supports = {"speaker": self.speaker_support, "certainty": self.certainty_support}
+        carried, alone = supports.get(reading, self.quote_support)
         finding = Finding(
             kind,
             severity,
@@ -339,8 +386,7 @@ def same_speaker(a: dict, b: dict) -> bool:
         return False
     if words_a[0].lower() in pronouns or words_b[0].lower() in pronouns:
         return True
-    names_a = {w.lower() for w in words_a if w[:1].isupper() and w.lower() not in _NOT_NAMES}
-    names_b = {w.lower() for w in words_b if w[:1].isupper() and w.lower() not in _NOT_NAMES}
+    names_a, names_b = _names(words_a), _names(words_b)
     if names_a & names_b or any(
         len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
         for a in names_a
@@ -350,6 +396,16 @@ def same_speaker(a: dict, b: dict) -> bool:
     lower_a = {w.lower() for w in words_a} - _OPENERS
     lower_b = {w.lower() for w in words_b} - _OPENERS
     return bool(lower_a and lower_b) and (lower_a <= lower_b or lower_b <= lower_a)
+
+
+def person_role(row: dict) -> bool:
+    """True when a claim row's speaker is described by a role that stands for one person
+    (:data:`PERSON_ROLES`: "the judge", "Counsel for the defence"), so a named speaker
+    of another version may be that person; "the ministry" is not."""
+    words = [w.lower() for w in re.findall(r"[\w\-]+", str(row["speaker"]))]
+    return any(
+        w in PERSON_ROLES or lemmas(w).get("NOUN", frozenset()) & PERSON_ROLES for w in words
+    )
 
 
 def quote_keys_share(a: str, b: str) -> float:
@@ -364,8 +420,22 @@ def quote_keys_share(a: str, b: str) -> float:
 def speaker_names(row: dict) -> set[str]:
     """The names in a claim row's speaker: capitalised words other than titles and
     openers ("Another witness, Mary Parish" -> {"mary", "parish"}; "Heather" -> {"heather"})."""
-    words = [w.lower() for w in re.findall(r"[\w\-]+", str(row["speaker"])) if w[:1].isupper()]
-    return {w for w in words if w not in _NOT_NAMES and w not in _OPENERS}
+    return _names(re.findall(r"[\w\-]+", str(row["speaker"]))) - _OPENERS
+
+
+def _names(words: list[str]) -> set[str]:
+    """The capitalised words of a speaker phrase that may be names, lower-cased: titles
+    (:data:`_NOT_NAMES`) and roles (:data:`ROLE_WORDS`, singular or plural) are left out,
+    whatever their case ("Counsel said", "Detectives said" at the start of a sentence)."""
+    out = set()
+    for word in words:
+        lower = word.lower()
+        if not word[:1].isupper() or lower in _NOT_NAMES:
+            continue
+        if lower in ROLE_WORDS or lemmas(lower).get("NOUN", frozenset()) & ROLE_WORDS:
+            continue
+        out.add(lower)
+    return out
 
 
 def quote_run(a: str, b: str) -> int:
@@ -382,6 +452,200 @@ def quote_run(a: str, b: str) -> int:
 def _same_wording(a: dict, b: dict) -> bool:
     run = quote_run(a["quote"], b["quote"])
     return run >= SHARED_RUN or run == min(len(a["quote"].split()), len(b["quote"].split()))
+
+
+# ------------------------------------------------------------ certainty of a claim
+
+#: Match score two versions of a claim need for a change of its certainty to be reported:
+#: below it the statements differ in too much else for one word to be the change.
+CERTAINTY_MIN = 0.5
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019]t)?")
+_NT_BASES = {"won't": "will", "can't": "can", "shan't": "shall"}
+#: "not only ... but", "not just", "not about hampers but money": a contrast, no
+#: negation of the claim.
+_NOT_ONLY = re.compile(r"\s+(?:only|just|merely|simply)\b|(?:\s+[\w']+){1,4},?\s+but\b", re.I)
+#: A modal in an embedded question ("what they should do", "how it could work") is about
+#: the question, not the claim's certainty: a wh-word and at most two words before it.
+_EMBEDDED = re.compile(r"\b(?:what|how|whether|why)(?:\s+[\w']+){0,2}\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A word that sets how certain a statement is: ``start``/``end`` in the text, the
+    ``word`` as written and its ``group``: a modality group of ``data/lexicon.csv``
+    ("possibility", "hearsay"...), ``hearsay`` for a hedging phrase of
+    ``data/hedge_phrases.txt`` ("is believed to"), ``negation`` for a negator."""
+
+    start: int
+    end: int
+    word: str
+    group: str
+
+
+@lru_cache(maxsize=1)
+def _hedge_pattern() -> re.Pattern:
+    participles = "|".join(word_list("hedge_phrases"))
+    be = r"(?:is|are|was|were|be|been|being)"
+    return re.compile(rf"\b{be}\s+(?:not\s+)?(?:{participles})\s+to\b", re.I)
+
+
+def certainty_marks(text: str, span: tuple[int, int], skip: tuple[int, int] = (0, 0)) -> list[Mark]:
+    """The modal, hedging and negating words of ``text[span[0]:span[1]]`` in text order,
+    leaving out those starting inside ``skip`` (a claim's attribution: "officials said" is
+    not the statement). A contraction ("didn't", "won't") is a negation and, when its base
+    is modal, that modal too."""
+    lex = load_lexicon()
+    marks = []
+    for m in _WORD.finditer(text, span[0], span[1]):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        word = m.group().lower().replace("\u2019", "'")
+        if word.endswith("n't"):
+            marks.append(Mark(m.start(), m.end(), m.group(), "negation"))
+            word = _NT_BASES.get(word, word[:-3])
+        if word in lex.negators and not _NOT_ONLY.match(text, m.end()):
+            marks.append(Mark(m.start(), m.end(), m.group(), "negation"))
+        elif word in lex.modality and not _EMBEDDED.search(text, 0, m.start()):
+            marks.append(Mark(m.start(), m.end(), m.group(), lex.modality[word][0]))
+    for m in _hedge_pattern().finditer(text, span[0], span[1]):
+        if not skip[0] <= m.start() < skip[1]:
+            marks.append(Mark(m.start(), m.end(), m.group(), "hearsay"))
+    return sorted(marks, key=lambda k: (k.start, k.end))
+
+
+def row_marks(row: dict, text: str, sentence: tuple[int, int] | None) -> list[Mark]:
+    """:func:`certainty_marks` of a claim row's statement: its sentence (``sentence``, or
+    the row's own span) without the attribution, but for a hearsay word in the
+    attribution ("the source reportedly noted")."""
+    attribution = (int(row["start"]), int(row["end"]))
+    span = sentence or _row_span(row)
+    marks = certainty_marks(text, span, attribution)
+    cue = certainty_marks(text, attribution)
+    return sorted(marks + [m for m in cue if m.group == "hearsay"], key=lambda m: m.start)
+
+
+def _row_span(row: dict) -> tuple[int, int]:
+    """The span of a claim row's attribution and quotation."""
+    if not row["quote"]:
+        return int(row["start"]), int(row["end"])
+    return (
+        min(int(row["start"]), int(row["quote_start"])),
+        max(int(row["end"]), int(row["quote_end"])),
+    )
+
+
+def certainty_change(pair: ClaimPair, negation: bool) -> list[Finding]:
+    """The finding of a claim whose certainty differs between the two versions of
+    ``pair``: a negator (``negation=True``; ``negation_change``) or a modal or hedging
+    word (``modality_change``) gained, lost or replaced by one of another group. Inside
+    the quotation marks of the other version (or dropped from the reference's quotation
+    where the other quotes too) it is ``quote_altered``: a misquote first. Pinned like the
+    other claim findings (:meth:`ClaimPair.findings`, reading ``certainty``); nothing when
+    the statements match below :data:`CERTAINTY_MIN`."""
+    ref, other = pair.reference, pair.other
+    spans = pair.sentences or (None, None)
+    mine = [
+        m
+        for m in row_marks(ref, pair.reference_text, spans[0])
+        if (m.group == "negation") == negation
+    ]
+    theirs = [
+        m
+        for m in row_marks(other, pair.other_text, spans[1])
+        if (m.group == "negation") == negation
+    ]
+    if pair.score < CERTAINTY_MIN or Counter(m.group for m in mine) == Counter(
+        m.group for m in theirs
+    ):
+        return []  # the statements keep their certainty ("nor" for a second "not")
+    whole = spans[1] or _row_span(other)
+    r_whole = spans[0] or _row_span(ref)
+    dropped, added = _local_changes(
+        (pair.reference_text, pair.other_text), (r_whole, whole), (mine, theirs)
+    )
+    if not added and not dropped:
+        return []
+    quotes = _quotations(pair.other_text, whole)
+    if added:
+        quote = all(_inside(m, quotes) for m in added)
+        span = (added[0].start, added[-1].end)
+    else:
+        quote = bool(quotes) and all(
+            _inside(m, _quotations(pair.reference_text, r_whole)) for m in dropped
+        )
+        span = quotes[0] if quote else whole
+    r_span = (dropped[0].start, dropped[-1].end) if dropped else r_whole
+    what = _certainty_words(added, dropped)
+    kind = "quote_altered" if quote else "negation_change" if negation else "modality_change"
+    why = (
+        f"Across versions, {'inside the quotation marks, ' if quote else ''}the same claim "
+        f"{what}: {other['article_id']} reads {quoted(pair.other_text[whole[0] : whole[1]])}, "
+        f"{pair.certainty_support[0]} version(s) "
+        f"{quoted(pair.reference_text[r_whole[0] : r_whole[1]])} ({ref['article_id']})"
+    )
+    why += ", so the claim now says the opposite." if negation else ", so its certainty changed."
+    return pair.findings(kind, "high", span, r_span, why, "certainty")
+
+
+#: Words an edit may span on either side to be a local change of certainty ("will" ->
+#: "may not"); a longer one is a rewrite, and a difference at either end of a statement
+#: is a cut (the other version says less), not a change.
+LOCAL_WORDS = 3
+#: Words a replacement may span on either side to be local ("will" -> "may not"): "he
+#: would recommend that Roberts" / "He told Roberts" is two sentences, not one changed.
+REPLACED_WORDS = 2
+
+
+def _local_changes(
+    texts: tuple[str, str], regions: tuple, marks: tuple[list, list]
+) -> tuple[list[Mark], list[Mark]]:
+    """The marks each of two statements has in a local edit between them that the other
+    side of the edit does not balance (same groups), ``(reference's, other's)``: the
+    dropped and the added marks. An edit is local when shared words bound it on both
+    sides and it spans at most :data:`LOCAL_WORDS` words (a replacement
+    :data:`REPLACED_WORDS`) on each."""
+    found = [list(_WORD.finditer(t, *r)) for t, r in zip(texts, regions, strict=True)]
+    words = [[m.start() for m in f] for f in found]
+    keys = [[m.group().lower() for m in f] for f in found]
+    out: tuple[list[Mark], list[Mark]] = ([], [])
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, *keys, autojunk=False).get_opcodes():
+        inside = i1 > 0 and j1 > 0 and i2 < len(keys[0]) and j2 < len(keys[1])
+        most = REPLACED_WORDS if tag == "replace" else LOCAL_WORDS
+        if tag == "equal" or not inside or max(i2 - i1, j2 - j1) > most:
+            continue
+        here = [
+            [m for m in marks[k] if m.start in set(words[k][a:b])]
+            for k, (a, b) in enumerate(((i1, i2), (j1, j2)))
+        ]
+        groups = [Counter(m.group for m in h) for h in here]
+        for k in (0, 1):
+            extra = groups[k] - groups[1 - k]
+            out[k].extend(m for m in here[k] if m.group in extra)
+    return out
+
+
+def _quotations(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans inside quotation marks of ``text[span[0]:span[1]]``, offsets into ``text``
+    (a quotation running on from or into the next sentence included)."""
+    return [(span[0] + a, span[0] + b) for a, b in open_quote_spans(text[span[0] : span[1]])]
+
+
+def _inside(mark: Mark, quotations: list[tuple[int, int]]) -> bool:
+    return any(a <= mark.start < b for a, b in quotations)
+
+
+def _certainty_words(added: list[Mark], dropped: list[Mark]) -> str:
+    gained = ", ".join(f"'{m.word}' ({m.group})" for m in added)
+    lost = ", ".join(f"'{m.word}' ({m.group})" for m in dropped)
+    if added and dropped:
+        return f"has {gained} where the others have {lost}"
+    return f"gained {gained}" if added else f"lost {lost}"
+
+
+def certainty_signature(row: dict, text: str, sentence: tuple[int, int] | None) -> tuple:
+    """The groups of a claim row's certainty marks, sorted (two rows with one signature
+    carry the claim with the same certainty)."""
+    return tuple(sorted(m.group for m in row_marks(row, text, sentence)))
 
 
 def _supports(rows: list[dict]) -> tuple[list[int], list[int]]:
@@ -440,19 +704,28 @@ def claim_pairs(
     derivation: pd.DataFrame | None = None,
     attributions: pd.DataFrame | None = None,
     registry: Registry | None = None,
+    sentences: Mapping[tuple[str, int], tuple[int, int]] | None = None,
 ) -> list[ClaimPair]:
     """The :class:`ClaimPair` of every row of a version not derived from its source with
     the reading the most other versions of its claim carry (``story``: the ``story_claims``
-    table; ``texts``: article id -> text). Rows of derived versions are compared with their
-    source by the other stages and are not paired here."""
+    table; ``texts``: article id -> text; ``sentences``: ``(article id, sentence id)`` ->
+    its span in the text, for the certainty of a claim). Rows of derived versions are
+    compared with their source by the other stages and are not paired here, nor is a
+    source with a version derived from it (the wire copy with its rewrite)."""
     registry = registry or load_registry()
     derived = _derived_pairs(derivation)
+    sources = {(a, b) for a, b in derived if a in _derived_articles(derivation)}
     underived = set(story["article_id"]) - _derived_articles(derivation)
     credits = credits_by_article(attributions) if attributions is not None else {}
     pairs = []
     for _, group in story[story["versions"] > 1].groupby("claim_id", sort=True):
         rows = group.to_dict("records")
         speakers, quotes = _supports(rows)
+        spans = [(sentences or {}).get((r["article_id"], int(r["sentence_id"]))) for r in rows]
+        signs = [
+            certainty_signature(r, texts[r["article_id"]], spans[k]) for k, r in enumerate(rows)
+        ]
+        certain = [signs.count(sign) for sign in signs]
         for i, other in enumerate(rows):
             if other["article_id"] not in underived:
                 continue
@@ -461,6 +734,8 @@ def claim_pairs(
                 key=lambda k: (speakers[k] + quotes[k], bool(rows[k]["via"]), -k),
             )
             ref = rows[j]
+            if (ref["article_id"], other["article_id"]) in sources:
+                continue  # the reference reuses this version: its changes are pinned on it
             pairs.append(
                 ClaimPair(
                     ref,
@@ -473,6 +748,8 @@ def claim_pairs(
                     claim_similarity(
                         statement_keys(ref["statement"]), statement_keys(other["statement"])
                     ),
+                    (certain[j], certain[i]),
+                    (spans[j], spans[i]) if spans[j] and spans[i] else None,
                 )
             )
     return pairs
@@ -498,10 +775,19 @@ def claim_findings(
     if story is None or not len(story):
         return schema.empty(columns)
     texts = {a.article_id: a.text for a in corpus.ok}
+    sentences = {
+        (a.article_id, n): (s.start, s.start + len(s.text))
+        for a in corpus.ok
+        for n, s in enumerate(a.sentences)
+    }
     rows = []
-    for pair in claim_pairs(story, texts, derivation, attributions, registry):
+    for pair in claim_pairs(story, texts, derivation, attributions, registry, sentences):
+        seen: list[Finding] = []
         for step in checks.steps("claim"):
             for f in step(pair):
+                if any(f.kind == g.kind and f.start < g.end and g.start < f.end for g in seen):
+                    continue  # one wording change found twice (a re-worded quote's modal)
+                seen.append(f)
                 rows.append(
                     finding_row(
                         f,

@@ -4,11 +4,13 @@ Takes a sentence (and the source's wording, when there is one); returns ``mt_art
 findings, offsets into the sentence: a duplicated reporting verb ("told the newspaper Le
 Monde said"), a clause opened by an auxiliary before a preposition or by a lower-case
 auxiliary before its subject (verb-second order: "had at the end of July the presidential
-guard ... overthrew", "had the guard ..."), German or French quotation marks, a dot as
-thousands separator ("1.500 soldiers") or a decimal comma ("3,5 million"), a false friend
-of a German or French word ("partial deduction" for *Teilabzug*, a partial withdrawal:
-``medium``, the reader is misled), a German or French function word left untranslated
-("und", "avec"), and, when no source is given, words run together ("Sahelafter").
+guard ... overthrew", "had the guard ..."), a subordinate clause with its verb last
+(verb-final order: "because he the troops withdrawn has"), German or French quotation
+marks, a dot as thousands separator ("1.500 soldiers") or a decimal comma ("3,5
+million"), a false friend of a German or French word ("partial deduction" for
+*Teilabzug*, a partial withdrawal: ``medium``, the reader is misled), a German or French
+function word left untranslated ("und", "avec"), and, when no source is given, words run
+together ("Sahelafter").
 Patterns the source sentence has too are not reported (they are not this version's
 doing). The word lists are ``data/reporting_verbs.txt``, ``data/mt_*.txt`` and
 ``data/mt_words.csv`` (false friends, each with its source-language word, and untranslated
@@ -65,6 +67,7 @@ def mt_artifacts(
     words_ = [t for t in toks if t.is_word]
     out = _doubled_reporting_verbs(text, source_text, toks)
     out += _verb_second(text, source_text, words_)
+    out += verb_final(text, source_text)
     for m in _GERMAN_QUOTES.finditer(text):
         if m.group() in source_text:
             continue
@@ -174,6 +177,103 @@ def _verb_second(text: str, source_text: str, words_: list[Token]) -> list[Findi
             "left by machine translation; the subject should come first.",
         )
     ]
+
+
+#: An auxiliary closing a clause ("... withdrawn has."): the cheap test before spaCy.
+_AUX_AT_END = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|will|would|did|does)\s*(?=[,.;:!?\u201d\"]|$)", re.I
+)
+#: Words that open a subordinate clause, where German puts the verb last.
+_SUBORDINATORS = frozenset(
+    {
+        "because",
+        "that",
+        "when",
+        "after",
+        "before",
+        "since",
+        "while",
+        "although",
+        "though",
+        "if",
+        "as",
+        "whether",
+        "who",
+        "which",
+        "where",
+        "until",
+        "once",
+    }
+)
+
+
+def verb_final(text: str, source_text: str = "") -> list[Finding]:
+    """A subordinate clause with its verb last, German order left by machine translation:
+    a subordinator, a subject and an object with no finite verb between them, then a past
+    participle or an infinitive and the auxiliary, closing the clause ("because he the
+    troops withdrawn has."). Read with spaCy's tags (:func:`wiretrace.language.nlp.nlp`),
+    only on sentences where an auxiliary closes a clause; not reported when the source has
+    the same words. ``wtbench.mt_order`` measures how often it fires on English news."""
+    if not _AUX_AT_END.search(text):
+        return []
+    from wiretrace.language.nlp import nlp
+
+    doc = nlp()(text)
+    out = []
+    for tok in doc[2:]:
+        verb = doc[tok.i - 1]
+        closing = tok.i + 1 == len(doc) or (doc[tok.i + 1].is_punct and not _resumes(doc, tok.i))
+        if (
+            tok.lower_ not in _words("mt_auxiliaries")
+            or not closing
+            or verb.tag_ not in ("VBN", "VB", "VBP")
+        ):
+            continue
+        clause = []
+        for prev in reversed(doc[: verb.i]):
+            if prev.is_punct or prev.lower_ in _SUBORDINATORS:
+                break
+            clause.append(prev)
+        opener = doc[verb.i - len(clause) - 1] if verb.i - len(clause) > 0 else None
+        if (
+            opener is None
+            or opener.lower_ not in _SUBORDINATORS
+            or len(clause) < 2
+            or any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in clause)
+            or not any(t.pos_ in ("NOUN", "PRON", "PROPN") for t in clause)
+        ):
+            continue
+        start, end = opener.idx, tok.idx + len(tok.text)
+        if text[start:end] in source_text:
+            continue
+        out.append(
+            Finding(
+                "mt_artifact",
+                "medium",
+                text[start:end],
+                "",
+                start,
+                end,
+                f"The clause {quoted(text[start:end])} ends with its verb: German (verb-final) "
+                "word order left by machine translation; English puts the verb after the "
+                "subject.",
+            )
+        )
+    return out
+
+
+def _resumes(doc, at: int) -> bool:
+    """True when the clause of the auxiliary at ``at`` goes on after an interruption: a
+    comma, then a verb that is not finite before any finite one or a conjunction ("that
+    neither of them will, during daylight hours, take food")."""
+    if doc[at + 1].text != ",":
+        return False
+    for tok in doc[at + 2 :]:
+        if tok.tag_ in ("VBZ", "VBD", "VBP", "MD") or tok.pos_ == "CCONJ":
+            return False  # a new clause ("withdrawn has, and left")
+        if tok.tag_ in ("VB", "VBN", "VBG"):
+            return True
+    return False
 
 
 def _foreign_numbers(text: str, source_text: str) -> list[Finding]:

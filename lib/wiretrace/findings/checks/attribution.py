@@ -227,12 +227,14 @@ def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
     versions it is shared with: ``attribution_changed`` when the versions must carry the same
     source (``pair.common_origin``) and more of them carry the reference's speaker, else a
     ``variant``. Not reported: one speaker described otherwise (``same_speaker``, or a
-    description without a name for a named speaker of the same strength), another
+    description by a role that stands for one person for a named speaker of the same
+    strength: not "the ministry" for a minister), another
     person of the same kind unless the statements match closely (``IDENTITY_MIN``), and two
     quotations that say other things (``QUOTE_KEYS_MIN``)."""
     from wiretrace.findings.story_claims import (
         IDENTITY_MIN,
         QUOTE_KEYS_MIN,
+        person_role,
         quote_keys_share,
         speaker_names,
     )
@@ -246,7 +248,8 @@ def claim_speaker_changed(pair: ClaimPair) -> list[Finding]:
     if relation == "same" or one_speaker(ref, other):
         return []
     named = bool(speaker_names(ref)), bool(speaker_names(other))
-    if relation == "different" and named[0] != named[1]:
+    unnamed = other if named[0] else ref
+    if relation == "different" and named[0] != named[1] and person_role(unnamed):
         return []  # "the judge" / "Mr Justice Kay": a description and a name, one person
     two_people = all(named)
     if (relation == "different" or two_people) and pair.score < IDENTITY_MIN:

@@ -4,12 +4,16 @@ Takes the compared :class:`~wiretrace.findings.pair.Pair` and one
 :class:`~wiretrace.findings.pair.Edit`; returns ``modality_change`` findings (severity
 ``high``), with the lexicon's gloss of each modal word. A trimmed edit is not reported,
 nor a passage rewritten wholesale that has modal words on one side only.
+
+Across versions (scope ``"claim"``): the same claim with a modal or hedging word gained,
+lost or replaced in another version (:func:`wiretrace.findings.story_claims.certainty_change`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.finding import Finding, quoted
@@ -18,6 +22,9 @@ from wiretrace.language.lexicon import load_lexicon
 from wiretrace.language.units import Unit
 
 KINDS = ("modality_change",)
+
+if TYPE_CHECKING:
+    from wiretrace.findings.story_claims import ClaimPair
 
 
 @check(order=40, scope="edit")
@@ -55,3 +62,14 @@ def modality(pair: Pair, edit: Edit) -> list[Finding]:
 def _modality_groups(units: Iterable[Unit]) -> Counter:
     lex = load_lexicon()
     return Counter(lex.modality[u.key][0] for u in units if u.key in lex.modality)
+
+
+@check(order=250, scope="claim")
+def claim_modality_changed(pair: ClaimPair) -> list[Finding]:
+    """The same claim across versions with a modal or hedging word (may, could,
+    reportedly, allegedly; "is believed to") gained, lost or replaced:
+    ``modality_change``, or ``quote_altered`` inside quotation marks
+    (see :func:`wiretrace.findings.story_claims.certainty_change`)."""
+    from wiretrace.findings.story_claims import certainty_change
+
+    return certainty_change(pair, negation=False)

@@ -8,12 +8,16 @@ and nothing is reported. A trimmed edit, a pair whose sides have as many negator
 passage rewritten wholesale that has a negator on one side only are not reported, nor is
 a source's request not to be named dropped ("told AFP, asking not to be named" / "said":
 ``data/anonymity_phrases.txt``).
+
+Across versions (scope ``"claim"``): the same claim with a negator gained or lost in
+another version (:func:`wiretrace.findings.story_claims.certainty_change`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.finding import Finding, quoted
@@ -23,6 +27,9 @@ from wiretrace.language.resources import word_list
 from wiretrace.language.units import Unit
 
 KINDS = ("negation_change",)
+
+if TYPE_CHECKING:
+    from wiretrace.findings.story_claims import ClaimPair
 
 
 @check(order=30, scope="edit")
@@ -114,3 +121,14 @@ def anonymity_only(source: str, negators: Sequence[Unit], rewrite: Sequence[Unit
         )
     ]
     return all(any(a <= u.start and u.end <= b for a, b in spans) for u in negators)
+
+
+@check(order=245, scope="claim")
+def claim_negation_changed(pair: ClaimPair) -> list[Finding]:
+    """The same claim across versions with a negator (not, never, no, without;
+    "didn't") gained, lost or replaced:
+    ``negation_change``, or ``quote_altered`` inside quotation marks
+    (see :func:`wiretrace.findings.story_claims.certainty_change`)."""
+    from wiretrace.findings.story_claims import certainty_change
+
+    return certainty_change(pair, negation=True)
