@@ -128,14 +128,10 @@ def uncredited_reuse(tables: AttributionTables, article_id: str) -> list[tuple[s
     if group is None or tables.source_agencies.credited.get(article_id):
         return []
     order = {"wholly": 0, "partially": 1}
+    fields = [f for f in ("source_id", "derivation", "containment", "decided_by") if f in group]
     records = [
-        {"source_id": s, "derivation": d, "containment": c}
-        for s, d, c in zip(
-            group["source_id"].tolist(),
-            group["derivation"].tolist(),
-            group["containment"].tolist(),
-            strict=True,
-        )
+        dict(zip(fields, values, strict=True))
+        for values in zip(*(group[f].tolist() for f in fields), strict=True)
     ]
     # Wholly before partially, then by containment, highest first (no containment last);
     # Python's sort is stable, so ties keep the derivation table's order.
