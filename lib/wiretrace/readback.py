@@ -63,20 +63,9 @@ def read_audit(folder: str | Path) -> AuditResult:
     tables = {name: read_table(folder, name, records.get(name)) for name in TABLE_NAMES}
     return AuditResult(
         corpus=rebuild_corpus(tables["articles"], tables["metadata"], tables["alignments"]),
-        articles=tables["articles"],
-        metadata=tables["metadata"],
-        attributions=tables["attributions"],
-        derivation=tables["derivation"],
-        alignments=tables["alignments"],
-        findings=tables["findings"],
-        scorecard=tables["scorecard"],
-        claims=tables["claims"],
-        story_claims=tables["story_claims"],
-        stemma=tables["stemma"],
-        clusters=tables["clusters"],
-        readability=tables["readability"],
-        sources=rebuild_sources(tables["sources"], tables["alignments"]),
+        sources=rebuild_sources(tables.pop("sources"), tables["alignments"]),
         parameters=document.get("parameters", {}),
+        **tables,
     )
 
 
