@@ -154,6 +154,14 @@ def in_us_dictionary(word: str) -> bool:
     return bool(word) and _us_dictionary().lookup(word)
 
 
+def in_us_dictionary_exact_case(word: str) -> bool:
+    """True when Hunspell's ``en_US`` dictionary accepts ``word`` in exactly this case.
+
+    For a capitalised word, :func:`in_us_dictionary` also tries it in lower case; a caller
+    that has just looked up the lower-case form saves that second lookup with this one."""
+    return bool(word) and _us_dictionary().lookuper(word, capitalization=False)
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English: 0 (unseen) to about 8 ("the")."""

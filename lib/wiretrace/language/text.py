@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pysbd
 
@@ -66,9 +67,11 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token of a text: its wording, its folded lower-case form and its offsets."""
+class Token(NamedTuple):
+    """A token of a text: its wording, its folded lower-case form and its offsets.
+
+    A named tuple, not a dataclass: a long article makes millions of them, and a tuple is
+    made in a third of the time."""
 
     text: str
     norm: str

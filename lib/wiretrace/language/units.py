@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from wiretrace.language.lexicon import spelling_key
 from wiretrace.language.resources import word_values
@@ -53,9 +53,8 @@ def stop_words() -> frozenset[str]:
     return frozenset(w for w in STOP_WORDS if w not in _KEEP) | {"'s", "poss"}
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One comparison unit of a sentence.
+class Unit(NamedTuple):
+    """One comparison unit of a sentence (a named tuple: sentences make many).
 
     ``key`` is what is compared ("NUM:1500", "DATE:7-26", "defense"); ``kind`` is
     ``word``, ``num``, ``year``, ``date``, ``month``, ``day`` or ``poss``; ``start`` and
@@ -84,12 +83,21 @@ class Unit:
         return self.kind == "num"
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+
+
 def _number_value(norm: str) -> float | None:
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", norm):
+    if not norm[:1].isdigit():
+        return NUMBER_WORDS.get(norm)
+    if _THOUSANDS.fullmatch(norm):
         return float(norm.replace(",", ""))
-    if re.fullmatch(r"\d+(?:\.\d+)?", norm):
+    if _DECIMAL.fullmatch(norm):
         return float(norm)
-    if re.fullmatch(r"\d+,\d+", norm):  # a decimal comma ("3,5"): read as written
+    if _DECIMAL_COMMA.fullmatch(norm):  # a decimal comma ("3,5"): read as written
         return float(norm.replace(",", "."))
     return NUMBER_WORDS.get(norm)
 
@@ -113,7 +121,7 @@ def _opens_clause(norm: str) -> bool:
 def _is_year(norm: str, value: float, prev: Unit | None, nxt: Token | None) -> bool:
     """A four-digit figure from 1800 to 2100 read as a year where its neighbours allow."""
     return (
-        re.fullmatch(r"\d{4}", norm) is not None
+        _FOUR_DIGITS.fullmatch(norm) is not None
         and 1800 <= value <= 2100
         and (
             prev is None
@@ -183,7 +191,7 @@ def _month_units(text: str, toks: list[Token], i: int, units: list[Unit], initia
         day_value is not None
         and 1 <= day_value <= 31
         and day_value == int(day_value)
-        and re.fullmatch(r"\d{1,2}", day.norm)
+        and _ONE_OR_TWO_DIGITS.fullmatch(day.norm)
     ):
         end = day.end
         k += 1

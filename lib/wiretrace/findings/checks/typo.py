@@ -14,13 +14,20 @@ misspelt name (:func:`misspelt_name`), a one-letter slip for a substituted word
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
 from wiretrace.findings.checks import check
 from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Edit, Pair
 from wiretrace.findings.words import ErrorContext
-from wiretrace.language.lexicon import edit_distance, in_us_dictionary, is_word, zipf
+from wiretrace.language.lexicon import (
+    edit_distance,
+    in_us_dictionary,
+    in_us_dictionary_exact_case,
+    is_word,
+    zipf,
+)
 from wiretrace.language.text import tokens
 from wiretrace.language.units import Unit
 
@@ -223,7 +230,10 @@ def _near_word(word: str) -> str:
     Every string one deletion, transposition, replacement or insertion of a letter away
     is looked up in Hunspell's ``en_US`` dictionary, in lower case or else capitalised (the
     candidates Hunspell's own ``suggest`` ranks, at a fiftieth of its cost); the most
-    frequent one (wordfreq), then the first in alphabetical order, is returned.
+    frequent one (wordfreq), then the first in alphabetical order, is returned. The
+    candidates are looked up from the most frequent down, and the lookups stop after the
+    first frequency that has a dictionary word: most of the strings one edit away are not
+    words, and wordfreq has never seen them.
     """
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     candidates = (
@@ -233,10 +243,20 @@ def _near_word(word: str) -> str:
         | {a + c + b for a, b in splits for c in _LETTERS}
     )
     candidates.discard(word)
-    found = set()
+    by_frequency: dict[float, list[str]] = defaultdict(list)
     for candidate in candidates:
-        if in_us_dictionary(candidate):
-            found.add(candidate)
-        elif in_us_dictionary(candidate.capitalize()):
-            found.add(candidate.capitalize())
-    return min(found, key=lambda form: (-zipf(form.lower()), form), default="")
+        by_frequency[zipf(candidate)].append(candidate)
+    for frequency in sorted(by_frequency, reverse=True):
+        found = [_in_dictionary(candidate) for candidate in by_frequency[frequency]]
+        if any(found):
+            return min(form for form in found if form)
+    return ""
+
+
+def _in_dictionary(candidate: str) -> str:
+    """``candidate`` when Hunspell accepts it in lower case, else capitalised when it
+    accepts that, else ``""``."""
+    if in_us_dictionary(candidate):
+        return candidate
+    capital = candidate.capitalize()
+    return capital if in_us_dictionary_exact_case(capital) else ""
