@@ -86,15 +86,32 @@ class AttestedWords(Collection):
         return self._any
 
 
-def _known_words(texts: Mapping[str, str]) -> dict[str, set[str]]:
+def _pieces(article) -> list[str]:
+    """The text of ``article`` cut at its sentences: each sentence, and each stretch of
+    text before, between and after them (headlines, bylines, boilerplate) that holds more
+    than white space. A sentence's words and units are then the ones every check of it
+    reads (cached), not read a second time in the whole text."""
+    text, cursor, out = article.text, 0, []
+    for sentence in article.sentences:
+        if text[cursor : sentence.start].strip():
+            out.append(text[cursor : sentence.start])
+        out.append(sentence.text)
+        cursor = max(cursor, sentence.end)
+    if text[cursor:].strip():
+        out.append(text[cursor:])
+    return out
+
+
+def _known_words(texts: Mapping[str, list[str]]) -> dict[str, set[str]]:
     index: dict[str, set[str]] = defaultdict(set)
-    for owner, text in texts.items():
-        for tok in tokens(text, words_only=True):
-            index[tok.norm].add(owner)
-            index[spelling_key(tok.norm)].add(owner)
-        for u in sentence_units(text):
-            if u.kind != "word":
-                index[u.key.lower()].add(owner)
+    for owner, pieces in texts.items():
+        for piece in pieces:
+            for tok in tokens(piece, words_only=True):
+                index[tok.norm].add(owner)
+                index[spelling_key(tok.norm)].add(owner)
+            for u in sentence_units(piece):
+                if u.kind != "word":
+                    index[u.key.lower()].add(owner)
     return index
 
 
@@ -115,9 +132,9 @@ class WordIndex:
         sources: Mapping | None = None,
         clusters: Mapping[str, object] | None = None,
     ):
-        texts = {f"article:{a.article_id}": a.text for a in corpus.ok}
+        texts = {f"article:{a.article_id}": _pieces(a) for a in corpus.ok}
         for source_id, source in (sources or {}).items():
-            texts[f"source:{source_id}"] = source.text
+            texts[f"source:{source_id}"] = _pieces(source)
         self.index = _known_words(texts)
         self.owners = set(texts)
         self._story: dict[str, set[str]] | None = None

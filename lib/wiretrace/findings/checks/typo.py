@@ -230,10 +230,12 @@ def _near_word(word: str) -> str:
     Every string one deletion, transposition, replacement or insertion of a letter away
     is looked up in Hunspell's ``en_US`` dictionary, in lower case or else capitalised (the
     candidates Hunspell's own ``suggest`` ranks, at a fiftieth of its cost); the most
-    frequent one (wordfreq), then the first in alphabetical order, is returned. The
-    candidates are looked up from the most frequent down, and the lookups stop after the
-    first frequency that has a dictionary word: most of the strings one edit away are not
-    words, and wordfreq has never seen them.
+    frequent one (wordfreq), then the first in alphabetical order, is returned. Only
+    candidates wordfreq has seen are looked up, from the most frequent down, and the
+    lookups stop after the first frequency that has a dictionary word: most strings one
+    edit away are not words, and a dictionary word no corpus of wordfreq's holds is no
+    sign of a slip (on the seeds, the Clough-Stevenson texts and the METER calibration
+    split, every near word found among all candidates is one wordfreq has seen).
     """
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     candidates = (
@@ -245,7 +247,9 @@ def _near_word(word: str) -> str:
     candidates.discard(word)
     by_frequency: dict[float, list[str]] = defaultdict(list)
     for candidate in candidates:
-        by_frequency[zipf(candidate)].append(candidate)
+        frequency = zipf(candidate)
+        if frequency > 0:
+            by_frequency[frequency].append(candidate)
     for frequency in sorted(by_frequency, reverse=True):
         found = [_in_dictionary(candidate) for candidate in by_frequency[frequency]]
         if any(found):
