@@ -325,24 +325,23 @@ def _forms(lemma: str) -> set[str]:
 
 
 #: Words a sentence must contain to be worth parsing (every form a cue can take).
-_PREFILTER = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            set().union(*(_forms(v) for v in SPEECH_VERBS))
-            | {"said", "told", "wrote", "written", "according", "citing", "quoting"},
-            key=lambda w: (-len(w), w),
-        )
-    )
-    + r")\b",
-    re.IGNORECASE,
+_CUE_FORMS = frozenset(
+    set().union(*(_forms(v) for v in SPEECH_VERBS))
+    | {"said", "told", "wrote", "written", "according", "citing", "quoting"}
 )
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def _has_cue(text: str) -> bool:
+    """True when ``text`` holds one of :data:`_CUE_FORMS` as a word, in any case (a set
+    lookup per word: a regular expression of every form is ten times slower)."""
+    return any(w.lower() in _CUE_FORMS for w in _WORD_CHARS.findall(text))
 
 
 def claims_in_text(text: str, registry: Registry | None = None) -> list[Claim]:
     """The attributed statements in one sentence or passage (offsets relative to it)."""
     registry = registry or load_registry()
-    if not _PREFILTER.search(text):
+    if not _has_cue(text):
         return []
     return _claims_in_doc(parse(text), registry)
 
@@ -358,7 +357,7 @@ def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataF
     """
     registry = registry or load_registry()
     articles = [a for a in corpus.articles if a.status == "ok"]
-    wanted = [(a, s) for a in articles for s in a.sentences if _PREFILTER.search(s.text)]
+    wanted = [(a, s) for a in articles for s in a.sentences if _has_cue(s.text)]
     docs = dict(
         zip(
             [(a.article_id, s.sentence_id) for a, s in wanted],

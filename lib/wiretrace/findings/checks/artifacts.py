@@ -28,6 +28,7 @@ from wiretrace.findings.finding import Finding, quoted
 from wiretrace.findings.pair import Pair
 from wiretrace.findings.words import ErrorContext
 from wiretrace.language.lexicon import is_word
+from wiretrace.language.nlp import parse
 from wiretrace.language.resources import word_list, word_values
 from wiretrace.language.text import Token, tokens
 
@@ -216,9 +217,7 @@ def verb_final(text: str, source_text: str = "") -> list[Finding]:
     the same words. ``wtbench.mt_order`` measures how often it fires on English news."""
     if not _AUX_AT_END.search(text):
         return []
-    from wiretrace.language.nlp import nlp
-
-    doc = nlp()(text)
+    doc = parse(text)
     out = []
     for tok in doc[2:]:
         verb = doc[tok.i - 1]
@@ -331,9 +330,9 @@ def _foreign_words(text: str, source_text: str, words_: list[Token]) -> list[Fin
     lowered, source = text.lower(), source_text.lower()
     out = []
     for phrase, value in entries.get("false_friend", {}).items():
+        if phrase not in lowered or phrase in source:
+            continue
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-            if phrase in source:
-                continue
             origin, _, rest = value.partition("|")
             meaning, _, needs = rest.partition("|")
             if needs and not set(needs.split()) & {t.norm for t in words_}:
