@@ -170,6 +170,20 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=1)
+def _wordfreq_words() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
+def in_wordfreq(word: str) -> bool:
+    """True when wordfreq's English list holds ``word`` as it is: for a lower-case word of
+    letters, the same as ``zipf(word) > 0`` at a dictionary lookup's cost (``zipf`` first
+    tokenises its word; the list is read once, in about a second)."""
+    return word in _wordfreq_words()
+
+
 @lru_cache(maxsize=65536)
 def is_word(word: str) -> bool:
     """True when ``word`` is an English word or a known name in any of the resources.

@@ -25,6 +25,7 @@ from wiretrace.language.lexicon import (
     edit_distance,
     in_us_dictionary,
     in_us_dictionary_exact_case,
+    in_wordfreq,
     is_word,
     zipf,
 )
@@ -247,9 +248,8 @@ def _near_word(word: str) -> str:
     candidates.discard(word)
     by_frequency: dict[float, list[str]] = defaultdict(list)
     for candidate in candidates:
-        frequency = zipf(candidate)
-        if frequency > 0:
-            by_frequency[frequency].append(candidate)
+        if in_wordfreq(candidate):
+            by_frequency[zipf(candidate)].append(candidate)
     for frequency in sorted(by_frequency, reverse=True):
         found = [_in_dictionary(candidate) for candidate in by_frequency[frequency]]
         if any(found):
