@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import pysbd
+from pysbd.lang.english import English
+from pysbd.processor import Processor
 
 _CHAR_FOLD = str.maketrans(
     {
@@ -136,9 +137,42 @@ class Sentence:
         return fold(self.text)
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
+class _English(English):
+    """pysbd's English rules, with an abbreviation search that skips what cannot change."""
+
+    class AbbreviationReplacer(English.AbbreviationReplacer):
+        """pysbd's English abbreviation replacer, same output, fewer passes.
+
+        pysbd looks for every abbreviation of its list that a line contains and, for each
+        place it starts a word, rewrites the whole line with a regular expression that
+        replaces the period after it. An abbreviation without a period of its own ("mr",
+        "no", "al") can only change the line where it is followed by one, so it is passed
+        over when the line has no "<abbreviation>." at all ("al" is in "also" and in
+        "local": two passes over the line for nothing): the same sentences, at a fraction
+        of the cost on long paragraphs (pysbd 0.3.4; the tests compare both)."""
+
+        def search_for_abbreviations_in_string(self, text):
+            """pysbd's method, with the abbreviations that cannot apply passed over."""
+            lowered = text.lower()
+            for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+                stripped = abbr.strip()
+                if stripped not in lowered or (
+                    "." not in stripped and f"{stripped}." not in lowered
+                ):
+                    continue
+                abbrev_match = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
+                if not abbrev_match:
+                    continue
+                next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
+                char_array = re.findall(next_word_start, text)
+                for ind, match in enumerate(abbrev_match):
+                    text = self.scan_for_replacements(text, match, ind, char_array)
+            return text
+
+
+def sentence_processor(text: str) -> Processor:
+    """A pysbd processor of ``text`` with :class:`_English` rules."""
+    return Processor(text, _English, char_span=False)
 
 
 #: A block of text longer than this (characters) is cut into pieces before pysbd reads it.
@@ -225,7 +259,7 @@ def _locate(text: str, offset: int) -> list[tuple[int, int]]:
     # sentence with a regex built from its text, compiled anew for every sentence (half
     # of all loading time), and its char_span can give a repeated sentence the offsets
     # of its first occurrence. Each piece is located here, from where the previous ended.
-    for piece in _segmenter().processor(text).process():
+    for piece in sentence_processor(text).process():
         stripped = piece.strip()
         if not stripped:
             continue
