@@ -714,8 +714,9 @@ def claim_pairs(
     source with a version derived from it (the wire copy with its rewrite)."""
     registry = registry or load_registry()
     derived = _derived_pairs(derivation)
-    sources = {(a, b) for a, b in derived if a in _derived_articles(derivation)}
-    underived = set(story["article_id"]) - _derived_articles(derivation)
+    derived_articles = _derived_articles(derivation)
+    sources = {(a, b) for a, b in derived if a in derived_articles}
+    underived = set(story["article_id"]) - derived_articles
     credits = credits_by_article(attributions) if attributions is not None else {}
     pairs = []
     for _, group in story[story["versions"] > 1].groupby("claim_id", sort=True):
