@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from wiretrace.language.lexicon import is_word, load_lexicon, same_lemma, spelling_key
+from wiretrace.language.lexicon import (
+    in_us_dictionary,
+    in_us_dictionary_exact_case,
+    in_wordfreq,
+    is_word,
+    load_lexicon,
+    same_lemma,
+    spelling_key,
+    zipf,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +77,21 @@ def test_benchmark_substitutions_are_held_out_of_the_lexicon():
     held_out |= {w for pair in bench.HELD_OUT_SYNONYMS for w in pair}
     held_out |= {n.lower() for names in bench.HELD_OUT_NAMES.values() for n in names}
     assert held_out & lex_words == set()
+
+
+@pytest.mark.parametrize("word", ["colonial", "colonail", "toast", "toas", "withdrawl", "Niger"])
+def test_in_wordfreq_is_zipf_above_zero(word):
+    assert in_wordfreq(word.lower()) == (zipf(word.lower()) > 0)
+
+
+def test_in_wordfreq_takes_the_word_as_it_is():
+    assert in_wordfreq("colonial") and not in_wordfreq("Colonial")
+
+
+def test_exact_case_lookup_does_not_try_lower_case():
+    """ "Cat" is a word in lower case only: the plain lookup accepts it capitalised, the
+    exact-case one does not; a name is accepted only capitalised."""
+    assert in_us_dictionary("Cat") and not in_us_dictionary_exact_case("Cat")
+    assert in_us_dictionary_exact_case("cat")
+    assert in_us_dictionary_exact_case("Paris") and not in_us_dictionary_exact_case("paris")
+    assert not in_us_dictionary_exact_case("")

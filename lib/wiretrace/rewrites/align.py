@@ -142,7 +142,7 @@ class Wording:
         return sum(self.content.values())
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=8192)
 def wording(text: str, offset: int = 0) -> Wording:
     """Build the :class:`Wording` of ``text`` (offsets of its tokens shifted by ``offset``)."""
     toks = tuple(tokens(text, offset, words_only=True))
