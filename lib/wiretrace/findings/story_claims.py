@@ -395,6 +395,12 @@ class SpeakerIdentity:
         return (not self.names or not other.names) and bool(self.roles & other.roles)
 
 
+def _told_sex(sexes: Mapping, version: str, identity: SpeakerIdentity) -> str:
+    """The sex of a speaker: its own, or the one told of any of its names in its version."""
+    told = (sexes.get((version, n), "") for n in sorted(identity.names))
+    return identity.sex or next((t for t in told if t), "")
+
+
 def _sex(speaker: str) -> str:
     """The sex a speaker phrase's title tells ("Mr Morris": "m"), or ""."""
     words = [w.lower() for w in re.findall(r"[\w\-]+", str(speaker))]
@@ -445,9 +451,19 @@ def speaker_identities(versions: Sequence[str], speakers: Sequence[str]) -> list
         before = mine[at - 1 :: -1] if at else []
         if len(words) == 1 and words[0] in _PRONOUN_SEX:
             sex = _PRONOUN_SEX[words[0]]
-            k = next((k for k in before if out[k].names and sex in ("", out[k].sex or sex)), None)
+            k = next(
+                (
+                    k
+                    for k in before
+                    if out[k].names and sex in ("", _told_sex(sexes, version, out[k]) or sex)
+                ),
+                None,
+            )
+            out[i] = SpeakerIdentity(frozenset(), frozenset(), sex)  # no name of its own
             if k is not None:
-                out[i] = replace(out[k], sex=out[k].sex or sex)
+                out[i] = replace(out[k], sex=_told_sex(sexes, version, out[k]) or sex)
+                for name in out[k].names if sex else ():
+                    sexes.setdefault((version, name), sex)  # "he" said it: a man
         elif not own[i].names and own[i].roles:
             after = mine[at + 1 :]
             k = next(
