@@ -331,7 +331,8 @@ def test_fill_gaps_pairs_a_paraphrase_between_matched_neighbours():
     ]
     b = [
         "on Monday the council approved the new budget",
-        "inheritance provides the support for representation by categorization in computer languages",
+        "inheritance provides the support for representation by categorization in computer"
+        " languages",
         "after the vote the mayor resigned",
     ]
     score = claim_similarity(statement_keys(a[1]), statement_keys(b[1]))

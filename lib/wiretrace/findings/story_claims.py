@@ -16,9 +16,13 @@ statement, names and figures weighing :data:`NAME_WEIGHT`. Two statements score 
 weighted Dice coefficient of their keys (0: nothing shared, 1: the same keys); claims of
 two versions are paired when they are each other's best and score at least
 :data:`MATCH_MIN`, and the pairs, best first, join claims into one ``claim_id`` with at
-most one row per version. The speaker takes part only to lower the bar: two statements
-whose speakers share a name match from :data:`NAMED_MATCH_MIN` (one person quoted in other
-words); a claim re-attributed is still the same claim. The score cannot be compared with
+most one row per version (but for a restatement, :func:`restatements`); a statement left
+alone between matched neighbours may join one in the same place of another version
+(:func:`fill_gaps`). A word that is no English word may be a misspelling of the other
+statement's (:func:`misspelling_of`). The speaker takes part only to lower the bar: two
+statements of one speaker (:func:`speaker_identities`: a shared name, a pronoun or a role
+resolved within its version) match from :data:`NAMED_MATCH_MIN` (one person quoted in
+other words); a claim re-attributed is still the same claim. The score cannot be compared with
 the alignment's similarity (other keys, other measure). ``wtbench.story_claims`` measures
 precision, recall and the false-match rate of the matching on claim pairs built from real
 text. An optional ``encoder`` (the
@@ -54,9 +58,9 @@ from wiretrace.provenance.credits import credits_by_article
 #: Columns of the ``story_claims`` table: the claim row's own columns (article, sentence,
 #: speaker, kind, cue, quote, offsets into the article), then ``claim_id`` (``C<cluster>.<n>``,
 #: numbered in order of first appearance), ``statement`` (the sentence without the
-#: attribution), ``score`` (its lexical match score against the best-matching other row of
-#: the same claim; 0 for a claim only one version makes) and ``versions`` (how many
-#: versions make the claim).
+#: attribution), ``score`` (its lexical match score against the best-matching row of another
+#: version of the same claim; 0 for a claim only one version makes) and ``versions`` (how many
+#: versions make the claim; a version restating it counts once).
 STORY_CLAIM_COLUMNS = [
     "claim_id",
     "cluster_id",
@@ -258,13 +262,14 @@ def group_statements(
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
     identities = speaker_identities(versions, speakers) if speakers is not None else None
+    lexical = scores
     if identities is not None:
         scores = _lift_named(scores, identities)
     group = _components(list(versions), _matched_pairs(list(versions), scores))
     group = fill_gaps(list(versions), scores, group)
     if identities is None:
         return group, scores
-    return restatements(list(versions), scores, group, identities), scores
+    return restatements(list(versions), lexical, group, identities), scores
 
 
 #: Match score from which a statement left alone between two matched neighbours (its
@@ -350,8 +355,9 @@ def restatements(
     joined to that claim (a wire story giving a claim in its opening and again later): its
     best match in another version scores at least :data:`MATCH_MIN` and is in a group
     holding a statement of its own version by the same speaker (``identities``,
-    :meth:`SpeakerIdentity.same`) that it matches at least :data:`MATCH_MIN` too
-    (``scores`` lifted: :data:`NAMED_MATCH_MIN` for one speaker)."""
+    :meth:`SpeakerIdentity.same`) that it matches at least :data:`MATCH_MIN` too.
+    ``scores`` are the lexical ones, not lifted for one speaker: one speaker says many
+    things about one subject, a restatement says the same words again."""
     out = list(group)
     sizes = Counter(group)
     for i, article in enumerate(articles):
