@@ -341,3 +341,20 @@ def test_fill_gaps_pairs_a_paraphrase_between_matched_neighbours():
     # at the end of the story: no matched neighbour after it, no gap
     groups = group_statements(["a"] * 2 + ["b"] * 2, a[:2] + b[:2])[0]
     assert groups == [0, 1, 0, 3]
+
+
+@pytest.mark.parametrize(
+    ("quotes", "groups"),
+    [
+        (["", "", ""], [0, 0, 0]),
+        # two quotations of one version sharing no wording are two utterances
+        (["no remorse for what he did", "no remorse for the attack", ""], [0, 1, 0]),
+        (["no remorse for what he did", "no remorse for what he did to", ""], [0, 0, 0]),
+    ],
+)
+def test_restatements_of_a_quotation_share_its_wording(quotes, groups):
+    again = "the defendant had shown no remorse for the attack on his neighbour"
+    other = "the defendant showed no remorse for what he did to his neighbour"
+    speakers = ["Judge Ian McLaren", "he", "Recorder McLaren"]
+    texts = [REMORSE, again, other]
+    assert group_statements(["a", "a", "b"], texts, speakers=speakers, quotes=quotes)[0] == (groups)

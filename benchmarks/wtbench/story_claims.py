@@ -155,8 +155,9 @@ METER_SETS = {"meter_dev": (2,), "meter_heldout": (7,), "meter_dev2": (4, 5)}
 ALL_PAIRS = {"meter_dev2"}
 
 
-def meter_sets() -> dict[str, tuple[list, list, list]]:
-    """``{set: (items, statements, speakers)}`` of the METER sets, or {} without the split."""
+def meter_sets() -> dict[str, tuple[list, list, list, list]]:
+    """``{set: (items, statements, speakers, quotes)}`` of the METER sets, or {} without
+    the split."""
     try:
         from wtbench.meter import METER_DIR, meter_dir
 
@@ -167,7 +168,7 @@ def meter_sets() -> dict[str, tuple[list, list, list]]:
     stories = sorted({p.parent for p in root.rglob("*.txt")})
     out = {}
     for name, firsts in METER_SETS.items():
-        items, statements, speakers = [], [], []
+        items, statements, speakers, quotes = [], [], [], []
         for story in [s for first in firsts for s in stories[first::10]]:
             files = sorted(story.glob("*.txt"))
             wire = [f for f in files if f.name.startswith("wire_")][:1]
@@ -177,7 +178,8 @@ def meter_sets() -> dict[str, tuple[list, list, list]]:
             items += [(r.article_id, int(r.sentence_id)) for r in table.itertuples()]
             statements += list(table["statement"])
             speakers += list(table["speaker"])
-        out[name] = (items, statements, speakers)
+            quotes += [str(q or "") for q in table["quote"]]
+        out[name] = (items, statements, speakers, quotes)
     return out
 
 
@@ -185,18 +187,19 @@ def run(out_dir: str | Path = RESULTS_DIR) -> dict:
     """Score every set and write ``story_claims.json`` into ``out_dir``."""
     gold = load_gold() | load_gold(METER_GOLD_PATH)
     items, statements, table, corpus = seed_set()
-    sets = {"seeds": (items, statements, list(table["speaker"]))}
-    sets |= reattributed_sets(table, corpus)
+    sets = {"seeds": (items, statements, list(table["speaker"]), list(table["quote"]))}
+    sets |= {k: (*v, None) for k, v in reattributed_sets(table, corpus).items()}
     for name in CS_FILES:
-        sets[name] = (*cs_set(name), None)
+        sets[name] = (*cs_set(name), None, None)
     sets |= meter_sets()
     result: dict = {"benchmark": "story_claims", "matcher": "lexical", "sets": {}}
     totals = defaultdict(int)
-    for name, (items, statements, speakers) in sets.items():
+    for name, (items, statements, speakers, quotes) in sets.items():
         answers = gold.get(name, {})
         if name.startswith("reattributed"):
             answers = {item: f"claim{item[1]}" for item in items}
-        groups, _ = group_statements([v for v, _ in items], statements, speakers=speakers)
+        versions = [v for v, _ in items]
+        groups, _ = group_statements(versions, statements, speakers=speakers, quotes=quotes)
         anchor = "wire_" if name.startswith("meter") and name not in ALL_PAIRS else ""
         scores = evaluate(items, groups, answers, anchor)
         result["sets"][name] = scores

@@ -127,6 +127,7 @@ def statement_keys(text: str) -> dict[str, float]:
 MISSPELT = "~"
 
 
+@lru_cache(maxsize=65536)
 def misspelling_of(key: str, other: str) -> bool:
     """True when ``key`` (a :data:`MISSPELT` stem) may be a misspelling of ``other``: both
     of at least 4 letters with one first letter, at most one edit apart (two from 6
@@ -150,24 +151,30 @@ def claim_similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         return 0.0
     both = a.keys() & b.keys()
     shared = sum(min(a[k], b[k]) for k in both)
-    if any(k[0] == MISSPELT for k in [*a, *b]):
+    if any(k[0] == MISSPELT for k in a) or any(k[0] == MISSPELT for k in b):
         shared += _misspelt_shared(a, b, both)
     return round(2 * shared / total, 4)
 
 
 def _misspelt_shared(a: Mapping[str, float], b: Mapping[str, float], both: set) -> float:
     """The weight of the keys of ``a`` and ``b`` (not in ``both``) paired as misspellings."""
-    left = [k for k in a if k not in both]
     right = [k for k in b if k not in both]
     used: set[str] = set()
     shared = 0.0
-    for k in left:
+    for k in a:
+        if k in both:
+            continue
+        word = k.lstrip(MISSPELT)
         for o in right:
-            if o in used or MISSPELT not in (k[0], o[0]) or not misspelling_of(k, o):
+            if o in used or (k[0] != MISSPELT and o[0] != MISSPELT):
                 continue
-            used.add(o)
-            shared += min(a[k], b[o])
-            break
+            other = o.lstrip(MISSPELT)
+            if word[:1] != other[:1] or abs(len(word) - len(other)) > 2:
+                continue
+            if misspelling_of(k, o):
+                used.add(o)
+                shared += min(a[k], b[o])
+                break
     return shared
 
 
@@ -249,15 +256,17 @@ def group_statements(
     texts: Sequence[str],
     encoder: Encoder | None = None,
     speakers: Sequence[str] | None = None,
+    quotes: Sequence[str] | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """Which statements make the same claim: ``versions[i]`` is the version (article id)
     of statement ``texts[i]``, ``speakers[i]`` (optional) its speaker, statements of one
-    version in text order. Returns the group of each statement (statements of one group
-    make one claim; one per version, but for a restatement, see :func:`restatements`) and
-    the matrix of match scores. Two statements of one speaker (:func:`speaker_identities`:
-    a shared name, "Judge Dudley Bennett" / "Jailing Francis, Judge Dudley Bennett"; "he"
-    resolved to the last named speaker before it; "the judge" to the named judge of its
-    version) need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
+    version in text order, ``quotes[i]`` (optional) its quoted words. Returns the group of
+    each statement (statements of one group make one claim; one per version, but for a
+    restatement, see :func:`restatements`) and the matrix of match scores. Two statements
+    of one speaker (:func:`speaker_identities`: a shared name, "Judge Dudley Bennett" /
+    "Jailing Francis, Judge Dudley Bennett"; "he" resolved to the last named speaker
+    before it; "the judge" to the named judge of its version) need only
+    :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
     keys = [statement_keys(t) for t in texts]
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
@@ -269,7 +278,8 @@ def group_statements(
     group = fill_gaps(list(versions), scores, group)
     if identities is None:
         return group, scores
-    return restatements(list(versions), lexical, group, identities), scores
+    quoted = list(quotes) if quotes is not None else [""] * len(texts)
+    return restatements(list(versions), lexical, group, identities, quoted), scores
 
 
 #: Match score from which a statement left alone between two matched neighbours (its
@@ -286,52 +296,60 @@ def fill_gaps(articles: list[str], scores: np.ndarray, group: list[int]) -> list
     most :data:`GAP_ROWS` statements apart) are matched to statements ``p`` before ``n``,
     joins the best of the at most :data:`GAP_ROWS` statements between ``p`` and ``n`` not
     matched in its version either, from a score of :data:`GAP_MIN` (a heavy paraphrase in
-    the same place of the story); repeated while a gap is filled."""
+    the same place of the story, and no version in both groups); repeated while a gap is
+    filled."""
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
         rows_of[article].append(i)
-    group = list(group)
+    gaps = _Gaps(list(group), articles)
     changed = True
     while changed:
         changed = False
         for i, article in enumerate(articles):
             for other, theirs in rows_of.items():
-                if other != article and _fill_one(i, rows_of[article], theirs, scores, group):
+                if other != article and gaps.fill(i, rows_of[article], theirs, scores):
                     changed = True
-    return group
+    return gaps.group
 
 
-def _fill_one(
-    i: int, mine: list[int], theirs: list[int], scores: np.ndarray, group: list[int]
-) -> bool:
-    """Join ``i`` (a statement of the version whose rows are ``mine``) to a statement of
-    ``theirs`` in its gap (see :func:`fill_gaps`); True when it did."""
-    if _has(group, i, theirs):
-        return False  # already matched in that version
-    at = mine.index(i)
-    matched = [n for n, k in enumerate(mine) if _has(group, k, theirs)]
-    before = [n for n in matched if n < at]
-    after = [n for n in matched if n > at]
-    if not before or not after or after[0] - before[-1] - 1 > GAP_ROWS:
-        return False
-    place = {group[k]: n for n, k in enumerate(theirs)}
-    start, end = place[group[mine[before[-1]]]], place[group[mine[after[0]]]]
-    gap = [k for k in theirs[start + 1 : end] if not _has(group, k, mine)]
-    if not gap or len(gap) > GAP_ROWS:
-        return False
-    best = max(gap, key=lambda k: (scores[i, k], -k))
-    if scores[i, best] < GAP_MIN:
-        return False
-    old = group[best]
-    for k, g in enumerate(group):
-        if g == old:
-            group[k] = group[i]
-    return True
+class _Gaps:
+    """The groups of :func:`fill_gaps` and the versions each holds, joined as gaps fill."""
 
+    def __init__(self, group: list[int], articles: list[str]) -> None:
+        self.group, self.articles = group, articles
+        self.versions: dict[int, set[str]] = defaultdict(set)
+        for k, g in enumerate(group):
+            self.versions[g].add(articles[k])
 
-def _has(group: list[int], k: int, rows: list[int]) -> bool:
-    """True when ``k``'s group holds one of ``rows`` (a statement of that version)."""
-    return any(group[r] == group[k] for r in rows)
+    def has(self, k: int, version: str) -> bool:
+        """True when ``k``'s group holds a statement of ``version``."""
+        return version in self.versions[self.group[k]]
+
+    def fill(self, i: int, mine: list[int], theirs: list[int], scores: np.ndarray) -> bool:
+        """Join ``i`` (a statement of the version whose rows are ``mine``) to a statement of
+        ``theirs`` in its gap (see :func:`fill_gaps`); True when it did."""
+        me, them = self.articles[i], self.articles[theirs[0]]
+        if self.has(i, them):
+            return False  # already matched in that version
+        at = mine.index(i)
+        before = next((n for n in range(at - 1, -1, -1) if self.has(mine[n], them)), None)
+        after = next((n for n in range(at + 1, len(mine)) if self.has(mine[n], them)), None)
+        if before is None or after is None or after - before - 1 > GAP_ROWS:
+            return False
+        place = {self.group[k]: n for n, k in enumerate(theirs)}
+        start, end = place[self.group[mine[before]]], place[self.group[mine[after]]]
+        gap = [k for k in theirs[start + 1 : end] if not self.has(k, me)]
+        if not gap or len(gap) > GAP_ROWS:
+            return False
+        best = max(gap, key=lambda k: (scores[i, k], -k))
+        mine_g, old = self.group[i], self.group[best]
+        if scores[i, best] < GAP_MIN or self.versions[mine_g] & self.versions[old]:
+            return False
+        for k, g in enumerate(self.group):
+            if g == old:
+                self.group[k] = mine_g
+        self.versions[mine_g] |= self.versions.pop(old)
+        return True
 
 
 def _lift_named(scores: np.ndarray, identities: list[SpeakerIdentity]) -> np.ndarray:
@@ -350,6 +368,7 @@ def restatements(
     scores: np.ndarray,
     group: list[int],
     identities: list[SpeakerIdentity],
+    quotes: list[str],
 ) -> list[int]:
     """``group`` with each statement left alone that restates a claim of its own version
     joined to that claim (a wire story giving a claim in its opening and again later): its
@@ -357,7 +376,10 @@ def restatements(
     holding a statement of its own version by the same speaker (``identities``,
     :meth:`SpeakerIdentity.same`) that it matches at least :data:`MATCH_MIN` too.
     ``scores`` are the lexical ones, not lifted for one speaker: one speaker says many
-    things about one subject, a restatement says the same words again."""
+    things about one subject, a restatement says the same words again. Two quotations
+    (``quotes``) of one version are two utterances unless they share their wording
+    ("The new road will cut journey times," said Mr Smith. / "The town centre will be
+    quieter," he added)."""
     out = list(group)
     sizes = Counter(group)
     for i, article in enumerate(articles):
@@ -367,7 +389,10 @@ def restatements(
         j = max(others, key=lambda k: (scores[i, k], -k))
         mates = [k for k, a in enumerate(articles) if a == article and group[k] == group[j]]
         if scores[i, j] >= MATCH_MIN and any(
-            scores[i, k] >= MATCH_MIN and identities[i].same(identities[k]) for k in mates
+            scores[i, k] >= MATCH_MIN
+            and identities[i].same(identities[k])
+            and not _two_utterances(quotes[i], quotes[k])
+            for k in mates
         ):
             out[i] = group[j]
     return out
@@ -508,6 +533,7 @@ def match_claims(
             [texts[r] for r in rows],
             encoder,
             [str(claims.at[r, "speaker"]) for r in rows],
+            [str(claims.at[r, "quote"] or "") for r in rows],
         )
         numbers: dict[int, int] = {}
         for local, r in enumerate(rows):
@@ -705,6 +731,11 @@ def quote_run(a: str, b: str) -> int:
         return 0
     match = SequenceMatcher(None, ka, kb, autojunk=False).find_longest_match(0, len(ka), 0, len(kb))
     return match.size
+
+
+def _two_utterances(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are both quotations and do not share their wording."""
+    return bool(a and b) and not _same_wording({"quote": a}, {"quote": b})
 
 
 def _same_wording(a: dict, b: dict) -> bool:
@@ -966,6 +997,17 @@ def _origin(ref: dict, other: dict, derived: set, credits: dict, registry: Regis
     return f"{b} credits {names}, which {a} has this claim from"
 
 
+def _main_rows(rows: list[dict]) -> set[int]:
+    """The row of each version of one claim that matches it best: a restatement (a second
+    row of one version, :func:`restatements`) is matched, not compared."""
+    best: dict[str, int] = {}
+    for k, row in enumerate(rows):
+        mine = best.get(row["article_id"])
+        if mine is None or float(row["score"]) > float(rows[mine]["score"]):
+            best[row["article_id"]] = k
+    return set(best.values())
+
+
 def claim_pairs(
     story: pd.DataFrame,
     texts: Mapping[str, str],
@@ -979,7 +1021,8 @@ def claim_pairs(
     table; ``texts``: article id -> text; ``sentences``: ``(article id, sentence id)`` ->
     its span in the text, for the certainty of a claim). Rows of derived versions are
     compared with their source by the other stages and are not paired here, nor is a
-    source with a version derived from it (the wire copy with its rewrite)."""
+    source with a version derived from it (the wire copy with its rewrite); nor is a
+    version's restatement of the claim (see :func:`_main_rows`)."""
     registry = registry or load_registry()
     derived = _derived_pairs(derivation)
     sources = {(a, b) for a, b in derived if a in _derived_articles(derivation)}
@@ -994,11 +1037,12 @@ def claim_pairs(
             certainty_signature(r, texts[r["article_id"]], spans[k]) for k, r in enumerate(rows)
         ]
         certain = [signs.count(sign) for sign in signs]
+        main = _main_rows(rows)
         for i, other in enumerate(rows):
-            if other["article_id"] not in underived:
+            if other["article_id"] not in underived or i not in main:
                 continue
             j = max(
-                (k for k in range(len(rows)) if rows[k]["article_id"] != other["article_id"]),
+                (k for k in main if rows[k]["article_id"] != other["article_id"]),
                 key=lambda k: (speakers[k] + quotes[k], bool(rows[k]["via"]), -k),
             )
             ref = rows[j]
