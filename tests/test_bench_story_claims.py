@@ -32,3 +32,13 @@ def test_the_gold_file_labels_the_seed_claims():
     gold = load_gold(GOLD_PATH)
     assert gold["seeds"][("004_d5c23e7a232071b8", 3)] == "withdrawal_begun"
     assert len(gold["seeds"]) == 22
+
+
+def test_the_meter_gold_file_labels_the_second_dev_set():
+    from wtbench.story_claims import ALL_PAIRS, METER_GOLD_PATH, METER_SETS
+
+    gold = load_gold(METER_GOLD_PATH)
+    assert METER_SETS["meter_dev2"] == (4, 5)
+    assert sorted(ALL_PAIRS) == ["meter_dev2"]
+    assert gold["meter_dev2"][("rape482_times", 14)] == "r_alert"
+    assert len(gold["meter_dev2"]) == 45

@@ -28,6 +28,7 @@ def test_word_groups_of_the_speaker_words():
         "feeling",
         "institution_word",
         "outlet_word",
+        "presiding_title",
         "pronoun",
         "relative",
         "role_noun",
@@ -38,6 +39,7 @@ def test_word_groups_of_the_speaker_words():
     assert groups["pronoun"] == frozenset({"he", "she", "they", "we", "i", "it"})
     assert groups["strict_verb"] <= groups["speech_verb"]
     assert {"'s", "country's"} <= groups["comparison_stop"]
+    assert {"judge", "recorder", "mr justice"} <= groups["presiding_title"]
 
 
 def test_word_groups_of_the_credit_words():

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from wiretrace.findings.story_claims import (
+    GAP_MIN,
+    MATCH_MIN,
+    MISSPELT,
     STORY_CLAIM_COLUMNS,
+    SpeakerIdentity,
     certainty_marks,
     claim_findings,
     claim_similarity,
     group_statements,
     match_claims,
+    misspelling_of,
     person_role,
     same_speaker,
+    speaker_identities,
     speaker_names,
+    speaker_roles,
     statement,
     statement_keys,
 )
@@ -217,3 +226,135 @@ def test_a_certainty_word_at_the_end_of_a_longer_statement_is_a_cut_not_a_change
     assert _three_versions(tmp_path, longer)[1] == []
     not_only = base.replace("troops will leave", "troops will not only leave")
     assert _three_versions(tmp_path, not_only)[1] == []
+
+
+# ------------------------------------------------ speakers resolved, restatements, gaps
+
+REMORSE = "the defendant had shown no remorse for what he did to his neighbour"
+LIED = "the accused felt no remorse and had lied to the police about the night of the fire"
+DETER = "the sentence must deter other drivers"
+
+
+def test_speaker_identities_resolve_pronouns_and_roles_within_a_version():
+    ids = speaker_identities(
+        ["m", "m", "m", "t", "t"],
+        ["Judge Nicholas Beddard", "He", "She", "Mr Morris", "the judge"],
+    )
+    assert ids[0] == SpeakerIdentity(
+        frozenset({"nicholas", "beddard"}), frozenset({"judge", "presiding"}), ""
+    )
+    assert ids[1] == replace(ids[0], sex="m")  # "He": the last named speaker before it
+    assert ids[2] == SpeakerIdentity(frozenset(), frozenset(), "f")  # Beddard is "he"
+    assert ids[4] == SpeakerIdentity(frozenset(), frozenset({"judge", "presiding"}), "")
+    assert speaker_identities(["a", "a"], ["the Recorder", "Recorder Ian McLaren"])[0] == (
+        SpeakerIdentity(frozenset({"ian", "mclaren"}), frozenset({"recorder", "presiding"}))
+    )
+    # "Mr Morris" later in the version tells Anthony Morris is a man: "she" is not him
+    assert speaker_identities(["a", "a", "a"], ["Anthony Morris", "she", "Mr Morris"])[1] == (
+        SpeakerIdentity(frozenset(), frozenset(), "f")
+    )
+
+
+def test_speaker_roles_and_identity_sameness():
+    assert speaker_roles("Mr Justice Turner") == frozenset({"presiding"})
+    assert speaker_roles("the Recorder of Leeds, Judge Ann Hill") == frozenset(
+        {"recorder", "judge", "presiding"}
+    )
+    assert speaker_roles("a spokesman for the ministry") == frozenset()
+    cole, skinner = speaker_identities(
+        ["a", "a"], ["inspector David Cole", "inspector Rob Skinner"]
+    )
+    assert not cole.same(skinner)  # two named people sharing only a role
+    judge, recorder = speaker_identities(["a", "b"], ["the judge", "the recorder"])
+    assert judge.same(recorder)  # one presiding officer, unnamed in both
+
+
+@pytest.mark.parametrize(
+    ("speakers", "groups"),
+    [
+        (["Recorder Ian McLaren", "he", "Recorder McLaren"], [0, 1, 1]),
+        (["Mr Ian Smith", "he", "Recorder McLaren"], [0, 1, 2]),  # "he" is Smith
+        (["Mrs Ann McLaren", "he", "Recorder McLaren"], [0, 1, 2]),  # no "he" before
+        (["Judge Ian McLaren", "the judge", "Mr McLaren"], [0, 1, 1]),
+        (["Mr Ian Smith", "the judge", "Mr McLaren"], [0, 1, 2]),  # no named judge
+        (["Mr Ian Smith", "the judge", "the recorder"], [0, 1, 1]),
+        (["Mr Ian Smith", "the judge", "the prosecutor"], [0, 1, 2]),
+        (["Mr Ian Smith", "Inspector Cole", "Inspector Skinner"], [0, 1, 2]),
+    ],
+)
+def test_group_statements_one_speaker_by_pronoun_or_role(speakers, groups):
+    assert claim_similarity(statement_keys(REMORSE), statement_keys(LIED)) == 0.3077
+    assert group_statements(["a", "a", "b"], [DETER, REMORSE, LIED], speakers=speakers)[0] == (
+        groups
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "groups"),
+    [("he", [0, 0, 0]), ("Mr Tom Smith", [0, 1, 0])],
+)
+def test_group_statements_a_claim_restated_in_one_version(second, groups):
+    again = "the defendant had shown no remorse for the attack on his neighbour"
+    other = "the defendant showed no remorse for what he did to his neighbour"
+    speakers = ["Judge Ian McLaren", second, "Recorder McLaren"]
+    assert group_statements(["a", "a", "b"], [REMORSE, again, other], speakers=speakers)[0] == (
+        groups
+    )
+
+
+def test_misspelt_words_share_a_key_with_the_word_they_misspell():
+    a = statement_keys("apples may naturally inherit all the properties common to all fruit")
+    b = statement_keys("cheaters would natuarly inheart properities commen to all animals")
+    assert {k for k in b if k.startswith(MISSPELT)} == {
+        "~natuarl",
+        "~inheart",
+        "~properi",
+        "~commen",
+    }
+    assert claim_similarity(a, b) == 0.625
+    assert misspelling_of("~natuarl", "natural") and misspelling_of("~control", "control")
+    assert not misspelling_of("~natuarl", "neutral")
+    # two English words one letter apart are two words
+    assert (
+        claim_similarity(
+            statement_keys("the charge was dropped"), statement_keys("the change was dropped")
+        )
+        == 0.5
+    )
+
+
+def test_fill_gaps_pairs_a_paraphrase_between_matched_neighbours():
+    a = [
+        "the council approved the new budget on Monday",
+        "inheritance allowes classes to be categorized, similer to the way humans catagorize",
+        "the mayor resigned after the vote",
+    ]
+    b = [
+        "on Monday the council approved the new budget",
+        "inheritance provides the support for representation by categorization in computer"
+        " languages",
+        "after the vote the mayor resigned",
+    ]
+    score = claim_similarity(statement_keys(a[1]), statement_keys(b[1]))
+    assert GAP_MIN <= score < MATCH_MIN
+    assert group_statements(["a"] * 3 + ["b"] * 3, a + b)[0] == [0, 1, 2, 0, 1, 2]
+    # at the end of the story: no matched neighbour after it, no gap
+    groups = group_statements(["a"] * 2 + ["b"] * 2, a[:2] + b[:2])[0]
+    assert groups == [0, 1, 0, 3]
+
+
+@pytest.mark.parametrize(
+    ("quotes", "groups"),
+    [
+        (["", "", ""], [0, 0, 0]),
+        # two quotations of one version sharing no wording are two utterances
+        (["no remorse for what he did", "no remorse for the attack", ""], [0, 1, 0]),
+        (["no remorse for what he did", "no remorse for what he did to", ""], [0, 0, 0]),
+    ],
+)
+def test_restatements_of_a_quotation_share_its_wording(quotes, groups):
+    again = "the defendant had shown no remorse for the attack on his neighbour"
+    other = "the defendant showed no remorse for what he did to his neighbour"
+    speakers = ["Judge Ian McLaren", "he", "Recorder McLaren"]
+    texts = [REMORSE, again, other]
+    assert group_statements(["a", "a", "b"], texts, speakers=speakers, quotes=quotes)[0] == (groups)

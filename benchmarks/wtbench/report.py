@@ -750,8 +750,10 @@ def markdown(results: dict) -> str:
             "**Claims across versions**, the same claim matched in every version (lexical "
             "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences, "
             "METER calibration wire/paper claims: meter_dev, on which the shared-name rule was "
-            "chosen, and meter_heldout, labelled before it; 'all sets' leaves meter_heldout "
-            "out):",
+            "chosen, meter_heldout, labelled before it and measured once after the speaker, "
+            "restatement, misspelling and gap rules, and meter_dev2, other folders with every "
+            "two versions scored, on which those rules were chosen; 'all sets' leaves "
+            "meter_heldout out):",
             "",
             _md_table(claim_matching(results)),
         ]

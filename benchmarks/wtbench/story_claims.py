@@ -28,6 +28,11 @@ not, left out of the pairs with it):
   or 0.15 (``meter_heldout``: labelled before the rule, then measured once): pairs below
   that are taken to be different claims. Only pairs of the wire copy with a newspaper are
   scored (two newspapers may share a claim the wire does not have).
+- ``meter_dev2``: the same from the fifth and the sixth of every ten folders (none of them a
+  folder of ``meter_heldout``), every two versions scored (newspaper pairs too: they carry
+  the pronoun and role speakers, "He" / "the judge" / "Judge Nicholas Beddard", and a claim
+  one paper states twice); labelled by reading every pair of versions scoring at least
+  0.12, before the speaker resolution, restatement and order rules were written.
 
 Every two statements of different versions in a set is a pair: it is a match when the
 matcher puts them in one claim. ``precision`` = right matches / matches, ``recall`` = right
@@ -144,12 +149,15 @@ def cs_set(name: str, cs_dir: Path = CLOUGH_STEVENSON_DIR) -> tuple[list, list]:
 
 
 METER_GOLD_PATH = Path(__file__).with_name("story_claims_meter_gold.csv")
-#: The METER sets: every tenth story folder from this index, the wire and three papers.
-METER_SETS = {"meter_dev": 2, "meter_heldout": 7}
+#: The METER sets: every tenth story folder from these indices, the wire and three papers.
+METER_SETS = {"meter_dev": (2,), "meter_heldout": (7,), "meter_dev2": (4, 5)}
+#: METER sets scored on every two versions (the others on pairs with the wire copy).
+ALL_PAIRS = {"meter_dev2"}
 
 
-def meter_sets() -> dict[str, tuple[list, list, list]]:
-    """``{set: (items, statements, speakers)}`` of the METER sets, or {} without the split."""
+def meter_sets() -> dict[str, tuple[list, list, list, list]]:
+    """``{set: (items, statements, speakers, quotes)}`` of the METER sets, or {} without
+    the split."""
     try:
         from wtbench.meter import METER_DIR, meter_dir
 
@@ -159,9 +167,9 @@ def meter_sets() -> dict[str, tuple[list, list, list]]:
         return {}
     stories = sorted({p.parent for p in root.rglob("*.txt")})
     out = {}
-    for name, first in METER_SETS.items():
-        items, statements, speakers = [], [], []
-        for story in stories[first::10]:
+    for name, firsts in METER_SETS.items():
+        items, statements, speakers, quotes = [], [], [], []
+        for story in [s for first in firsts for s in stories[first::10]]:
             files = sorted(story.glob("*.txt"))
             wire = [f for f in files if f.name.startswith("wire_")][:1]
             corpus = load_corpus(wire + [f for f in files if not f.name.startswith("wire_")][:3])
@@ -170,7 +178,8 @@ def meter_sets() -> dict[str, tuple[list, list, list]]:
             items += [(r.article_id, int(r.sentence_id)) for r in table.itertuples()]
             statements += list(table["statement"])
             speakers += list(table["speaker"])
-        out[name] = (items, statements, speakers)
+            quotes += [str(q or "") for q in table["quote"]]
+        out[name] = (items, statements, speakers, quotes)
     return out
 
 
@@ -178,19 +187,21 @@ def run(out_dir: str | Path = RESULTS_DIR) -> dict:
     """Score every set and write ``story_claims.json`` into ``out_dir``."""
     gold = load_gold() | load_gold(METER_GOLD_PATH)
     items, statements, table, corpus = seed_set()
-    sets = {"seeds": (items, statements, list(table["speaker"]))}
-    sets |= reattributed_sets(table, corpus)
+    sets = {"seeds": (items, statements, list(table["speaker"]), list(table["quote"]))}
+    sets |= {k: (*v, None) for k, v in reattributed_sets(table, corpus).items()}
     for name in CS_FILES:
-        sets[name] = (*cs_set(name), None)
+        sets[name] = (*cs_set(name), None, None)
     sets |= meter_sets()
     result: dict = {"benchmark": "story_claims", "matcher": "lexical", "sets": {}}
     totals = defaultdict(int)
-    for name, (items, statements, speakers) in sets.items():
+    for name, (items, statements, speakers, quotes) in sets.items():
         answers = gold.get(name, {})
         if name.startswith("reattributed"):
             answers = {item: f"claim{item[1]}" for item in items}
-        groups, _ = group_statements([v for v, _ in items], statements, speakers=speakers)
-        scores = evaluate(items, groups, answers, "wire_" if name.startswith("meter") else "")
+        versions = [v for v, _ in items]
+        groups, _ = group_statements(versions, statements, speakers=speakers, quotes=quotes)
+        anchor = "wire_" if name.startswith("meter") and name not in ALL_PAIRS else ""
+        scores = evaluate(items, groups, answers, anchor)
         result["sets"][name] = scores
         if name == "meter_heldout":
             continue  # reported on its own: the held-out figure

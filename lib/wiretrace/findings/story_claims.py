@@ -16,9 +16,13 @@ statement, names and figures weighing :data:`NAME_WEIGHT`. Two statements score 
 weighted Dice coefficient of their keys (0: nothing shared, 1: the same keys); claims of
 two versions are paired when they are each other's best and score at least
 :data:`MATCH_MIN`, and the pairs, best first, join claims into one ``claim_id`` with at
-most one row per version. The speaker takes part only to lower the bar: two statements
-whose speakers share a name match from :data:`NAMED_MATCH_MIN` (one person quoted in other
-words); a claim re-attributed is still the same claim. The score cannot be compared with
+most one row per version (but for a restatement, :func:`restatements`); a statement left
+alone between matched neighbours may join one in the same place of another version
+(:func:`fill_gaps`). A word that is no English word may be a misspelling of the other
+statement's (:func:`misspelling_of`). The speaker takes part only to lower the bar: two
+statements of one speaker (:func:`speaker_identities`: a shared name, a pronoun or a role
+resolved within its version) match from :data:`NAMED_MATCH_MIN` (one person quoted in
+other words); a claim re-attributed is still the same claim. The score cannot be compared with
 the alignment's similarity (other keys, other measure). ``wtbench.story_claims`` measures
 precision, recall and the false-match rate of the matching on claim pairs built from real
 text. An optional ``encoder`` (the
@@ -45,7 +49,7 @@ from wiretrace.findings.checks.variant import as_variant
 from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, Finding, finding_row, quoted
 from wiretrace.findings.pair import content, is_entity
 from wiretrace.language.agencies import Registry, load_registry
-from wiretrace.language.lexicon import lemma_set, lemmas, load_lexicon
+from wiretrace.language.lexicon import edit_distance, is_word, lemma_set, lemmas, load_lexicon
 from wiretrace.language.resources import word_groups, word_list
 from wiretrace.language.units import open_quote_spans, sentence_units
 from wiretrace.provenance.claims import compare_speakers
@@ -54,9 +58,9 @@ from wiretrace.provenance.credits import credits_by_article
 #: Columns of the ``story_claims`` table: the claim row's own columns (article, sentence,
 #: speaker, kind, cue, quote, offsets into the article), then ``claim_id`` (``C<cluster>.<n>``,
 #: numbered in order of first appearance), ``statement`` (the sentence without the
-#: attribution), ``score`` (its lexical match score against the best-matching other row of
-#: the same claim; 0 for a claim only one version makes) and ``versions`` (how many
-#: versions make the claim).
+#: attribution), ``score`` (its lexical match score against the best-matching row of another
+#: version of the same claim; 0 for a claim only one version makes) and ``versions`` (how many
+#: versions make the claim; a version restating it counts once).
 STORY_CLAIM_COLUMNS = [
     "claim_id",
     "cluster_id",
@@ -101,27 +105,77 @@ def _stem(word: str) -> str:
 
 def statement_keys(text: str) -> dict[str, float]:
     """The keys of a statement and their weights: content-word stems (1), names and
-    figures (:data:`NAME_WEIGHT`). Stop words, punctuation and possessives are left out."""
+    figures (:data:`NAME_WEIGHT`). Stop words, punctuation and possessives are left out.
+    The stem of a word that is no English word (:func:`~wiretrace.language.lexicon.is_word`:
+    a misspelling, "inheart") is marked :data:`MISSPELT` (see :func:`claim_similarity`)."""
     keys: dict[str, float] = {}
     for unit in content(sentence_units(text)):
         if unit.kind == "punct" or not re.search(r"\w", unit.key):
             continue
         if unit.kind == "word":
             key, weight = _stem(unit.key), NAME_WEIGHT if is_entity(unit) else 1.0
+            if weight == 1.0 and unit.key.isalpha() and not is_word(unit.key):
+                key = MISSPELT + key
         else:
             key, weight = unit.key, NAME_WEIGHT
         keys[key] = max(weight, keys.get(key, 0.0))
     return keys
 
 
+#: Mark of a key whose word is no English word: it may be a misspelling of a key of the
+#: other statement within :func:`misspelling_of`'s reach.
+MISSPELT = "~"
+
+
+@lru_cache(maxsize=65536)
+def misspelling_of(key: str, other: str) -> bool:
+    """True when ``key`` (a :data:`MISSPELT` stem) may be a misspelling of ``other``: both
+    of at least 4 letters with one first letter, at most one edit apart (two from 6
+    letters; a swap of two letters is one), or one stem: "natuarl" / "natural", "inheart" /
+    "inherit", "~control" / "control"."""
+    a, b = key.lstrip(MISSPELT), other.lstrip(MISSPELT)
+    if a == b:
+        return True  # "controled": the stem of "controlled"
+    if min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    return edit_distance(a, b) <= (2 if min(len(a), len(b)) >= 6 else 1)
+
+
 def claim_similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Weighted Dice coefficient of two statements' keys (:func:`statement_keys`), 0 to 1:
-    twice the weight of the shared keys over the weight of both; 0 when either is empty."""
+    twice the weight of the shared keys over the weight of both; 0 when either is empty.
+    A :data:`MISSPELT` key not shared is shared with a key of the other statement it may
+    misspell (:func:`misspelling_of`), each key once."""
     total = sum(a.values()) + sum(b.values())
     if not total:
         return 0.0
-    shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    both = a.keys() & b.keys()
+    shared = sum(min(a[k], b[k]) for k in both)
+    if any(k[0] == MISSPELT for k in a) or any(k[0] == MISSPELT for k in b):
+        shared += _misspelt_shared(a, b, both)
     return round(2 * shared / total, 4)
+
+
+def _misspelt_shared(a: Mapping[str, float], b: Mapping[str, float], both: set) -> float:
+    """The weight of the keys of ``a`` and ``b`` (not in ``both``) paired as misspellings."""
+    right = [k for k in b if k not in both]
+    used: set[str] = set()
+    shared = 0.0
+    for k in a:
+        if k in both:
+            continue
+        word = k.lstrip(MISSPELT)
+        for o in right:
+            if o in used or (k[0] != MISSPELT and o[0] != MISSPELT):
+                continue
+            other = o.lstrip(MISSPELT)
+            if word[:1] != other[:1] or abs(len(word) - len(other)) > 2:
+                continue
+            if misspelling_of(k, o):
+                used.add(o)
+                shared += min(a[k], b[o])
+                break
+    return shared
 
 
 def statement(sentence_text: str, start: int, end: int) -> str:
@@ -202,29 +256,253 @@ def group_statements(
     texts: Sequence[str],
     encoder: Encoder | None = None,
     speakers: Sequence[str] | None = None,
+    quotes: Sequence[str] | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """Which statements make the same claim: ``versions[i]`` is the version (article id)
-    of statement ``texts[i]``, ``speakers[i]`` (optional) its speaker. Returns the group of
-    each statement (statements of one group make one claim; at most one per version) and
-    the matrix of match scores. Two statements whose speakers share a name
-    (:func:`speaker_names`: "Judge Dudley Bennett" / "Jailing Francis, Judge Dudley
-    Bennett") need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
+    of statement ``texts[i]``, ``speakers[i]`` (optional) its speaker, statements of one
+    version in text order, ``quotes[i]`` (optional) its quoted words. Returns the group of
+    each statement (statements of one group make one claim; one per version, but for a
+    restatement, see :func:`restatements`) and the matrix of match scores. Two statements
+    of one speaker (:func:`speaker_identities`: a shared name, "Judge Dudley Bennett" /
+    "Jailing Francis, Judge Dudley Bennett"; "he" resolved to the last named speaker
+    before it; "the judge" to the named judge of its version) need only
+    :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
     keys = [statement_keys(t) for t in texts]
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
-    if speakers is not None:
-        scores = _lift_named(scores, [speaker_names({"speaker": s}) for s in speakers])
-    return _components(list(versions), _matched_pairs(list(versions), scores)), scores
+    identities = speaker_identities(versions, speakers) if speakers is not None else None
+    lexical = scores
+    if identities is not None:
+        scores = _lift_named(scores, identities)
+    group = _components(list(versions), _matched_pairs(list(versions), scores))
+    group = fill_gaps(list(versions), scores, group)
+    if identities is None:
+        return group, scores
+    quoted = list(quotes) if quotes is not None else [""] * len(texts)
+    return restatements(list(versions), lexical, group, identities, quoted), scores
 
 
-def _lift_named(scores: np.ndarray, names: list[set[str]]) -> np.ndarray:
-    """``scores`` with the pairs of speakers sharing a name and scoring at least
-    :data:`NAMED_MATCH_MIN` raised to :data:`MATCH_MIN` (the best match is still needed)."""
+#: Match score from which a statement left alone between two matched neighbours (its
+#: version's statements before and after it make claims the other version makes, in the
+#: same order) matches a statement left alone between those in the other version.
+GAP_MIN = 0.25
+#: Statements left alone a gap of the other version may hold for the one to be paired.
+GAP_ROWS = 3
+
+
+def fill_gaps(articles: list[str], scores: np.ndarray, group: list[int]) -> list[int]:
+    """``group`` with the gaps of two versions' order filled: a statement ``i`` not matched
+    in another version, whose nearest statements before and after it matched there (at
+    most :data:`GAP_ROWS` statements apart) are matched to statements ``p`` before ``n``,
+    joins the best of the at most :data:`GAP_ROWS` statements between ``p`` and ``n`` not
+    matched in its version either, from a score of :data:`GAP_MIN` (a heavy paraphrase in
+    the same place of the story, and no version in both groups); repeated while a gap is
+    filled."""
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        rows_of[article].append(i)
+    gaps = _Gaps(list(group), articles)
+    changed = True
+    while changed:
+        changed = False
+        for i, article in enumerate(articles):
+            for other, theirs in rows_of.items():
+                if other != article and gaps.fill(i, rows_of[article], theirs, scores):
+                    changed = True
+    return gaps.group
+
+
+class _Gaps:
+    """The groups of :func:`fill_gaps` and the versions each holds, joined as gaps fill."""
+
+    def __init__(self, group: list[int], articles: list[str]) -> None:
+        self.group, self.articles = group, articles
+        self.versions: dict[int, set[str]] = defaultdict(set)
+        for k, g in enumerate(group):
+            self.versions[g].add(articles[k])
+
+    def has(self, k: int, version: str) -> bool:
+        """True when ``k``'s group holds a statement of ``version``."""
+        return version in self.versions[self.group[k]]
+
+    def fill(self, i: int, mine: list[int], theirs: list[int], scores: np.ndarray) -> bool:
+        """Join ``i`` (a statement of the version whose rows are ``mine``) to a statement of
+        ``theirs`` in its gap (see :func:`fill_gaps`); True when it did."""
+        me, them = self.articles[i], self.articles[theirs[0]]
+        if self.has(i, them):
+            return False  # already matched in that version
+        at = mine.index(i)
+        before = next((n for n in range(at - 1, -1, -1) if self.has(mine[n], them)), None)
+        after = next((n for n in range(at + 1, len(mine)) if self.has(mine[n], them)), None)
+        if before is None or after is None or after - before - 1 > GAP_ROWS:
+            return False
+        place = {self.group[k]: n for n, k in enumerate(theirs)}
+        start, end = place[self.group[mine[before]]], place[self.group[mine[after]]]
+        gap = [k for k in theirs[start + 1 : end] if not self.has(k, me)]
+        if not gap or len(gap) > GAP_ROWS:
+            return False
+        best = max(gap, key=lambda k: (scores[i, k], -k))
+        mine_g, old = self.group[i], self.group[best]
+        if scores[i, best] < GAP_MIN or self.versions[mine_g] & self.versions[old]:
+            return False
+        for k, g in enumerate(self.group):
+            if g == old:
+                self.group[k] = mine_g
+        self.versions[mine_g] |= self.versions.pop(old)
+        return True
+
+
+def _lift_named(scores: np.ndarray, identities: list[SpeakerIdentity]) -> np.ndarray:
+    """``scores`` with the pairs of one speaker (:meth:`SpeakerIdentity.same`) scoring at
+    least :data:`NAMED_MATCH_MIN` raised to :data:`MATCH_MIN` (the best match is still
+    needed)."""
     lifted = scores.copy()
     for i, j in zip(*np.nonzero(scores >= NAMED_MATCH_MIN), strict=True):
-        if i != j and names[i] & names[j] and scores[i, j] < MATCH_MIN:
+        if i != j and scores[i, j] < MATCH_MIN and identities[i].same(identities[j]):
             lifted[i, j] = MATCH_MIN
     return lifted
+
+
+def restatements(
+    articles: list[str],
+    scores: np.ndarray,
+    group: list[int],
+    identities: list[SpeakerIdentity],
+    quotes: list[str],
+) -> list[int]:
+    """``group`` with each statement left alone that restates a claim of its own version
+    joined to that claim (a wire story giving a claim in its opening and again later): its
+    best match in another version scores at least :data:`MATCH_MIN` and is in a group
+    holding a statement of its own version by the same speaker (``identities``,
+    :meth:`SpeakerIdentity.same`) that it matches at least :data:`MATCH_MIN` too.
+    ``scores`` are the lexical ones, not lifted for one speaker: one speaker says many
+    things about one subject, a restatement says the same words again. Two quotations
+    (``quotes``) of one version are two utterances unless they share their wording
+    ("The new road will cut journey times," said Mr Smith. / "The town centre will be
+    quieter," he added)."""
+    out = list(group)
+    sizes = Counter(group)
+    for i, article in enumerate(articles):
+        others = [k for k, a in enumerate(articles) if a != article]
+        if sizes[group[i]] > 1 or not others:
+            continue
+        j = max(others, key=lambda k: (scores[i, k], -k))
+        mates = [k for k, a in enumerate(articles) if a == article and group[k] == group[j]]
+        if scores[i, j] >= MATCH_MIN and any(
+            scores[i, k] >= MATCH_MIN
+            and identities[i].same(identities[k])
+            and not _two_utterances(quotes[i], quotes[k])
+            for k in mates
+        ):
+            out[i] = group[j]
+    return out
+
+
+#: Speaker words that stand for the speaker of an earlier claim, and the sex they imply.
+_PRONOUN_SEX = {"he": "m", "she": "f", "they": ""}
+#: Titles that tell a named speaker's sex (for a pronoun to stand for them).
+_TITLE_SEX = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f"}
+#: Titles of the one person presiding over a hearing ("the judge", "the Recorder", "Mr
+#: Justice Turner", "Sheriff Fiona Reith"): one role, ``presiding``, whatever the title.
+PRESIDING_TITLES = word_groups("speaker_words")["presiding_title"]
+
+
+@dataclass(frozen=True)
+class SpeakerIdentity:
+    """Who a claim row's speaker is, as far as the speaker phrase and its version tell:
+    ``names`` (:func:`speaker_names`, or those of the speaker a pronoun or role stands
+    for), ``roles`` (:func:`speaker_roles`) and ``sex`` ("m", "f" or "" when not told)."""
+
+    names: frozenset[str]
+    roles: frozenset[str]
+    sex: str = ""
+
+    def same(self, other: SpeakerIdentity) -> bool:
+        """True when the two may be one speaker: a shared name, or, when either has no
+        name, a shared role ("the judge" / "Judge Beddard"; two named speakers sharing
+        only a role, "inspector Cole" / "inspector Skinner", are two people)."""
+        if self.names & other.names:
+            return True
+        return (not self.names or not other.names) and bool(self.roles & other.roles)
+
+
+def _told_sex(sexes: Mapping, version: str, identity: SpeakerIdentity) -> str:
+    """The sex of a speaker: its own, or the one told of any of its names in its version."""
+    told = (sexes.get((version, n), "") for n in sorted(identity.names))
+    return identity.sex or next((t for t in told if t), "")
+
+
+def _sex(speaker: str) -> str:
+    """The sex a speaker phrase's title tells ("Mr Morris": "m"), or ""."""
+    words = [w.lower() for w in re.findall(r"[\w\-]+", str(speaker))]
+    return next((_TITLE_SEX[w] for w in words if w in _TITLE_SEX), "")
+
+
+def speaker_roles(speaker: str) -> frozenset[str]:
+    """The roles standing for one person in a speaker phrase (:data:`PERSON_ROLES`,
+    singular; ``presiding`` for any of :data:`PRESIDING_TITLES`): "the Recorder of Leeds,
+    Judge Ann Hill" -> {"recorder", "judge", "presiding"}."""
+    lower = str(speaker).lower()
+    roles = set()
+    for word in re.findall(r"[\w\-]+", lower):
+        if word in PERSON_ROLES:
+            roles.add(word)
+        roles |= lemmas(word).get("NOUN", frozenset()) & PERSON_ROLES
+    if any(re.search(rf"\b{re.escape(t)}\b", lower) for t in PRESIDING_TITLES):
+        roles.add("presiding")
+    return frozenset(roles)
+
+
+def speaker_identities(versions: Sequence[str], speakers: Sequence[str]) -> list[SpeakerIdentity]:
+    """The :class:`SpeakerIdentity` of each claim row (``versions[i]`` its version,
+    ``speakers[i]`` its speaker; rows of one version in text order), resolved within the
+    version: a pronoun speaker ("he", "she", "they") stands for the last speaker before it
+    that has a name and no other sex; an unnamed role ("the judge", "the recorder") for the
+    nearest named speaker of its version carrying that role, the one before it first."""
+    own = [
+        SpeakerIdentity(frozenset(speaker_names({"speaker": s})), speaker_roles(s), _sex(s))
+        for s in speakers
+    ]
+    sexes: dict[tuple[str, str], str] = {}  # a name's sex told by any speaker of the version
+    for version, identity in zip(versions, own, strict=True):
+        for name in identity.names if identity.sex else ():
+            sexes.setdefault((version, name), identity.sex)
+    own = [
+        replace(o, sex=o.sex or next((sexes[v, n] for n in o.names if (v, n) in sexes), ""))
+        for v, o in zip(versions, own, strict=True)
+    ]
+    out = list(own)
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for i, version in enumerate(versions):
+        rows_of[version].append(i)
+    for i, (version, speaker) in enumerate(zip(versions, speakers, strict=True)):
+        words = [w.lower() for w in re.findall(r"[\w\-]+", str(speaker))]
+        mine = rows_of[version]
+        at = mine.index(i)
+        before = mine[at - 1 :: -1] if at else []
+        if len(words) == 1 and words[0] in _PRONOUN_SEX:
+            sex = _PRONOUN_SEX[words[0]]
+            k = next(
+                (
+                    k
+                    for k in before
+                    if out[k].names and sex in ("", _told_sex(sexes, version, out[k]) or sex)
+                ),
+                None,
+            )
+            out[i] = SpeakerIdentity(frozenset(), frozenset(), sex)  # no name of its own
+            if k is not None:
+                out[i] = replace(out[k], sex=_told_sex(sexes, version, out[k]) or sex)
+                for name in out[k].names if sex else ():
+                    sexes.setdefault((version, name), sex)  # "he" said it: a man
+        elif not own[i].names and own[i].roles:
+            after = mine[at + 1 :]
+            k = next(
+                (k for k in before + after if own[k].names and own[k].roles & own[i].roles), None
+            )
+            if k is not None:
+                out[i] = replace(own[i], names=own[k].names)
+    return out
 
 
 def match_claims(
@@ -255,14 +533,20 @@ def match_claims(
             [texts[r] for r in rows],
             encoder,
             [str(claims.at[r, "speaker"]) for r in rows],
+            [str(claims.at[r, "quote"] or "") for r in rows],
         )
         numbers: dict[int, int] = {}
         for local, r in enumerate(rows):
             number = numbers.setdefault(group[local], len(numbers) + 1)
             claim_id[r] = f"C{cluster}.{number}"
-            mates = [k for k in range(len(rows)) if group[k] == group[local] and k != local]
+            article = claims.at[r, "article_id"]
+            mates = [
+                k
+                for k in range(len(rows))
+                if group[k] == group[local] and claims.at[rows[k], "article_id"] != article
+            ]
             score[r] = max((float(scores[local, k]) for k in mates), default=0.0)
-            versions[r] = len(mates) + 1
+            versions[r] = len({claims.at[rows[k], "article_id"] for k in mates}) + 1
     table = claims.assign(
         claim_id=claim_id, cluster_id=cluster_of, statement=texts, score=score, versions=versions
     )
@@ -447,6 +731,11 @@ def quote_run(a: str, b: str) -> int:
         return 0
     match = SequenceMatcher(None, ka, kb, autojunk=False).find_longest_match(0, len(ka), 0, len(kb))
     return match.size
+
+
+def _two_utterances(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are both quotations and do not share their wording."""
+    return bool(a and b) and not _same_wording({"quote": a}, {"quote": b})
 
 
 def _same_wording(a: dict, b: dict) -> bool:
@@ -649,20 +938,30 @@ def certainty_signature(row: dict, text: str, sentence: tuple[int, int] | None) 
 
 
 def _supports(rows: list[dict]) -> tuple[list[int], list[int]]:
-    """For each row of one claim: how many rows carry its speaker, and its quotation."""
+    """For each row of one claim: how many versions carry its speaker, and its quotation
+    (a version restating the claim counts once)."""
     speakers, quotes = [], []
     for row in rows:
         speakers.append(
-            sum(
-                compare_speakers(
-                    o["speaker"], o["speaker_kind"], row["speaker"], row["speaker_kind"]
-                )
-                == "same"
-                for o in rows
+            len(
+                {
+                    o["article_id"]
+                    for o in rows
+                    if compare_speakers(
+                        o["speaker"], o["speaker_kind"], row["speaker"], row["speaker_kind"]
+                    )
+                    == "same"
+                }
             )
         )
         quotes.append(
-            sum(bool(row["quote"] and o["quote"]) and _same_wording(row, o) for o in rows)
+            len(
+                {
+                    o["article_id"]
+                    for o in rows
+                    if bool(row["quote"] and o["quote"]) and _same_wording(row, o)
+                }
+            )
         )
     return speakers, quotes
 
@@ -698,6 +997,17 @@ def _origin(ref: dict, other: dict, derived: set, credits: dict, registry: Regis
     return f"{b} credits {names}, which {a} has this claim from"
 
 
+def _main_rows(rows: list[dict]) -> set[int]:
+    """The row of each version of one claim that matches it best: a restatement (a second
+    row of one version, :func:`restatements`) is matched, not compared."""
+    best: dict[str, int] = {}
+    for k, row in enumerate(rows):
+        mine = best.get(row["article_id"])
+        if mine is None or float(row["score"]) > float(rows[mine]["score"]):
+            best[row["article_id"]] = k
+    return set(best.values())
+
+
 def claim_pairs(
     story: pd.DataFrame,
     texts: Mapping[str, str],
@@ -711,7 +1021,8 @@ def claim_pairs(
     table; ``texts``: article id -> text; ``sentences``: ``(article id, sentence id)`` ->
     its span in the text, for the certainty of a claim). Rows of derived versions are
     compared with their source by the other stages and are not paired here, nor is a
-    source with a version derived from it (the wire copy with its rewrite)."""
+    source with a version derived from it (the wire copy with its rewrite); nor is a
+    version's restatement of the claim (see :func:`_main_rows`)."""
     registry = registry or load_registry()
     derived = _derived_pairs(derivation)
     derived_articles = _derived_articles(derivation)
@@ -727,11 +1038,12 @@ def claim_pairs(
             certainty_signature(r, texts[r["article_id"]], spans[k]) for k, r in enumerate(rows)
         ]
         certain = [signs.count(sign) for sign in signs]
+        main = _main_rows(rows)
         for i, other in enumerate(rows):
-            if other["article_id"] not in underived:
+            if other["article_id"] not in underived or i not in main:
                 continue
             j = max(
-                (k for k in range(len(rows)) if k != i),
+                (k for k in main if rows[k]["article_id"] != other["article_id"]),
                 key=lambda k: (speakers[k] + quotes[k], bool(rows[k]["via"]), -k),
             )
             ref = rows[j]
