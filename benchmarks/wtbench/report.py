@@ -660,6 +660,8 @@ def real_text_speed(results: dict) -> pd.DataFrame:
                 "workers": run["workers"],
                 "wall s": run["seconds"],
                 "ms / article": run["ms_per_article"],
+                "driver CPU s": run["cpu_seconds"],
+                "workers CPU s": run.get("worker_cpu_seconds") or "",
                 "driver peak MB": run["driver_peak_mb"],
                 "worker peak MB": run["worker_peak_mb"] if run["worker_peak_mb"] else "",
                 "load average": run["load_average"],
@@ -706,7 +708,7 @@ def real_speed_block(results: dict) -> list[str]:
         _md_table(table),
         "",
         f"{model_line} Serial and parallel runs wrote {'the same' if same else 'different'} "
-        "tables.",
+        "tables." + (f" Memory: {document['memory']}." if "memory" in document else ""),
     ]
 
 
