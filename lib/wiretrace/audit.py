@@ -352,7 +352,7 @@ def audit_cluster(task: tuple[int, list[Article]]) -> ClusterAudit:
     in any order and any process. An exception is caught and returned as ``error``
     (``"ExceptionType: message"``), so one bad cluster does not stop the run.
     """
-    from wiretrace.rewrites.analysis import analyse_cluster, join_clusters
+    from wiretrace.rewrites.analysis import analyse_cluster, compact, join_clusters
 
     cluster_id, members = task
     try:
@@ -362,7 +362,7 @@ def audit_cluster(task: tuple[int, list[Article]]) -> ClusterAudit:
         tables = _cluster_tables(corpus, rewrites)
     except Exception as exc:  # reported in the articles table; the run goes on
         return ClusterAudit(cluster_id, error=f"{type(exc).__name__}: {exc}")
-    return ClusterAudit(cluster_id, rewrites=part, **tables)
+    return ClusterAudit(cluster_id, rewrites=compact(part), **tables)
 
 
 def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.DataFrame]:

@@ -16,9 +16,10 @@ Datasets*, ch. 3):
    wordfreq's English list, plus every word with a digit).
 2. Candidates: one MinHash per set (datasketch, 128 permutations, fixed seed 1, stable
    64-bit BLAKE2b hashes of the words combined into shingle hashes, never Python's salted
-   ``hash()``) in two MinHashLSH indexes of 64 bands of 2 rows. A pair is a candidate
-   when its sketches agree on a whole band in either index. The chance that one index
-   proposes a pair is ``1 - (1 - J**2)**64`` for Jaccard similarity ``J``
+   ``hash()``), each cut into 64 bands of 2 values (:func:`band_pairs`, an LSH index
+   as a sort). A pair is a candidate when its sketches agree on a whole band for either
+   set. The chance that one set's bands propose a pair is ``1 - (1 - J**2)**64`` for
+   Jaccard similarity ``J``
    (:func:`candidate_probability`): 0.60 at J = 0.12, 0.93 at 0.2, 0.016 at 0.016,
    0.0016 at 0.005, so unrelated pairs, whose similarity is near 0, are seldom compared.
    Jaccard similarity misses a short excerpt of a long text, so a third search pairs
