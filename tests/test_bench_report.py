@@ -147,6 +147,10 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
     assert "1 worker: 90 ms per article, so 25.0 hours per million articles" in text
     assert "2 workers: 54 ms per article, so 15.0 hours per million articles" in text
     assert "wrote the same tables. Memory: each audit ran in a fresh process." in text
+    del results["speed_real"]["memory"]  # written before the runs had a process each
+    assert "Memory: each figure is the peak of its process so far" in "\n".join(
+        report.real_speed_block(results)
+    )
     assert report.real_speed_block({}) == []
     for r in results["speed_real"]["runs"]:
         r["load_average"] = 6.0  # a busy machine: no cost model

@@ -673,6 +673,14 @@ def real_text_speed(results: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: What the memory columns of a ``speed_real.json`` without a ``memory`` note mean: it
+#: was written when the runs shared one process.
+OLD_MEMORY_NOTE = (
+    "each figure is the peak of its process so far (the runs shared one process and the "
+    "workers started with the driver's peak), not one run's"
+)
+
+
 def real_speed_block(results: dict) -> list[str]:
     """The real-text speed table and the cost model derived from its largest corpus."""
     if "speed_real" not in results:
@@ -708,7 +716,7 @@ def real_speed_block(results: dict) -> list[str]:
         _md_table(table),
         "",
         f"{model_line} Serial and parallel runs wrote {'the same' if same else 'different'} "
-        "tables." + (f" Memory: {document['memory']}." if "memory" in document else ""),
+        f"tables. Memory: {document.get('memory', OLD_MEMORY_NOTE)}.",
     ]
 
 
