@@ -74,6 +74,11 @@ def recall_by_kind(recall: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     return finish(fig, data)
 
 
+def _time_axes(ax: plt.Axes, title: str) -> None:
+    """Log-log axes of wall seconds against the number of articles."""
+    ax.set(xscale="log", yscale="log", xlabel="articles", ylabel="wall seconds", title=title)
+
+
 def speed_scaling(speed: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Seconds per stage against the number of articles, on log-log axes with a linear guide."""
     use_style()
@@ -92,13 +97,7 @@ def speed_scaling(speed: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         x0, y0 = audit["n_articles"].iloc[0], audit["seconds"].iloc[0]
         xs = [x0, audit["n_articles"].iloc[-1]]
         ax.plot(xs, [y0, y0 * xs[1] / x0], color=OKABE_ITO["grey"], ls=":", label="linear growth")
-    ax.set(
-        xscale="log",
-        yscale="log",
-        xlabel="articles",
-        ylabel="wall seconds",
-        title="Cost against corpus size",
-    )
+    _time_axes(ax, "Cost against corpus size")
     ax.legend(frameon=False)
     return finish(fig, data)
 
@@ -134,13 +133,7 @@ def real_speed(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
                     color=colour,
                     label=f"{label}: {who}",
                 )
-    time_ax.set(
-        xscale="log",
-        yscale="log",
-        xlabel="articles",
-        ylabel="wall seconds",
-        title="Audit time, real text",
-    )
+    _time_axes(time_ax, "Audit time, real text")
     memory_ax.set(
         xscale="log", xlabel="articles", ylabel="peak resident MB", title="Peak memory per process"
     )
