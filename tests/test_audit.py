@@ -307,3 +307,27 @@ def test_crlf_offsets_point_into_the_file_on_disk(seed_audit, tmp_path):
         on_disk = (tmp_path / f"{row.article_id}.txt").read_bytes().decode("utf-8")
         assert "\r\n" in on_disk
         assert on_disk[row.start : row.end] == row.text
+
+
+def test_a_load_task_parses_its_inputs_and_fingerprints_the_accepted_ones(tmp_path):
+    import numpy as np
+
+    from wiretrace.audit import parse_task
+    from wiretrace.ingest.corpus import load_corpus, read_inputs
+    from wiretrace.rewrites.cluster import fingerprints, sketch
+
+    for seed in sorted(SEEDS_DIR.glob("*.txt"))[:3]:
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "empty.txt").write_text("")  # rejected: no fingerprint
+    jobs, _ = read_inputs([tmp_path])
+    articles, prints = parse_task(jobs)
+    corpus = load_corpus([tmp_path])
+    assert [a.article_id for a in articles] == [a.article_id for a in corpus.articles]
+    assert [a.n_words for a in articles] == [a.n_words for a in corpus.articles]
+    assert "n_words" in vars(articles[0])  # counted in the task, sent with the article
+    expected = sketch(fingerprints(corpus))
+    assert [p.article_id for p in prints] == [a.article_id for a in corpus.ok]
+    assert len(prints) == 3 and len(articles) == 4
+    for mine, theirs in zip(prints, expected, strict=True):
+        assert np.array_equal(mine.shingles, theirs.shingles)
+        assert np.array_equal(mine.sketches, theirs.sketches)

@@ -121,9 +121,11 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
                     "ms_per_article": 54.0,
                     "driver_peak_mb": 510.0,
                     "worker_peak_mb": 400.0,
+                    "worker_cpu_seconds": 30.0,
                     "load_average": 1.9,
                 },
             ],
+            "memory": "each audit ran in a fresh process",
             "corpora": [
                 {
                     "corpus": "news-400",
@@ -139,10 +141,16 @@ def test_real_text_speed_block_derives_the_cost_model_from_the_largest_corpus():
     assert table["pair precision"].tolist() == [0.95, 0.95]
     assert table["pair precision across topics"].tolist() == [0.99, 0.99]
     assert table["worker peak MB"].tolist() == ["", 400.0]
+    assert table["driver CPU s"].tolist() == [40.0, 40.0]
+    assert table["workers CPU s"].tolist() == ["", 30.0]
     text = "\n".join(report.real_speed_block(results))
     assert "1 worker: 90 ms per article, so 25.0 hours per million articles" in text
     assert "2 workers: 54 ms per article, so 15.0 hours per million articles" in text
-    assert "wrote the same tables" in text
+    assert "wrote the same tables. Memory: each audit ran in a fresh process." in text
+    del results["speed_real"]["memory"]  # written before the runs had a process each
+    assert "Memory: each figure is the peak of its process so far" in "\n".join(
+        report.real_speed_block(results)
+    )
     assert report.real_speed_block({}) == []
     for r in results["speed_real"]["runs"]:
         r["load_average"] = 6.0  # a busy machine: no cost model

@@ -51,15 +51,23 @@ def test_loglog_slope(sizes, values, slope):
     assert loglog_slope(sizes, values) == slope
 
 
-def test_real_text_run_writes_its_rows_and_cluster_accuracy(tmp_path):
+def test_real_text_runs_each_audit_in_a_fresh_process_and_compare_their_bytes(tmp_path):
     no_meter = tmp_path / "no-meter"  # Clough-Stevenson texts only, wherever METER is
-    document = speed.run_real(sizes=(6,), workers=(1,), out_dir=tmp_path, meter_dir=no_meter)
-    assert [r["workers"] for r in document["runs"]] == [1]
-    run = document["runs"][0]
-    assert run["n_articles"] == 6 and run["seconds"] > 0 and run["driver_peak_mb"] > 0
-    assert run["worker_peak_mb"] is None
+    document = speed.run_real(sizes=(6,), workers=(1, 2), out_dir=tmp_path, meter_dir=no_meter)
+    assert [r["workers"] for r in document["runs"]] == [1, 2]
+    serial, parallel = document["runs"]
+    assert serial["n_articles"] == parallel["n_articles"] == 6 and serial["seconds"] > 0
+    assert serial["worker_peak_mb"] is None and serial["worker_cpu_seconds"] is None
+    # Each driver's peak is its own run's: a fresh process, not this test process's peak
+    # (which has imported the package and audited nothing yet, so is smaller; the point
+    # is that the figure is not inherited from a larger parent).
+    assert 100 < serial["driver_peak_mb"] < 1500
+    # The serial driver loads the spaCy model; the parallel driver leaves that to workers.
+    assert parallel["driver_peak_mb"] < serial["driver_peak_mb"]
+    assert 100 < parallel["worker_peak_mb"] < 1500 and parallel["worker_cpu_seconds"] > 0
     corpus = document["corpora"][0]
     assert corpus["same_tables_every_run"] and 0 <= corpus["pairwise"]["recall"] <= 1
     assert document["meter_calibration_used"] is False
+    assert "fresh process" in document["memory"]
     frame = pd.read_csv(tmp_path / "speed_real.csv")
-    assert list(frame.columns) == speed.REAL_COLUMNS and len(frame) == 1
+    assert list(frame.columns) == speed.REAL_COLUMNS and len(frame) == 2

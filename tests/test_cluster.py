@@ -7,6 +7,9 @@ from conftest import CLOUGH_STEVENSON_DIR
 from wiretrace.ingest.corpus import Article, Corpus, load_corpus, parse_article
 from wiretrace.language.text import words
 from wiretrace.rewrites.cluster import (
+    LSH_PARAMS,
+    NUM_PERM,
+    band_pairs,
     body_words,
     candidate_pairs,
     candidate_probability,
@@ -17,6 +20,7 @@ from wiretrace.rewrites.cluster import (
     fingerprints,
     score_pairs,
     similar_pairs,
+    sketch,
     term_containment,
 )
 
@@ -249,3 +253,49 @@ def test_small_corpora(articles, expected):
         ]
     )
     assert list(cluster_stories(corpus).itertuples(index=False, name=None)) == expected
+
+
+def test_band_pairs_pairs_rows_that_agree_on_a_whole_band():
+    rows = np.arange(4 * NUM_PERM, dtype=np.uint64).reshape(4, NUM_PERM) * 7 + 1
+    rows[2, :2] = rows[0, :2]  # rows 0 and 2 agree on the first band
+    rows[3, 4:6] = rows[1, 4:6]  # rows 1 and 3 on the third
+    rows[1, 10] = rows[0, 10]  # one value of a band in common is not enough
+    everything = np.ones(4, dtype=bool)
+    assert band_pairs(rows, everything) == {(0, 2), (1, 3)}
+    assert band_pairs(rows, np.array([True, True, False, True])) == {(1, 3)}  # 2 left out
+    assert band_pairs(rows[:1], everything[:1]) == set()
+
+
+def test_band_pairs_are_a_minhash_lsh_index_queried_with_each_row():
+    from datasketch import MinHash, MinHashLSH
+
+    rng = np.random.default_rng(3)
+    rows = rng.integers(0, 6, size=(60, NUM_PERM)).astype(np.uint64)  # many collisions
+    keep = rng.random(60) > 0.1
+    index = MinHashLSH(num_perm=NUM_PERM, params=LSH_PARAMS)
+    expected = set()
+    for i in range(60):
+        if keep[i]:
+            sketch_i = MinHash(num_perm=NUM_PERM, seed=1)
+            sketch_i.hashvalues = rows[i].copy()
+            expected |= {(j, i) for j in index.query(sketch_i)}
+            index.insert(i, sketch_i)
+    assert len(expected) > 100
+    assert band_pairs(rows, keep) == expected
+    order = rng.permutation(60)  # the rows in another order: the same pairs, renamed
+    renamed = {tuple(sorted((int(order[i]), int(order[j])))) for i, j in expected}
+    inverse = np.argsort(order)
+    assert band_pairs(rows[inverse], keep[inverse]) == renamed
+
+
+def test_sketches_made_in_parts_give_the_candidates_of_the_whole(seeds, clough):
+    prints = fingerprints(seeds) + fingerprints(clough)
+    whole = sketch(prints)
+    parts = sketch(prints[:7]) + sketch(prints[7:])
+    assert all(np.array_equal(a.sketches, b.sketches) for a, b in zip(whole, parts, strict=True))
+    assert whole[0].sketches.shape == (2, NUM_PERM) and prints[0].sketches.shape == (0, NUM_PERM)
+    assert candidate_pairs(parts) == candidate_pairs(prints)
+    ids = [p.article_id for p in prints]
+    corpus = Corpus(seeds.articles + clough.articles)
+    assert cluster_stories(corpus, prints=parts)["article_id"].tolist() == ids
+    assert cluster_stories(corpus, prints=parts).equals(cluster_stories(corpus))

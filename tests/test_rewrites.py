@@ -10,7 +10,10 @@ from wiretrace.ingest.corpus import Corpus, parse_article
 from wiretrace.rewrites.analysis import (
     ALIGNMENTS_TABLE_COLUMNS,
     NO_SOURCE,
+    analyse_cluster,
     analyse_rewrites,
+    compact,
+    join_clusters,
     primary_rows,
 )
 
@@ -192,3 +195,28 @@ def test_several_wire_takes_are_one_source():
     rows = analysis.alignments[analysis.alignments["article_id"] == "stitched"]
     assert list(rows["source_sentence_id"]) == [0, 2]
     assert list(rows["source_id"]) == ["wire:0", "wire:0"]
+
+
+def test_parts_sent_as_columns_join_into_the_tables_rows_give(seeds):
+    ids = [a.article_id for a in seeds.ok]
+    groups = {0: seeds.ok[:3], 1: seeds.ok[3:4], 2: seeds.ok[4:]}
+    parts = [analyse_cluster(cid, members) for cid, members in groups.items()]
+    clusters = list(zip(ids, [0, 0, 0, 1, 2], strict=True))
+    sent = [compact(p) for p in parts]
+    assert isinstance(sent[0]["alignments"], dict) and isinstance(parts[0]["alignments"], list)
+    assert sent[0]["alignments"]["article_id"] == [r["article_id"] for r in parts[0]["alignments"]]
+    rows, columns = join_clusters(parts, clusters), join_clusters(sent, clusters)
+    for name in ("alignments", "derivation"):
+        expected, got = getattr(rows, name), getattr(columns, name)
+        assert list(got.dtypes) == list(expected.dtypes)
+        assert got.to_csv(index=False) == expected.to_csv(index=False)
+    # The same table as one made from the rows themselves.
+    table = pd.DataFrame(
+        [r for p in parts for r in p["alignments"]], columns=ALIGNMENTS_TABLE_COLUMNS
+    )
+    assert list(columns.alignments.dtypes) == list(table.dtypes)
+    assert columns.alignments.to_csv(index=False) == table.to_csv(index=False)
+    assert len(rows.alignments) > 20
+    nothing = join_clusters([], [])  # no cluster: the empty tables rows would give
+    assert list(nothing.alignments.columns) == ALIGNMENTS_TABLE_COLUMNS
+    assert len(nothing.alignments) == 0

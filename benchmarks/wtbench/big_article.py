@@ -8,23 +8,24 @@ middle (a page whose line breaks were lost); the wire copy is seed 001, given wi
 ``--wire``, so the rewrite, provenance and error stages all run on the article.
 :func:`measure` audits the folder with the command line in a fresh process and records
 its wall time and peak resident memory (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``
-read by a parent process that runs nothing else). :func:`run` does this for each of
-:data:`SIZES` (1 MB and 5 MB) and writes ``benchmarks/results/big_article.json``. The
-sentences repeat (the corpora hold about 400 KB), so caches of per-sentence work help
-more than on a real text of that length. Run with ``python -m wtbench.big_article``.
+read by a parent process that runs nothing else: :func:`wtbench.fresh.run_fresh`).
+:func:`run` does this for each of :data:`SIZES` (1 MB and 5 MB) and writes
+``benchmarks/results/big_article.json``. The sentences repeat (the corpora hold about
+400 KB), so caches of per-sentence work help more than on a real text of that length.
+Run with ``python -m wtbench.big_article``.
 """
 
 from __future__ import annotations
 
 import json
 import random
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from wiretrace.ingest.corpus import load_corpus
 from wtbench import write_json
+from wtbench.fresh import run_fresh
 from wtbench.paths import CLOUGH_STEVENSON_DIR, RESULTS_DIR, SEEDS_DIR
 
 #: The article sizes audited (characters).
@@ -35,17 +36,6 @@ LONG_PARAGRAPH = 200_000
 WIRE = "001_d598337ef24b6ebd.txt"
 #: What the audit must stay within on the 5 MB article (#16's acceptance).
 LIMITS = {"wall_seconds": 60, "peak_rss_mb": 1024}
-
-#: Run by a fresh interpreter: the audit in a child process, then that child's peak memory.
-_PARENT = """
-import json, resource, subprocess, sys, time
-started = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-seconds = time.perf_counter() - started
-peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"returncode": done.returncode, "seconds": seconds, "peak_kb": peak_kb,
-                  "stderr": done.stderr[-2000:]}))
-"""
 
 
 def corpus_sentences() -> list[str]:
@@ -100,10 +90,7 @@ def measure(folder: Path, out: Path) -> dict:
     fresh process; return wall seconds, peak memory (MB), and what the audit found."""
     command = [sys.executable, "-m", "wiretrace.cli", "audit", str(folder)]
     command += ["--wire", str(folder / "wire.txt"), "--out", str(out), "--quiet"]
-    done = subprocess.run(
-        [sys.executable, "-c", _PARENT, *command], capture_output=True, text=True, check=True
-    )
-    child = json.loads(done.stdout)
+    child = run_fresh(command)
     if child["returncode"] != 0:
         raise RuntimeError(f"the audit failed: {child['stderr']}")
     audit = json.loads((out / "audit.json").read_text(encoding="utf-8"))
@@ -111,7 +98,7 @@ def measure(folder: Path, out: Path) -> dict:
     primary = [r for r in audit["tables"]["derivation"] if r["primary"]]
     return {
         "wall_seconds": round(child["seconds"], 1),
-        "peak_rss_mb": round(child["peak_kb"] / 1024, 1),
+        "peak_rss_mb": child["peak_mb"],
         "n_sentences": article["n_sentences"],
         "n_words": article["n_words"],
         "derivation": primary[0]["derivation"] if primary else "",

@@ -74,6 +74,11 @@ def recall_by_kind(recall: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     return finish(fig, data)
 
 
+def _time_axes(ax: plt.Axes, title: str) -> None:
+    """Log-log axes of wall seconds against the number of articles."""
+    ax.set(xscale="log", yscale="log", xlabel="articles", ylabel="wall seconds", title=title)
+
+
 def speed_scaling(speed: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Seconds per stage against the number of articles, on log-log axes with a linear guide."""
     use_style()
@@ -92,12 +97,47 @@ def speed_scaling(speed: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         x0, y0 = audit["n_articles"].iloc[0], audit["seconds"].iloc[0]
         xs = [x0, audit["n_articles"].iloc[-1]]
         ax.plot(xs, [y0, y0 * xs[1] / x0], color=OKABE_ITO["grey"], ls=":", label="linear growth")
-    ax.set(
-        xscale="log",
-        yscale="log",
-        xlabel="articles",
-        ylabel="wall seconds",
-        title="Cost against corpus size",
-    )
+    _time_axes(ax, "Cost against corpus size")
     ax.legend(frameon=False)
+    return finish(fig, data)
+
+
+def real_speed(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Wall time and peak memory against corpus size, one line per worker count.
+
+    ``table`` is :func:`wtbench.report.real_text_speed`'s (``articles, workers, wall s,
+    driver peak MB, worker peak MB``); the data drawn is one row per run and measure
+    (``wall s``, ``driver peak MB``, ``worker peak MB``; no worker row for a serial run).
+    """
+    use_style()
+    measures = ["wall s", "driver peak MB", "worker peak MB"]
+    data = table[["articles", "workers", *measures]].replace("", None)
+    data = data.melt(id_vars=["articles", "workers"], var_name="measure", value_name="value")
+    data = data.dropna().astype({"value": float}).sort_values(["measure", "workers", "articles"])
+    fig, (time_ax, memory_ax) = plt.subplots(1, 2, figsize=(10, 4.2))
+    colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"], OKABE_ITO["purple"]]
+    for n, (workers, runs) in enumerate(data.groupby("workers")):
+        colour = colours[n % len(colours)]
+        label = "serial" if workers == 1 else f"{workers} workers"
+        wall = runs[runs["measure"] == "wall s"]
+        time_ax.plot(wall["articles"], wall["value"], marker="o", color=colour, label=label)
+        for measure, style in (("driver peak MB", "-"), ("worker peak MB", "--")):
+            part = runs[runs["measure"] == measure]
+            if len(part):
+                who = measure.split()[0]
+                memory_ax.plot(
+                    part["articles"],
+                    part["value"],
+                    marker="o",
+                    ls=style,
+                    color=colour,
+                    label=f"{label}: {who}",
+                )
+    _time_axes(time_ax, "Audit time, real text")
+    memory_ax.set(
+        xscale="log", xlabel="articles", ylabel="peak resident MB", title="Peak memory per process"
+    )
+    memory_ax.set_ylim(bottom=0)
+    time_ax.legend(frameon=False)
+    memory_ax.legend(frameon=False)
     return finish(fig, data)

@@ -660,6 +660,8 @@ def real_text_speed(results: dict) -> pd.DataFrame:
                 "workers": run["workers"],
                 "wall s": run["seconds"],
                 "ms / article": run["ms_per_article"],
+                "driver CPU s": run["cpu_seconds"],
+                "workers CPU s": run.get("worker_cpu_seconds") or "",
                 "driver peak MB": run["driver_peak_mb"],
                 "worker peak MB": run["worker_peak_mb"] if run["worker_peak_mb"] else "",
                 "load average": run["load_average"],
@@ -669,6 +671,14 @@ def real_text_speed(results: dict) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+#: What the memory columns of a ``speed_real.json`` without a ``memory`` note mean: it
+#: was written when the runs shared one process.
+OLD_MEMORY_NOTE = (
+    "each figure is the peak of its process so far (the runs shared one process and the "
+    "workers started with the driver's peak), not one run's"
+)
 
 
 def real_speed_block(results: dict) -> list[str]:
@@ -706,7 +716,7 @@ def real_speed_block(results: dict) -> list[str]:
         _md_table(table),
         "",
         f"{model_line} Serial and parallel runs wrote {'the same' if same else 'different'} "
-        "tables.",
+        f"tables. Memory: {document.get('memory', OLD_MEMORY_NOTE)}.",
     ]
 
 

@@ -49,9 +49,11 @@ import json
 import math
 import os
 import pstats
+import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -472,6 +474,7 @@ REAL_COLUMNS = [
     "workers",
     "seconds",
     "cpu_seconds",
+    "worker_cpu_seconds",
     "ms_per_article",
     "driver_peak_mb",
     "worker_peak_mb",
@@ -479,45 +482,79 @@ REAL_COLUMNS = [
 ]
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process so far, in MB (``ru_maxrss`` is in kB)."""
-    import resource
+@contextmanager
+def _local_client(workers: int) -> Iterator[object]:
+    """A client on a local cluster of ``workers`` processes (one thread each) started with
+    :data:`wtbench.fresh.WORKER_START_METHOD`, so each worker's peak memory is its own."""
+    import dask
+    from distributed import Client, LocalCluster
 
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    from wiretrace.parallel import LOCAL_HOST
+    from wtbench.fresh import WORKER_START_METHOD
+
+    with (
+        dask.config.set({"distributed.worker.multiprocessing-method": WORKER_START_METHOD}),
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, host=LOCAL_HOST, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
-def _timed_audit(folder: Path, workers: int) -> tuple[object, dict]:
-    """One audit of ``folder``: serial (``workers`` 1) or on a local cluster of that many
-    processes started for it; returns the result and its row (worker memory: the
-    largest worker's peak)."""
+def audit_once(folder: Path, workers: int, out: Path) -> dict:
+    """One audit of ``folder`` in this process, which should be a fresh one
+    (:func:`measure_audit` starts it so): serial (``workers`` 1) or on a local cluster of
+    ``workers`` processes started first (its start-up is not timed). Writes the tables
+    as CSV into ``out`` after the figures are taken and returns the run's row: wall
+    seconds of :func:`wiretrace.audit` (the spaCy model and word lists load inside it),
+    ``cpu_seconds`` of this process (the driver) during it and ``worker_cpu_seconds`` of
+    all workers, ``driver_peak_mb`` (this process's peak resident memory, the run's
+    alone) and ``worker_peak_mb`` (the largest worker's own peak)."""
     import wiretrace
+    from wtbench.fresh import cpu_seconds, peak_mb
 
     load_average = os.getloadavg()[0]
-    worker_peak = None
-    if workers == 1:
-        result, (wall, cpu) = _timed(wiretrace.audit, [folder])
-    else:
-        from distributed import Client, LocalCluster
-
-        with (
-            LocalCluster(
-                n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
-            ) as cluster,
-            Client(cluster) as client,
-        ):
-            result, (wall, cpu) = _timed(wiretrace.audit, [folder], scheduler=client)
-            worker_peak = max(client.run(_peak_mb).values())
+    with ExitStack() as stack:
+        client = stack.enter_context(_local_client(workers)) if workers > 1 else None
+        workers_before = sum(client.run(cpu_seconds).values()) if client else 0.0
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        result = wiretrace.audit([folder], scheduler=client)
+        wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+        worker_cpu = worker_peak = None
+        if client is not None:
+            worker_cpu = round(sum(client.run(cpu_seconds).values()) - workers_before, 2)
+            worker_peak = max(client.run(peak_mb).values())
     n = len(result.articles)
-    return result, {
+    row = {
         "n_articles": n,
         "workers": workers,
         "seconds": round(wall, 2),
         "cpu_seconds": round(cpu, 2),
+        "worker_cpu_seconds": worker_cpu,
         "ms_per_article": round(1000 * wall / max(n, 1), 1),
-        "driver_peak_mb": _peak_mb(),
+        "driver_peak_mb": peak_mb(),
         "worker_peak_mb": worker_peak,
         "load_average": round(load_average, 2),
     }
+    result.to_dir(out)
+    return row
+
+
+def measure_audit(folder: Path, workers: int, out: Path) -> dict:
+    """:func:`audit_once` in a fresh process (:func:`wtbench.fresh.run_fresh`), so its
+    memory figures are this run's alone; returns its row."""
+    from wtbench.fresh import run_fresh
+
+    command = [sys.executable, "-m", "wtbench.speed", "--audit-once", str(folder)]
+    child = run_fresh([*command, "--workers", str(workers), "--out", str(out)])
+    if child["returncode"] != 0:
+        raise RuntimeError(f"the audit failed: {child['stderr']}")
+    return json.loads(child["stdout"].strip().splitlines()[-1])
+
+
+def _folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(Path(folder).iterdir())}
 
 
 def run_real(
@@ -528,29 +565,28 @@ def run_real(
     meter_dir: Path | None = None,
 ) -> dict:
     """The real-text speed benchmark (:mod:`wtbench.newsroom` corpora of ``sizes``
-    articles), each audited once per entry of ``workers`` (1 = serial). Writes
-    ``speed_real.csv`` (one row per run: wall and CPU seconds, ms per article, peak
-    memory of the driver and of the largest worker in MB, 1-minute load average) and
-    ``speed_real.json`` (the rows, pairwise precision and recall of the story clusters
-    against the planted clusters, whether every run wrote the same tables, and the
-    log-log slope of wall time against size per worker count); returns the JSON."""
+    articles), each audited once per entry of ``workers`` (1 = serial), each audit in a
+    fresh process (:func:`measure_audit`). Writes ``speed_real.csv`` (one row per run:
+    wall seconds, CPU seconds of the driver and of all workers, ms per article, peak
+    memory of the run's driver and of its largest worker in MB, 1-minute load average)
+    and ``speed_real.json`` (the rows, pairwise precision and recall of the story
+    clusters against the planted clusters, whether every run wrote the same bytes, and
+    the log-log slope of wall time against size per worker count); returns the JSON."""
     from wtbench import newsroom
 
     meter_dir = newsroom.METER_DIR if meter_dir is None else meter_dir
     rows, corpora = [], []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="wiretrace-news-") as tmp:
-            truth = newsroom.write_corpus(tmp, size, seed=seed, meter_dir=meter_dir)
-            tables = None
-            same = True
+            folder = Path(tmp) / "corpus"
+            truth = newsroom.write_corpus(folder, size, seed=seed, meter_dir=meter_dir)
+            written = []
             for n_workers in workers:
-                result, row = _timed_audit(Path(tmp), n_workers)
-                rows.append({"corpus": f"news-{size}", **row})
+                out = Path(tmp) / f"out-{n_workers}"
+                rows.append({"corpus": f"news-{size}", **measure_audit(folder, n_workers, out)})
                 print(rows[-1])
-                csv = {k: t.to_csv(index=False) for k, t in result.tables().items()}
-                same = same and (tables is None or csv == tables)
-                tables = csv
-            clusters = result.clusters
+                written.append(_folder_bytes(out))
+            clusters = pd.read_csv(out / "clusters.csv", dtype={"article_id": str})
             predicted = dict(zip(clusters["article_id"], clusters["cluster_id"], strict=True))
             true = dict(zip(truth["article_id"], truth["cluster_id"], strict=True))
             topic = truth["source"].map(newsroom.topic)
@@ -563,7 +599,7 @@ def run_real(
                     "clusters": int(clusters["cluster_id"].nunique()),
                     "pairwise": pairwise_scores(true, predicted),
                     "pairwise_across_topics": pairwise_scores(true, predicted, topics),
-                    "same_tables_every_run": same,
+                    "same_tables_every_run": all(w == written[0] for w in written),
                 }
             )
     frame = pd.DataFrame(rows, columns=REAL_COLUMNS)
@@ -578,12 +614,22 @@ def run_real(
         "generator_seed": seed,
         "meter_calibration_used": (Path(meter_dir) / "labels.csv").is_file(),
         "cores": os.cpu_count(),
+        "memory": MEMORY_NOTE,
         "runs": rows,
         "corpora": corpora,
         "loglog_slope_seconds_vs_articles": slopes,
     }
     write_json(out_dir, "speed_real.json", document)
     return document
+
+
+#: What the memory figures of ``speed_real.json`` are (written into it).
+MEMORY_NOTE = (
+    "each audit ran in a fresh process started by a parent that runs nothing else; "
+    "driver_peak_mb is that process's peak resident memory up to the end of the audit, "
+    "worker_peak_mb the largest peak of its Dask workers (forked from a small forkserver "
+    "process, so each peak is the worker's own)"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -608,7 +654,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--meter", default=None, help="real-text runs: the prepared METER calibration split"
     )
+    parser.add_argument(
+        "--audit-once", default=None, help=argparse.SUPPRESS
+    )  # one audit in this process (wtbench.speed.measure_audit): its row as JSON
     args = parser.parse_args(argv)
+    if args.audit_once:
+        workers = int(args.workers)
+        print(json.dumps(audit_once(Path(args.audit_once), workers, Path(args.out))))
+        return 0
     if args.real:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         if args.sizes == parser.get_default("sizes"):

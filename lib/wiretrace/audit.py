@@ -313,8 +313,8 @@ def audit(
 
     paths, wire = as_paths(paths), as_paths(wire)
     with connection(workers, scheduler) as client:
-        corpus = _load(paths, wire, meta, progress, client)
-        clusters = cluster_stories(corpus, progress=progress)
+        corpus, prints = _load(paths, wire, meta, progress, client)
+        clusters = cluster_stories(corpus, progress=progress, prints=prints)
         tasks = cluster_tasks(corpus, clusters)
         parts = run_tasks(audit_cluster, tasks, 1, client, progress, desc="clusters")
     return _join(corpus, tasks, parts, _parameters(paths, wire, meta))
@@ -352,7 +352,7 @@ def audit_cluster(task: tuple[int, list[Article]]) -> ClusterAudit:
     in any order and any process. An exception is caught and returned as ``error``
     (``"ExceptionType: message"``), so one bad cluster does not stop the run.
     """
-    from wiretrace.rewrites.analysis import analyse_cluster, join_clusters
+    from wiretrace.rewrites.analysis import analyse_cluster, compact, join_clusters
 
     cluster_id, members = task
     try:
@@ -362,7 +362,7 @@ def audit_cluster(task: tuple[int, list[Article]]) -> ClusterAudit:
         tables = _cluster_tables(corpus, rewrites)
     except Exception as exc:  # reported in the articles table; the run goes on
         return ClusterAudit(cluster_id, error=f"{type(exc).__name__}: {exc}")
-    return ClusterAudit(cluster_id, rewrites=part, **tables)
+    return ClusterAudit(cluster_id, rewrites=compact(part), **tables)
 
 
 def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.DataFrame]:
@@ -462,22 +462,39 @@ _TABLES = ("attributions", "claims", "story_claims", "findings", "readability", 
 LOAD_CHUNK = 50
 
 
+def parse_task(jobs: list) -> tuple[list[Article], list]:
+    """One load task on a worker: the articles of ``jobs`` (:func:`parse_inputs`) and
+    the fingerprints of the accepted ones, in order, with their MinHash sketches
+    (:func:`wiretrace.rewrites.cluster.sketch`), so clustering on the driver only joins
+    them. Each article's word count is taken here too (it is cached on the article)."""
+    from wiretrace.rewrites.cluster import fingerprint, sketch
+
+    articles = parse_inputs(jobs)
+    for article in articles:
+        article.n_words  # noqa: B018 -- computed once, here, and kept with the article
+    ok = [a for a in articles if a.status == "ok"]
+    return articles, sketch([fingerprint(a.article_id, a.body) for a in ok])
+
+
 def _load(
     paths: list, wire: list, meta: str | Path | None, progress: bool, client: object = None
-) -> Corpus:
-    """The load stage: read the inputs into a corpus (at least one path is needed). With
-    a ``client``, the inputs are read here and parsed on its workers, :data:`LOAD_CHUNK`
-    per task, giving the articles a serial load gives, in the same order."""
+) -> tuple[Corpus, list | None]:
+    """The load stage: read the inputs into a corpus (at least one path is needed), and
+    the fingerprints of its ok articles when they were made while parsing (else
+    ``None``). With a ``client``, the inputs are read here and parsed on its workers,
+    :data:`LOAD_CHUNK` per task (:func:`parse_task`), giving the articles a serial load
+    gives, in the same order."""
     from wiretrace.parallel import run_tasks
 
     if not paths and not wire:
         raise InputError("no input paths given")
     if client is None:
-        return load_corpus(paths, wire=wire, meta=meta, progress=progress)
+        return load_corpus(paths, wire=wire, meta=meta, progress=progress), None
     jobs, warnings = read_inputs(paths, wire, meta, progress)
     chunks = [jobs[i : i + LOAD_CHUNK] for i in range(0, len(jobs), LOAD_CHUNK)]
-    parts = run_tasks(parse_inputs, chunks, 1, client, progress, "parsing", f"{LOAD_CHUNK} inputs")
-    return Corpus([a for part in parts for a in part], warnings=warnings)
+    parts = run_tasks(parse_task, chunks, 1, client, progress, "parsing", f"{LOAD_CHUNK} inputs")
+    corpus = Corpus([a for articles, _ in parts for a in articles], warnings=warnings)
+    return corpus, [f for _, prints in parts for f in prints]
 
 
 def _story_claims(corpus: Corpus, rewrites: RewriteAnalysis, claims: pd.DataFrame) -> pd.DataFrame:

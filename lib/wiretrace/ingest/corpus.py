@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -73,9 +74,10 @@ class Article:
         """Number of sentences in the body."""
         return len(self.sentences)
 
-    @property
+    @cached_property
     def n_words(self) -> int:
-        """Number of words in the body."""
+        """Number of words in the body (counted once: the sentences are not changed after
+        parsing; a parallel load counts them on the worker that parsed the article)."""
         return sum(len(words(s.text)) for s in self.sentences)
 
     def parts_of(self, kind: str) -> list[MetaPart]:

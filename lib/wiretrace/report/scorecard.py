@@ -61,10 +61,16 @@ def build_scorecard(
         card = card.merge(main, on="article_id", how="left")
     if alignments is not None:
         labels = alignments[alignments["article_id"].isin(ids)]
-        shares = labels.groupby("article_id")["label"].agg(
-            reused_share=lambda s: round(float(s.isin(["verbatim", "rewrite"]).mean()), 3),
-            verbatim_share=lambda s: round(float((s == "verbatim").mean()), 3),
+        flags = pd.DataFrame(
+            {
+                "article_id": labels["article_id"],
+                "reused_share": labels["label"].isin(["verbatim", "rewrite"]),
+                "verbatim_share": labels["label"] == "verbatim",
+            }
         )
+        # Shares of each article's sentences; rounded by Python's round (one value each),
+        # not numpy's, whose halfway cases can differ.
+        shares = flags.groupby("article_id").mean().map(lambda x: round(float(x), 3))
         card = card.merge(shares.reset_index(), on="article_id", how="left")
     if findings is not None:
         for severity in schema.SEVERITIES:

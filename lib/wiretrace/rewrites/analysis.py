@@ -461,16 +461,41 @@ def analyse_cluster(cluster_id: int, members: list[Article]) -> dict:
     return out
 
 
+#: The row tables of a cluster's part, with their columns.
+_ROW_TABLES = {"alignments": ALIGNMENTS_TABLE_COLUMNS, "derivation": DERIVATION_TABLE_COLUMNS}
+
+
+def compact(part: dict) -> dict:
+    """``part`` (:func:`analyse_cluster`) with its ``alignments`` and ``derivation`` rows
+    as columns: one list of values per column of the table (a missing value is NaN, as
+    in a table made from the rows). What a worker sends back: no dict per row for the
+    process joining every cluster to hold. :func:`join_clusters` takes either form."""
+    return {
+        **part,
+        **{name: _columns(part[name], columns) for name, columns in _ROW_TABLES.items()},
+    }
+
+
+def _columns(rows: list[dict] | dict[str, list], columns: list[str]) -> dict[str, list]:
+    if isinstance(rows, dict):  # compact already
+        return rows
+    return {c: [row.get(c, float("nan")) for row in rows] for c in columns}
+
+
 def join_clusters(parts: list[dict], clusters: list[tuple[str, int]]) -> RewriteAnalysis:
     """The :class:`RewriteAnalysis` of the clusters' parts (:func:`analyse_cluster`, in
-    cluster order); ``clusters`` is ``(article_id, cluster_id)`` of every accepted
-    article in corpus order. The tables are those :func:`analyse_rewrites` returns."""
-    out: dict = {"alignments": [], "derivation": [], "stemma": [], "sources": {}}
+    cluster order, as rows or :func:`compact`); ``clusters`` is ``(article_id,
+    cluster_id)`` of every accepted article in corpus order. The tables are those
+    :func:`analyse_rewrites` returns."""
+    tables: dict = {name: {c: [] for c in columns} for name, columns in _ROW_TABLES.items()}
+    out: dict = {"stemma": [], "sources": {}}
     consensus: dict = {}
     undecided: set[str] = set()
     for part in parts:
-        for name in ("alignments", "derivation", "stemma"):
-            out[name].extend(part[name])
+        for name, columns in _ROW_TABLES.items():
+            for column, values in _columns(part[name], columns).items():
+                tables[name][column].extend(values)
+        out["stemma"].extend(part["stemma"])
         out["sources"].update(part["sources"])
         consensus.update(part["consensus"])
         undecided |= part["undecided"]
@@ -480,11 +505,19 @@ def join_clusters(parts: list[dict], clusters: list[tuple[str, int]]) -> Rewrite
         else pd.DataFrame({c: pd.Series(dtype=object) for c in STEMMA_COLUMNS})
     )
     return RewriteAnalysis(
-        alignments=pd.DataFrame(out["alignments"], columns=ALIGNMENTS_TABLE_COLUMNS),
-        derivation=pd.DataFrame(out["derivation"], columns=DERIVATION_TABLE_COLUMNS),
+        alignments=_frame(tables["alignments"], ALIGNMENTS_TABLE_COLUMNS),
+        derivation=_frame(tables["derivation"], DERIVATION_TABLE_COLUMNS),
         sources=out["sources"],
         stemma=stemma,
         clusters=pd.DataFrame(clusters, columns=["article_id", "cluster_id"]),
         consensus=consensus,
         undecided=undecided,
     )
+
+
+def _frame(columns: dict[str, list], names: list[str]) -> pd.DataFrame:
+    """A table of the columns' values (as one made from the rows: the types are read from
+    every value of a column); with no rows, the empty table rows would give."""
+    if not columns[names[0]]:
+        return pd.DataFrame([], columns=names)
+    return pd.DataFrame(columns, columns=names)

@@ -16,9 +16,10 @@ Datasets*, ch. 3):
    wordfreq's English list, plus every word with a digit).
 2. Candidates: one MinHash per set (datasketch, 128 permutations, fixed seed 1, stable
    64-bit BLAKE2b hashes of the words combined into shingle hashes, never Python's salted
-   ``hash()``) in two MinHashLSH indexes of 64 bands of 2 rows. A pair is a candidate
-   when its sketches agree on a whole band in either index. The chance that one index
-   proposes a pair is ``1 - (1 - J**2)**64`` for Jaccard similarity ``J``
+   ``hash()``), each cut into 64 bands of 2 values (:func:`band_pairs`, an LSH index
+   as a sort). A pair is a candidate when its sketches agree on a whole band for either
+   set. The chance that one set's bands propose a pair is ``1 - (1 - J**2)**64`` for
+   Jaccard similarity ``J``
    (:func:`candidate_probability`): 0.60 at J = 0.12, 0.93 at 0.2, 0.016 at 0.016,
    0.0016 at 0.005, so unrelated pairs, whose similarity is near 0, are seldom compared.
    Jaccard similarity misses a short excerpt of a long text, so a third search pairs
@@ -88,8 +89,9 @@ derivation stage, not this one, decides who copied whom. Read ``story`` scores o
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -135,13 +137,17 @@ class Fingerprint:
     ``shingles`` hashes the word 3-grams of the body (one shingle of all words when the
     body has fewer than three), ``terms`` the rare words and numbers, ``anchors`` the
     shingles that hold at least one term (the ones :func:`excerpt_pairs` samples: "as
-    part of" is no evidence of copying, "troops in Niger" may be).
+    part of" is no evidence of copying, "troops in Niger" may be). ``sketches``, when
+    :func:`sketch` has filled it, holds the MinHash signatures of ``shingles`` and
+    ``terms`` (two rows of :data:`NUM_PERM` values), so they can be computed where the
+    article was parsed; empty otherwise (:func:`candidate_pairs` computes them).
     """
 
     article_id: str
     shingles: np.ndarray
     terms: np.ndarray
     anchors: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.uint64))
+    sketches: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint64))
 
 
 #: Odd 64-bit multipliers that combine the word hashes of a shingle (position-dependent).
@@ -253,14 +259,35 @@ def story_similarity(a: Fingerprint, b: Fingerprint) -> float:
     return shared / union if union else 0.0
 
 
-def _minhashes(sets: Sequence[np.ndarray]) -> list:
+#: The sets a fingerprint is sketched and searched by, in the order of its ``sketches``.
+SKETCHED = ("shingles", "terms")
+
+
+def _signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
+    """MinHash signatures of ``sets`` (one row of :data:`NUM_PERM` values per set)."""
     from datasketch import MinHash
 
     # The sets already hold stable 64-bit hashes; MinHash needs 32-bit input values.
     def low32(value: int) -> int:
         return value & 0xFFFFFFFF
 
-    return MinHash.bulk([s.tolist() for s in sets], num_perm=NUM_PERM, seed=SEED, hashfunc=low32)
+    sketches = MinHash.bulk(
+        [s.tolist() for s in sets], num_perm=NUM_PERM, seed=SEED, hashfunc=low32
+    )
+    return np.array([m.hashvalues for m in sketches], dtype=np.uint64).reshape(-1, NUM_PERM)
+
+
+def sketch(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
+    """``prints`` with their MinHash signatures (``sketches``) filled in, in order.
+
+    A signature depends on its set alone (fixed seed :data:`SEED`), so sketching in
+    parts, in any process, gives the values one call on the whole corpus gives.
+    """
+    rows = {name: _signatures([getattr(f, name) for f in prints]) for name in SKETCHED}
+    return [
+        replace(f, sketches=np.stack([rows[name][k] for name in SKETCHED]))
+        for k, f in enumerate(prints)
+    ]
 
 
 def candidate_probability(similarity: float) -> float:
@@ -274,34 +301,55 @@ def candidate_probability(similarity: float) -> float:
     return 1.0 - (1.0 - similarity**rows) ** bands
 
 
+def band_pairs(signatures: np.ndarray, keep: np.ndarray) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of rows of ``signatures`` (one MinHash signature
+    per row) that agree on one whole band of :data:`LSH_PARAMS`, among the rows where
+    ``keep`` is true (a row of an empty set is never paired).
+
+    The LSH index of Leskovec, Rajaraman and Ullman (ch. 3.4) as a sort: in each band,
+    the kept rows are sorted by their band's values and every two rows of one run of
+    equal values make a pair. The pairs are those of a ``datasketch.MinHashLSH`` of the
+    same banding queried with each row (tested), whatever the order of the rows.
+    """
+    bands, width = LSH_PARAMS
+    rows = np.flatnonzero(keep)
+    pairs: set[tuple[int, int]] = set()
+    if rows.size < 2:
+        return pairs
+    for band in range(bands):
+        values = signatures[rows, band * width : (band + 1) * width]
+        order = np.lexsort(values.T[::-1])
+        ordered = values[order]
+        same = np.all(ordered[1:] == ordered[:-1], axis=1)
+        if not same.any():
+            continue
+        # Runs of equal band values: starts where a row differs from the one before.
+        starts = np.flatnonzero(np.concatenate(([True], ~same)))
+        ends = np.append(starts[1:], len(order))
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            if end - start > 1:
+                members = sorted(rows[order[start:end]].tolist())
+                pairs.update(itertools.combinations(members, 2))
+    return pairs
+
+
 def candidate_pairs(fingerprints: Sequence[Fingerprint], progress: bool = False) -> list[tuple]:
     """Index pairs ``(i, j)``, ``i < j``, that the LSH stage proposes for scoring.
 
     A pair is proposed when its MinHash sketches agree on one whole band (of
-    :data:`LSH_PARAMS`) for the shingles or for the terms, or by :func:`excerpt_pairs`
-    (a sampled shingle in common: excerpts). Sorted, so the result does not depend on
-    the order of the index's buckets.
+    :data:`LSH_PARAMS`) for the shingles or for the terms (:func:`band_pairs`), or by
+    :func:`excerpt_pairs` (a sampled shingle in common: excerpts). The sketches are the
+    fingerprints' own when :func:`sketch` filled them, else computed here. Sorted, so
+    the result does not depend on the order of any index. ``progress`` is accepted for
+    the callers' sake; the search is quick enough to need no bar.
     """
-    from datasketch import MinHashLSH
-    from tqdm import tqdm
-
+    if not all(f.sketches.shape[0] == len(SKETCHED) for f in fingerprints):
+        fingerprints = sketch(fingerprints)
     pairs: set[tuple[int, int]] = set()
-    for field_name in ("shingles", "terms"):
-        sets = [getattr(f, field_name) for f in fingerprints]
-        sketches = _minhashes(sets)
-        index = MinHashLSH(num_perm=NUM_PERM, params=LSH_PARAMS)
-        steps = tqdm(
-            enumerate(sketches),
-            total=len(sketches),
-            desc=f"candidates ({field_name})",
-            disable=not progress,
-        )
-        for i, sketch in steps:
-            if sets[i].size == 0:
-                continue
-            for j in index.query(sketch):
-                pairs.add((j, i))
-            index.insert(i, sketch)
+    for k, name in enumerate(SKETCHED):
+        keep = np.array([getattr(f, name).size > 0 for f in fingerprints], dtype=bool)
+        signatures = np.array([f.sketches[k] for f in fingerprints], dtype=np.uint64)
+        pairs.update(band_pairs(signatures.reshape(-1, NUM_PERM), keep))
     pairs.update(excerpt_pairs(fingerprints))
     return sorted(pairs)
 
@@ -390,6 +438,7 @@ def similar_pairs(
     threshold: float | None = STORY_THRESHOLD,
     wording_threshold: float = WORDING_THRESHOLD,
     progress: bool = False,
+    prints: Sequence[Fingerprint] | None = None,
 ) -> pd.DataFrame:
     """Every candidate pair of ok articles with its exact scores and link kind.
 
@@ -397,9 +446,12 @@ def similar_pairs(
     one row per pair the LSH stage proposed (linked or not, so near misses can be
     inspected); pairs it did not propose are absent and count as unlinked.
     ``threshold`` (story, in [0, 1] or ``None``) and ``wording_threshold`` (in [0, 1])
-    are described in the module docstring.
+    are described in the module docstring. ``prints``: the fingerprints of the ok
+    articles in corpus order when they were made elsewhere (where the articles were
+    parsed, with their sketches: :func:`sketch`); made here when ``None``.
     """
-    prints = fingerprints(corpus, progress=progress)
+    if prints is None:
+        prints = fingerprints(corpus, progress=progress)
     pairs = candidate_pairs(prints, progress=progress)
     return score_pairs(prints, pairs, threshold, wording_threshold)
 
@@ -447,6 +499,7 @@ def cluster_stories(
     threshold: float | None = STORY_THRESHOLD,
     wording_threshold: float = WORDING_THRESHOLD,
     progress: bool = False,
+    prints: Sequence[Fingerprint] | None = None,
 ) -> pd.DataFrame:
     """Group the corpus's ok articles into story clusters.
 
@@ -458,7 +511,7 @@ def cluster_stories(
     derived versions); ``wording_threshold`` is the 3-gram containment needed for a
     wording link (in [0, 1]; default :data:`WORDING_THRESHOLD`). Deterministic: the same
     corpus gives the same table. Cost grows about linearly with the number of articles
-    (see the speed benchmark (``wtbench.speed``)).
+    (see the speed benchmark (``wtbench.speed``)). ``prints`` as in :func:`similar_pairs`.
     """
-    pairs = similar_pairs(corpus, threshold, wording_threshold, progress=progress)
+    pairs = similar_pairs(corpus, threshold, wording_threshold, progress, prints)
     return clusters_from_pairs([a.article_id for a in corpus.ok], pairs)
