@@ -333,15 +333,15 @@ def band_pairs(signatures: np.ndarray, keep: np.ndarray) -> set[tuple[int, int]]
     return pairs
 
 
-def candidate_pairs(fingerprints: Sequence[Fingerprint], progress: bool = False) -> list[tuple]:
+def candidate_pairs(fingerprints: Sequence[Fingerprint]) -> list[tuple]:
     """Index pairs ``(i, j)``, ``i < j``, that the LSH stage proposes for scoring.
 
     A pair is proposed when its MinHash sketches agree on one whole band (of
     :data:`LSH_PARAMS`) for the shingles or for the terms (:func:`band_pairs`), or by
     :func:`excerpt_pairs` (a sampled shingle in common: excerpts). The sketches are the
     fingerprints' own when :func:`sketch` filled them, else computed here. Sorted, so
-    the result does not depend on the order of any index. ``progress`` is accepted for
-    the callers' sake; the search is quick enough to need no bar.
+    the result does not depend on the order of any index (quick enough to need no
+    progress bar).
     """
     if not all(f.sketches.shape[0] == len(SKETCHED) for f in fingerprints):
         fingerprints = sketch(fingerprints)
@@ -452,7 +452,7 @@ def similar_pairs(
     """
     if prints is None:
         prints = fingerprints(corpus, progress=progress)
-    pairs = candidate_pairs(prints, progress=progress)
+    pairs = candidate_pairs(prints)
     return score_pairs(prints, pairs, threshold, wording_threshold)
 
 
