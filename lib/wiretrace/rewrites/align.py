@@ -143,9 +143,10 @@ class Wording:
 
 
 @lru_cache(maxsize=8192)
-def wording(text: str, offset: int = 0) -> Wording:
-    """Build the :class:`Wording` of ``text`` (offsets of its tokens shifted by ``offset``)."""
-    toks = tuple(tokens(text, offset, words_only=True))
+def wording(text: str) -> Wording:
+    """Build the :class:`Wording` of ``text`` (its tokens' offsets are into ``text``: one
+    wording per distinct sentence, wherever it stands)."""
+    toks = tuple(tokens(text, words_only=True))
     keys = tuple(stem(t.norm) for t in toks)
     content: dict[str, float] = {}
     for t, k in zip(toks, keys, strict=True):
@@ -212,7 +213,7 @@ class SourceIndex:
 
     def __init__(self, sentences: Sequence[Sentence]):
         self.sentences = list(sentences)
-        self.wordings = [wording(s.text, s.start) for s in self.sentences]
+        self.wordings = [wording(s.text) for s in self.sentences]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, w in enumerate(self.wordings):
             for key in w.content:
@@ -292,7 +293,7 @@ def align_sentences(
     :class:`SentenceAlignment` per article sentence, in order.
     """
     index = source if isinstance(source, SourceIndex) else SourceIndex(source)
-    return [align_wording(wording(s.text, s.start), index, s.sentence_id) for s in sentences]
+    return [align_wording(wording(s.text), index, s.sentence_id) for s in sentences]
 
 
 def alignment_rows(
