@@ -89,7 +89,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -351,11 +351,16 @@ def ngram_containment(a: Sequence[str], b: Sequence[str], n: int) -> float:
     ``n`` >= 1; 0.0 when ``a`` has fewer than ``n`` keys. Direction: how much ``a``
     borrows from ``b`` (Broder's containment).
     """
-    grams = {tuple(a[i : i + n]) for i in range(len(a) - n + 1)}
+    grams = _grams(a, n)
     if not grams:
         return 0.0
-    other = {tuple(b[i : i + n]) for i in range(len(b) - n + 1)}
-    return len(grams & other) / len(grams)
+    return len(grams & _grams(b, n)) / len(grams)
+
+
+def _grams(keys: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    """The distinct n-grams of ``keys``: ``n`` shifted copies zipped, which stop at the
+    shortest, the last whole n-gram."""
+    return set(zip(*(keys[i:] for i in range(n)), strict=False))
 
 
 def order_loss(a: Sequence[str], b: Sequence[str], blocks: Sequence | None = None) -> float:
@@ -480,14 +485,17 @@ def unquoted_run(
     matching blocks of the two texts' keys, when already computed. 0 when no run
     qualifies. Names, numbers and the commonest words are what two reports of one event
     share without copying ("friend Julie Harvey, 34, was jailed for 18 months for")."""
-    keys, quoted, surfaces = _quoted_keys(tuple(s.text for s in sentences))
-    source_keys, source_quoted, _ = _quoted_keys(tuple(s.text for s in source_sentences))
+    keys, starts, quoted, surfaces = _quoted_keys(tuple(s.text for s in sentences))
+    source_keys, source_starts, source_quoted, _ = _quoted_keys(
+        tuple(s.text for s in source_sentences)
+    )
     best = 0
     for block in blocks if blocks is not None else matching_blocks(keys, source_keys):
         run: list = []
         for i in range(block.size + 1):
-            if i < block.size and not (quoted[block.a + i] or source_quoted[block.b + i]):
-                run.append(surfaces[block.a + i])
+            a, b = block.a + i, block.b + i
+            if i < block.size and not (quoted(starts[a]) or source_quoted(source_starts[b])):
+                run.append(surfaces[a])
                 continue
             if sum(informative(t.text) for t in run) >= informative_min:
                 best = max(best, len(run))
@@ -503,22 +511,24 @@ def informative(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _quoted_keys(texts: tuple[str, ...]) -> tuple[list[str], list[bool], list]:
-    """The word keys of the sentence ``texts``, whether each is inside a quotation, and
-    their tokens (memoised: one source is measured against every article of its story)."""
-    in_quotation = inside_any(quotation_spans(" ".join(texts)))
+def _quoted_keys(
+    texts: tuple[str, ...],
+) -> tuple[list[str], list[int], Callable[[int], bool], list]:
+    """The word keys of the sentence ``texts``, where each starts in the texts joined by
+    spaces, the test of whether such a position is inside a quotation, and the tokens
+    (memoised: one source is measured against every article of its story; the test is
+    asked only of the words in matching blocks, a few of a long article's)."""
     keys: list[str] = []
-    quoted: list[bool] = []
+    starts: list[int] = []
     tokens_: list = []
     offset = 0
     for text in texts:
         view = wording(text)
-        for token, key in zip(view.tokens, view.keys, strict=True):
-            keys.append(key)
-            tokens_.append(token)
-            quoted.append(in_quotation(offset + token.start))
+        keys.extend(view.keys)
+        tokens_.extend(view.tokens)
+        starts.extend(offset + token.start for token in view.tokens)
         offset += len(text) + 1
-    return keys, quoted, tokens_
+    return keys, starts, inside_any(quotation_spans(" ".join(texts))), tokens_
 
 
 def news_features(ngram_2: float, n_words: int) -> dict:
