@@ -18,21 +18,55 @@ with pyphen's hyphenation patterns, which install with it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import textstat
+from textstat.textstat import textstatistics
 
 from wiretrace.ingest.corpus import Article, Corpus
 from wiretrace.language.text import words
 
+
+class _Textstat(textstatistics):
+    """textstat's formulas, with the syllables of each word counted once.
+
+    textstat memoises its counts of the last 128 texts only, and counts a text's syllables
+    word by word (pyphen's hyphenation points), so a long article counts "the" thousands
+    of times. The counts of a word (a text without a space) and pyphen's points of a word
+    are kept here for the process's life: pure functions of the word, so the same
+    figures, computed once.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._syllables: dict[str, int] = {}
+
+    def set_lang(self, lang: str) -> None:
+        """textstat's language setting, with pyphen's points memoised per word."""
+        super().set_lang(lang)
+        self.pyphen.positions = lru_cache(maxsize=200_000)(self.pyphen.positions)
+        self._syllables = {}
+
+    def syllable_count(self, text: str, lang: str | None = None) -> int:
+        """textstat's syllable count of ``text``, kept when ``text`` is one word."""
+        if " " in text:
+            return super().syllable_count(text, lang)
+        count = self._syllables.get(text)
+        if count is None:
+            count = self._syllables[text] = super().syllable_count(text, lang)
+        return count
+
+
+_TEXTSTAT = _Textstat()
+
 #: Column name -> (textstat function, higher means easier?)
 FORMULAS = {
-    "flesch_reading_ease": (textstat.flesch_reading_ease, True),
-    "flesch_kincaid_grade": (textstat.flesch_kincaid_grade, False),
-    "gunning_fog": (textstat.gunning_fog, False),
-    "smog_index": (textstat.smog_index, False),
-    "dale_chall": (textstat.dale_chall_readability_score, False),
+    "flesch_reading_ease": (_TEXTSTAT.flesch_reading_ease, True),
+    "flesch_kincaid_grade": (_TEXTSTAT.flesch_kincaid_grade, False),
+    "gunning_fog": (_TEXTSTAT.gunning_fog, False),
+    "smog_index": (_TEXTSTAT.smog_index, False),
+    "dale_chall": (_TEXTSTAT.dale_chall_readability_score, False),
 }
 COMPONENTS = [
     "n_sentences",
@@ -55,13 +89,13 @@ def readability(article: Article) -> dict[str, float]:
     n_words = sum(len(words(s.text)) for s in article.sentences)
     n_sentences = len(article.sentences)
     out = {name: round(float(fn(body)), 2) for name, (fn, _) in FORMULAS.items()}
-    syllables = textstat.syllable_count(body)
+    syllables = _TEXTSTAT.syllable_count(body)
     out.update(
         n_sentences=n_sentences,
         n_words=n_words,
         words_per_sentence=round(n_words / n_sentences, 2) if n_sentences else 0.0,
         syllables_per_word=round(syllables / n_words, 2) if n_words else 0.0,
-        polysyllable_share=round(textstat.polysyllabcount(body) / n_words, 3) if n_words else 0.0,
+        polysyllable_share=round(_TEXTSTAT.polysyllabcount(body) / n_words, 3) if n_words else 0.0,
     )
     return out
 
