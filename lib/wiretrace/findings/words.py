@@ -40,7 +40,8 @@ class ErrorContext:
 class AttestedWords(Collection):
     """The words of a corpus index attested by some owner other than ``exclude``.
 
-    A read-only view (no copy per article): ``index`` maps a word to the set of its
+    A read-only view (no copy per article; each word's answer kept once asked, since a
+    long article asks of the same words thousands of times): ``index`` maps a word to the set of its
     owners ("article:ID", "source:ID"); with ``sources_only`` only "source:" owners count;
     with ``within`` only the owners in that set (the texts of the same story) count.
     ``owners`` is every owner of the index (computed from it when not given).
@@ -58,6 +59,7 @@ class AttestedWords(Collection):
         self._exclude = exclude
         self._sources_only = sources_only
         self._within = within
+        self._memo: dict[str, bool] = {}  # the answer per word: the index is read-only
         if owners is None:
             owners = set().union(*index.values()) if index else set()
         self._any = any(self._counts(o) for o in (within if within is not None else owners))
@@ -70,6 +72,12 @@ class AttestedWords(Collection):
         )
 
     def __contains__(self, word: object) -> bool:
+        known = self._memo.get(word)  # type: ignore[call-overload]
+        if known is None:
+            known = self._memo[word] = self._attests(word)  # type: ignore[index]
+        return known
+
+    def _attests(self, word: object) -> bool:
         owners = self._index.get(word, ())  # type: ignore[arg-type]
         if self._within is not None and len(self._within) < len(owners):
             # A common word of a large folder: look through the story, not the folder.
