@@ -203,16 +203,36 @@ def _statements(claims: pd.DataFrame, corpus) -> list[str]:
 def _pair_scores(keys: list[dict], rows: list[int], encoder, texts: list[str]) -> np.ndarray:
     """Match scores of every two rows of one cluster (lexical, raised by the cosine)."""
     n = len(rows)
-    scores = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            scores[i, j] = scores[j, i] = claim_similarity(keys[rows[i]], keys[rows[j]])
+    scores = _distinct_scores([keys[r] for r in rows], [texts[r] for r in rows])
     if encoder is not None and n > 1:
         vectors = encoder([texts[r] for r in rows])
         cosine = vectors @ vectors.T
         lifted = (cosine >= SEMANTIC_MIN) & (scores >= SEMANTIC_LEXICAL_MIN)
         scores = np.where(lifted, np.maximum(scores, MATCH_MIN), scores)
     return scores
+
+
+def _distinct_scores(keys: list[dict], texts: list[str]) -> np.ndarray:
+    """:func:`claim_similarity` of every two statements ``i < j`` (``keys[i]``, ``keys[j]``),
+    both ways in the matrix, 0 on its diagonal; scored once per two distinct statement
+    texts, since copies repeat their source's statements word for word. (The score of a
+    misspelt key depends on which side it is on: then both orders are scored.)"""
+    distinct: dict[str, int] = {}
+    first: list[int] = []
+    for i, text in enumerate(texts):
+        if distinct.setdefault(text, len(distinct)) == len(first):
+            first.append(i)
+    pairs = np.zeros((len(first), len(first)))
+    for u, i in enumerate(first):
+        misspelt = any(k[0] == MISSPELT for k in keys[i])
+        for v in range(u, len(first)):
+            j = first[v]
+            pairs[u, v] = pairs[v, u] = claim_similarity(keys[i], keys[j])
+            if misspelt or any(k[0] == MISSPELT for k in keys[j]):
+                pairs[v, u] = claim_similarity(keys[j], keys[i])
+    at = np.array([distinct[t] for t in texts], dtype=np.int64)
+    scores = np.triu(pairs[np.ix_(at, at)], 1)  # row i < j reads claim_similarity(i, j)
+    return scores + scores.T
 
 
 def _matched_pairs(articles: list[str], scores: np.ndarray) -> list[tuple[float, int, int]]:
@@ -536,17 +556,16 @@ def match_claims(
             [str(claims.at[r, "quote"] or "") for r in rows],
         )
         numbers: dict[int, int] = {}
+        articles = [claims.at[r, "article_id"] for r in rows]
+        members: dict[int, list[int]] = defaultdict(list)
+        for local, g in enumerate(group):
+            members[g].append(local)
         for local, r in enumerate(rows):
             number = numbers.setdefault(group[local], len(numbers) + 1)
             claim_id[r] = f"C{cluster}.{number}"
-            article = claims.at[r, "article_id"]
-            mates = [
-                k
-                for k in range(len(rows))
-                if group[k] == group[local] and claims.at[rows[k], "article_id"] != article
-            ]
+            mates = [k for k in members[group[local]] if articles[k] != articles[local]]
             score[r] = max((float(scores[local, k]) for k in mates), default=0.0)
-            versions[r] = len({claims.at[rows[k], "article_id"] for k in mates}) + 1
+            versions[r] = len({articles[k] for k in mates}) + 1
     table = claims.assign(
         claim_id=claim_id, cluster_id=cluster_of, statement=texts, score=score, versions=versions
     )
