@@ -111,15 +111,19 @@ def _pieces(article) -> list[str]:
 
 
 def _known_words(texts: Mapping[str, list[str]]) -> dict[str, set[str]]:
+    """Word (and its spelling key, and each unit's key that is not a word) -> owners."""
     index: dict[str, set[str]] = defaultdict(set)
     for owner, pieces in texts.items():
-        for piece in pieces:
-            for tok in tokens(piece, words_only=True):
-                index[tok.norm].add(owner)
-                index[spelling_key(tok.norm)].add(owner)
-            for u in sentence_units(piece):
-                if u.kind != "word":
-                    index[u.key.lower()].add(owner)
+        norms: set[str] = set()
+        keys: set[str] = set()
+        for piece in dict.fromkeys(pieces):  # a text's words once each, not once a use
+            norms.update(tok.norm for tok in tokens(piece, words_only=True))
+            keys.update(u.key.lower() for u in sentence_units(piece) if u.kind != "word")
+        for norm in norms:
+            index[norm].add(owner)
+            index[spelling_key(norm)].add(owner)
+        for key in keys:
+            index[key].add(owner)
     return index
 
 
