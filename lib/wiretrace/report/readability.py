@@ -25,7 +25,6 @@ import pandas as pd
 from textstat.textstat import textstatistics
 
 from wiretrace.ingest.corpus import Article, Corpus
-from wiretrace.language.text import words
 
 
 class _Textstat(textstatistics):
@@ -86,7 +85,7 @@ def readability(article: Article) -> dict[str, float]:
     body with one sentence per line. Scores are rounded to two decimals.
     """
     body = "\n".join(s.text for s in article.sentences)
-    n_words = sum(len(words(s.text)) for s in article.sentences)
+    n_words = article.n_words
     n_sentences = len(article.sentences)
     out = {name: round(float(fn(body)), 2) for name, (fn, _) in FORMULAS.items()}
     syllables = _TEXTSTAT.syllable_count(body)
