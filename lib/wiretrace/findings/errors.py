@@ -19,7 +19,7 @@ import pandas as pd
 
 from wiretrace import schema
 from wiretrace.findings.compare import check_new_sentence, compare_sentences
-from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, finding_row, with_words
+from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, Finding, finding_row, with_words
 from wiretrace.findings.words import ErrorContext, WordIndex
 from wiretrace.language.lexicon import load_lexicon
 from wiretrace.language.text import Sentence, fold
@@ -233,6 +233,18 @@ def _has_filler_cue(text: str) -> bool:
     return any(cue in folded for cue in load_lexicon().filler_cues)
 
 
+def _artifacts_of(text: str, context: ErrorContext) -> list[Finding]:
+    """The findings :func:`find_artifacts` keeps of one sentence ``text`` (offsets into it)."""
+    generic = _has_filler_cue(text)
+    found = [
+        f
+        for f in check_new_sentence(text, context)
+        if f.kind != "unsupported_addition"
+        or (f.severity == "low" and context.known_words and generic)
+    ]
+    return list(filter(None, (with_words(f, text) for f in found)))
+
+
 def find_artifacts(
     corpus, article_ids: Iterable[str] | None = None, words: WordIndex | None = None
 ) -> pd.DataFrame:
@@ -266,15 +278,11 @@ def find_artifacts(
     rows = []
     for article in articles:
         context = ErrorContext(words.attested(article.article_id))
+        read: dict[str, list[Finding]] = {}  # a sentence the article repeats is read once
         for sentence in article.sentences:
-            generic = _has_filler_cue(sentence.text)
-            found = [
-                f
-                for f in check_new_sentence(sentence.text, context)
-                if f.kind != "unsupported_addition"
-                or (f.severity == "low" and context.known_words and generic)
-            ]
-            found = list(filter(None, (with_words(f, sentence.text) for f in found)))
+            found = read.get(sentence.text)
+            if found is None:
+                found = read[sentence.text] = _artifacts_of(sentence.text, context)
             rows += [
                 finding_row(
                     f, article.article_id, shift=sentence.start, sentence_id=sentence.sentence_id
