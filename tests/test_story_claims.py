@@ -392,10 +392,10 @@ def test_merges_two_sentences_said_in_one_sentence_of_another_version():
         (
             ["a", "a", "b"],
             [LIBRARY, MUSEUM, BOTH],
-            ["Mr Tom Reid", "Mrs Ann Cole", "Mr Reid"],
+            ["Mr Tom Hale", "Mrs Ann Cole", "Mr Hale"],
             [0, 1, 0],
         ),
-        (["a", "a", "b"], [LIBRARY, MUSEUM, BOTH], ["Mr Tom Reid", "he", "Mr Reid"], [0, 0, 0]),
+        (["a", "a", "b"], [LIBRARY, MUSEUM, BOTH], ["Mr Tom Hale", "he", "Mr Hale"], [0, 0, 0]),
     ],
 )
 def test_merges_needs_a_neighbour_of_one_speaker_that_completes_the_sentence(
