@@ -39,6 +39,19 @@ def test_the_meter_gold_file_labels_the_second_dev_set():
 
     gold = load_gold(METER_GOLD_PATH)
     assert METER_SETS["meter_dev2"] == (4, 5)
-    assert sorted(ALL_PAIRS) == ["meter_dev2"]
+    assert sorted(ALL_PAIRS) == ["meter_dev2", "meter_test"]
     assert gold["meter_dev2"][("rape482_times", 14)] == "r_alert"
     assert len(gold["meter_dev2"]) == 45
+
+
+def test_the_meter_gold_file_labels_the_blind_test_set_on_folders_of_no_other_set():
+    from wtbench.story_claims import HELD_OUT, METER_GOLD_PATH, METER_SETS
+
+    gold = load_gold(METER_GOLD_PATH)
+    assert METER_SETS["meter_test"] == (8, 9)
+    used = [i for name, firsts in METER_SETS.items() if name != "meter_test" for i in firsts]
+    assert not set(METER_SETS["meter_test"]) & set(used)
+    assert HELD_OUT == ("meter_heldout", "meter_test")
+    assert gold["meter_test"][("wire_reel1", 11)] == "t40"
+    assert gold["meter_test"][("pinochet689_guardian", 9)] == "?t16"
+    assert len(gold["meter_test"]) == 106

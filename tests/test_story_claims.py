@@ -9,6 +9,7 @@ import pytest
 from wiretrace.findings.story_claims import (
     GAP_MIN,
     MATCH_MIN,
+    MERGE_MIN,
     MISSPELT,
     STORY_CLAIM_COLUMNS,
     SpeakerIdentity,
@@ -358,3 +359,46 @@ def test_restatements_of_a_quotation_share_its_wording(quotes, groups):
     speakers = ["Judge Ian McLaren", "he", "Recorder McLaren"]
     texts = [REMORSE, again, other]
     assert group_statements(["a", "a", "b"], texts, speakers=speakers, quotes=quotes)[0] == (groups)
+
+
+LIBRARY = "the county council will close the central library on Friday"
+MUSEUM = "opening hours of the town museum will be cut from April"
+BOTH = (
+    "the county council will close the central library on Friday and cut the town museum's"
+    " opening hours from April"
+)
+THANKS = "the mayor thanked the volunteers who ran the library for ten years"
+
+
+def test_merges_two_sentences_said_in_one_sentence_of_another_version():
+    library, museum, both = (statement_keys(t) for t in (LIBRARY, MUSEUM, BOTH))
+    assert claim_similarity(library, both) == claim_similarity(museum, both) == 0.6957
+    assert claim_similarity({**library, **museum}, both) >= MERGE_MIN
+    assert group_statements(["a", "a", "b"], [LIBRARY, MUSEUM, BOTH])[0] == [0, 0, 0]
+    # one sentence split in two by the other version
+    assert group_statements(["a", "b", "b"], [BOTH, LIBRARY, MUSEUM])[0] == [0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("versions", "texts", "speakers", "groups"),
+    [
+        # the neighbour says something the merged sentence does not
+        (["a", "a", "b"], [LIBRARY, THANKS, BOTH], None, [0, 1, 0]),
+        # the second half is not next to the first in its version
+        (["a", "a", "a", "b"], [LIBRARY, THANKS, MUSEUM, BOTH], None, [0, 1, 2, 0]),
+        # a restatement adds nothing the matched statement does not say
+        (["a", "a", "b"], [LIBRARY, "the library will close on Friday", BOTH], None, [0, 1, 0]),
+        # two speakers: two claims, whatever the other version merged
+        (
+            ["a", "a", "b"],
+            [LIBRARY, MUSEUM, BOTH],
+            ["Mr Tom Hale", "Mrs Ann Cole", "Mr Hale"],
+            [0, 1, 0],
+        ),
+        (["a", "a", "b"], [LIBRARY, MUSEUM, BOTH], ["Mr Tom Hale", "he", "Mr Hale"], [0, 0, 0]),
+    ],
+)
+def test_merges_needs_a_neighbour_of_one_speaker_that_completes_the_sentence(
+    versions, texts, speakers, groups
+):
+    assert group_statements(versions, texts, speakers=speakers)[0] == groups

@@ -761,9 +761,10 @@ def markdown(results: dict) -> str:
             "matcher; seed claims, seed claims re-attributed, Clough-Stevenson sentences, "
             "METER calibration wire/paper claims: meter_dev, on which the shared-name rule was "
             "chosen, meter_heldout, labelled before it and measured once after the speaker, "
-            "restatement, misspelling and gap rules, and meter_dev2, other folders with every "
-            "two versions scored, on which those rules were chosen; 'all sets' leaves "
-            "meter_heldout out):",
+            "restatement, misspelling and gap rules, meter_dev2, other folders with every "
+            "two versions scored, on which those rules were chosen, and meter_test, a blind "
+            "test of other folders labelled the same way before any later rule; 'all sets' "
+            "leaves meter_heldout and meter_test out):",
             "",
             _md_table(claim_matching(results)),
         ]

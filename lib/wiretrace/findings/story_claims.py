@@ -18,7 +18,9 @@ two versions are paired when they are each other's best and score at least
 :data:`MATCH_MIN`, and the pairs, best first, join claims into one ``claim_id`` with at
 most one row per version (but for a restatement, :func:`restatements`); a statement left
 alone between matched neighbours may join one in the same place of another version
-(:func:`fill_gaps`). A word that is no English word may be a misspelling of the other
+(:func:`fill_gaps`), and a statement left alone next to a matched one joins its claim when
+another version says the two in one sentence (:func:`merges`: a rewrite merging or
+splitting sentences). A word that is no English word may be a misspelling of the other
 statement's (:func:`misspelling_of`). The speaker takes part only to lower the bar: two
 statements of one speaker (:func:`speaker_identities`: a shared name, a pronoun or a role
 resolved within its version) match from :data:`NAMED_MATCH_MIN` (one person quoted in
@@ -282,11 +284,11 @@ def group_statements(
     of statement ``texts[i]``, ``speakers[i]`` (optional) its speaker, statements of one
     version in text order, ``quotes[i]`` (optional) its quoted words. Returns the group of
     each statement (statements of one group make one claim; one per version, but for a
-    restatement, see :func:`restatements`) and the matrix of match scores. Two statements
-    of one speaker (:func:`speaker_identities`: a shared name, "Judge Dudley Bennett" /
-    "Jailing Francis, Judge Dudley Bennett"; "he" resolved to the last named speaker
-    before it; "the judge" to the named judge of its version) need only
-    :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
+    restatement, see :func:`restatements`, or a merge, :func:`merges`) and the matrix of
+    match scores. Two statements of one speaker (:func:`speaker_identities`: a shared
+    name, "Judge Dudley Bennett" / "Jailing Francis, Judge Dudley Bennett"; "he" resolved
+    to the last named speaker before it; "the judge" to the named judge of its version)
+    need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
     keys = [statement_keys(t) for t in texts]
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
@@ -296,10 +298,69 @@ def group_statements(
         scores = _lift_named(scores, identities)
     group = _components(list(versions), _matched_pairs(list(versions), scores))
     group = fill_gaps(list(versions), scores, group)
+    group = merges(list(versions), keys, lexical, group, identities)
     if identities is None:
         return group, scores
     quoted = list(quotes) if quotes is not None else [""] * len(texts)
     return restatements(list(versions), lexical, group, identities, quoted), scores
+
+
+#: Match score (:func:`claim_similarity`) the keys of two neighbouring statements of one
+#: version need together with one statement of another version for that statement to be
+#: taken as the two merged into one sentence (see :func:`merges`).
+MERGE_MIN = 0.8
+
+
+def merges(
+    articles: list[str],
+    keys: list[dict[str, float]],
+    scores: np.ndarray,
+    group: list[int],
+    identities: list[SpeakerIdentity] | None = None,
+) -> list[int]:
+    """``group`` with each statement ``i`` left alone joined to the claim of the statement
+    ``n`` next to it in its version, when a statement ``b`` of another version in ``n``'s
+    claim says both in one sentence (a rewrite merging two sentences: "The definition of
+    a term depends on the application." + "Typically terms are single words or longer
+    phrases." / "How a term is defined depends on the application: terms are single words
+    or longer phrases."): ``i`` alone scores at least :data:`GAP_MIN` with ``b`` (the
+    lexical ``scores``), the keys of ``i`` and ``n`` together score at least
+    :data:`MERGE_MIN` with ``b`` and more than ``n`` alone, and, with speakers
+    (``identities``), ``i`` and ``n`` may be one speaker (:meth:`SpeakerIdentity.same`).
+    The claim then holds two statements of ``i``'s version, as for a restatement."""
+    out = list(group)
+    sizes = Counter(group)
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for k, article in enumerate(articles):
+        rows_of[article].append(k)
+    for i, article in enumerate(articles):
+        if sizes[group[i]] > 1:
+            continue
+        mine = rows_of[article]
+        at = mine.index(i)
+        for n in [mine[k] for k in (at - 1, at + 1) if 0 <= k < len(mine)]:
+            if identities is not None and not identities[i].same(identities[n]):
+                continue
+            if any(_merged_in(keys, scores, i, n, b) for b in _mates(articles, group, n)):
+                out[i] = group[n]
+                break
+    return out
+
+
+def _mates(articles: list[str], group: list[int], n: int) -> list[int]:
+    """The statements of other versions in ``n``'s claim."""
+    return [b for b, g in enumerate(group) if g == group[n] and articles[b] != articles[n]]
+
+
+def _merged_in(keys: list[dict], scores: np.ndarray, i: int, n: int, b: int) -> bool:
+    """True when statement ``b`` says ``i`` and ``n`` in one sentence (see :func:`merges`)."""
+    if scores[i, b] < GAP_MIN:
+        return False
+    both = dict(keys[n])
+    for key, weight in keys[i].items():
+        both[key] = max(weight, both.get(key, 0.0))
+    together = claim_similarity(both, keys[b])
+    return together >= MERGE_MIN and together > scores[n, b]
 
 
 #: Match score from which a statement left alone between two matched neighbours (its
