@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -293,7 +293,13 @@ def align_sentences(
     :class:`SentenceAlignment` per article sentence, in order.
     """
     index = source if isinstance(source, SourceIndex) else SourceIndex(source)
-    return [align_wording(wording(s.text), index, s.sentence_id) for s in sentences]
+    aligned: dict[str, SentenceAlignment] = {}  # a sentence repeated aligns once
+    out = []
+    for s in sentences:
+        if s.text not in aligned:
+            aligned[s.text] = align_wording(wording(s.text), index, s.sentence_id)
+        out.append(replace(aligned[s.text], sentence_id=s.sentence_id))
+    return out
 
 
 def alignment_rows(
