@@ -278,19 +278,31 @@ def _is_photo(text: str, start: int, end: int, found: str) -> bool:
     )
 
 
-def _about_company(registry: Registry, text: str, agency: str) -> bool:
-    """Whether ``text`` treats ``agency`` as a company or its names mean something else."""
+def _about_company(
+    registry: Registry, text: str, agency: str, spellings: list[tuple[int, int, str]]
+) -> bool:
+    """Whether ``text`` treats ``agency`` as a company or its names mean something else;
+    ``spellings``: ``(start, end, agency)`` of every agency spelling in ``text``."""
     if registry.other_meaning_in(agency, text):
         return True
-    for m in registry.pattern.finditer(text):
-        surface = registry.resolve(m.group(), loose=False)
-        if surface is None or surface.agency != agency:
+    for start, end, found in spellings:
+        if found != agency:
             continue
-        if _COMPANY_RIGHT.match(text[m.end() : m.end() + 80]) or _COMPANY_LEFT.search(
-            text[max(0, m.start() - 60) : m.start()]
+        if _COMPANY_RIGHT.match(text[end : end + 80]) or _COMPANY_LEFT.search(
+            text[max(0, start - 60) : start]
         ):
             return True
     return False
+
+
+def _spellings(registry: Registry, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, agency)`` of every agency spelling in ``text`` (strict reading)."""
+    out = []
+    for m in registry.pattern.finditer(text):
+        surface = registry.resolve(m.group(), loose=False)
+        if surface is not None:
+            out.append((m.start(), m.end(), surface.agency))
+    return out
 
 
 def _in_text_cue(
@@ -479,6 +491,7 @@ class _Finder:
         """Running text: photo credits the loader missed, and in-text credits beside a cue."""
         registry, text = self.registry, self.doc.text
         about: dict[str, bool] = {}
+        spellings = None  # every agency spelling of the text, read once when first needed
         for start, end in self.doc.spans:
             for surface, m_start, m_end in _mentions(registry, text, start, end, loose=False):
                 if any(a <= m_start and m_end <= b for a, b in self.covered):
@@ -487,7 +500,10 @@ class _Finder:
                     self.add(surface.agency, "photo_credit", *_photo_span(text, m_start, m_end))
                     continue
                 if surface.agency not in about:
-                    about[surface.agency] = _about_company(registry, text, surface.agency)
+                    spellings = spellings if spellings is not None else _spellings(registry, text)
+                    about[surface.agency] = _about_company(
+                        registry, text, surface.agency, spellings
+                    )
                 cue = _in_text_cue(
                     text[start:end], m_start - start, m_end - start, surface, about[surface.agency]
                 )
