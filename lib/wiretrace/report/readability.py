@@ -17,6 +17,7 @@ with pyphen's hyphenation patterns, which install with it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -46,6 +47,11 @@ class _Textstat(textstatistics):
         super().set_lang(lang)
         self.pyphen.positions = lru_cache(maxsize=200_000)(self.pyphen.positions)
         self._syllables = {}
+
+    def polysyllabcount(self, text: str) -> int:
+        """textstat's count of the words of ``text`` (split at white space) of three or
+        more syllables, each distinct word counted once and weighed by its uses."""
+        return sum(n for word, n in Counter(text.split()).items() if self.syllable_count(word) >= 3)
 
     def syllable_count(self, text: str, lang: str | None = None) -> int:
         """textstat's syllable count of ``text``, kept when ``text`` is one word."""
