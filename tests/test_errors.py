@@ -169,3 +169,18 @@ def test_the_english_word_checks_run_on_english_articles_only():
     assert detected["fr"].language == "fr"
     assert checked_articles(detected) == {"en"}
     assert len(find_artifacts(detected)) == 0
+
+
+def test_a_repeated_sentence_gets_its_findings_at_each_place():
+    from wiretrace.ingest.corpus import Corpus, parse_article
+
+    slip = "The minister met the army chiefs in the Sahelafter the talks."
+    text = f"{slip} The talks went on for a day.\n\n{slip}"
+    corpus = Corpus([parse_article("a", "", text), parse_article("b", "", ENGLISH)])
+    table = find_artifacts(corpus, ["a"])
+    assert table[["kind", "text", "sentence_id"]].values.tolist() == [
+        ["mt_artifact", "Sahelafter", 0],
+        ["mt_artifact", "Sahelafter", 2],
+    ]
+    assert [text[r.start : r.end] for r in table.itertuples()] == ["Sahelafter"] * 2
+    assert table["start"].tolist() == [text.index("Sahelafter"), text.rindex("Sahelafter")]

@@ -54,3 +54,18 @@ def test_table_gives_deltas_against_the_source(seeds):
     assert math.isnan(
         table.loc["000_5ceb88a01bc13192", "delta_words_per_sentence"]
     )  # no source given
+
+
+def test_memoised_counts_give_textstats_own_figures(seeds):
+    import textstat
+
+    from wiretrace.report.readability import FORMULAS
+
+    for article in seeds.ok:
+        body = "\n".join(s.text for s in article.sentences)
+        for name, (fn, _) in FORMULAS.items():
+            assert fn(body) == getattr(textstat, fn.__name__)(body), name
+        counts = FORMULAS["smog_index"][0].__self__
+        assert counts.polysyllabcount(body) == textstat.polysyllabcount(body)
+        assert counts.syllable_count(body) == textstat.syllable_count(body)
+        assert counts.syllable_count("withdrawal") == textstat.syllable_count("withdrawal")
