@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from wiretrace.ingest.corpus import parse_article
-from wiretrace.rewrites.align import align_article, align_sentences, spelling_key, stem
+from wiretrace.rewrites.align import (
+    SourceIndex,
+    align_article,
+    align_sentences,
+    content_wording,
+    spelling_key,
+    stem,
+    wording,
+)
 
 SOURCE = (
     "There has been speculation that France will be forced into a full military pullout "
@@ -122,3 +132,20 @@ def test_merged_source_wording_is_joined_with_one_space():
     (row,) = align_article(article(text), s).itertuples()
     assert row.source_text == f"{s.sentences[1].text} {s.sentences[2].text}"
     assert (row.source_start, row.source_end) == (s.sentences[1].start, s.sentences[2].end)
+
+
+def test_content_wording_is_the_whole_texts_content_in_order_of_first_use():
+    s = article(SOURCE, "s")
+    whole = content_wording(s.sentences)
+    assert whole == content_wording([*s.sentences, *s.sentences])  # repeats add nothing
+    assert whole.content == SourceIndex(s.sentences).group(0, len(s.sentences) - 1).content
+    assert list(whole.content)[:3] == list(wording(s.sentences[0].text).content)[:3]
+    assert (whole.tokens, whole.keys) == ((), ())
+
+
+def test_a_repeated_sentence_aligns_as_its_first_reading_with_its_own_id():
+    s = article(SOURCE, "s")
+    twice = article(f"{s.sentences[1].text} Unrelated words here. {s.sentences[1].text}")
+    first, _, again = align_sentences(twice.sentences, s.sentences)
+    assert (first.sentence_id, again.sentence_id) == (0, 2)
+    assert again == replace(first, sentence_id=2) and first.label == "verbatim"

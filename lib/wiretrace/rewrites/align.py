@@ -208,6 +208,18 @@ def _label(similarity: float, ordered: float, shared: float, n_words: int) -> st
     return "new"
 
 
+def content_wording(sentences: Sequence[Sentence]) -> Wording:
+    """The content stems of ``sentences`` together, each at its highest weight, as a
+    :class:`Wording` without tokens or keys: what :func:`content_containment` reads of a
+    whole text."""
+    content: dict[str, float] = {}
+    for s in sentences:
+        for k, w in wording(s.text).content.items():
+            if w > content.get(k, 0.0):
+                content[k] = w
+    return Wording((), (), content)
+
+
 class SourceIndex:
     """An inverted index of one source's sentences by content stem (built once per source)."""
 

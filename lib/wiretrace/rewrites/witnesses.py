@@ -54,6 +54,7 @@ from wiretrace.rewrites.align import (
     Wording,
     align_sentences,
     content_containment,
+    content_wording,
     spelling_key,
 )
 
@@ -336,11 +337,13 @@ def align_pairs(articles: Sequence[Article]) -> PairwiseAlignments:
     the cost grows with the square of the cluster size; across unrelated stories it
     stays close to linear.
     """
-    indexes = {a.article_id: SourceIndex(a.sentences) for a in articles}
-    wholes = {a.article_id: indexes[a.article_id].group(0, len(a.sentences) - 1) for a in articles}
+    wholes = {a.article_id: content_wording(a.sentences) for a in articles}
     pairs = PairwiseAlignments({a.article_id: a for a in articles})
+    indexes: dict[str, SourceIndex] = {}  # built for the versions some pair aligns with
     for a_id, b_id in candidate_pairs(wholes):
         a = pairs.articles[a_id]
+        if b_id not in indexes:
+            indexes[b_id] = SourceIndex(pairs.articles[b_id].sentences)
         aligned = align_sentences(a.sentences, indexes[b_id])
         pairs.aligned[(a_id, b_id)] = aligned
         pairs.share[(a_id, b_id)] = reuse_share(a, aligned)
