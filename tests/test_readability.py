@@ -69,3 +69,9 @@ def test_memoised_counts_give_textstats_own_figures(seeds):
         assert counts.polysyllabcount(body) == textstat.polysyllabcount(body)
         assert counts.syllable_count(body) == textstat.syllable_count(body)
         assert counts.syllable_count("withdrawal") == textstat.syllable_count("withdrawal")
+    odd = (
+        "Niger\u2019s post-coup rulers \u2014 \u201cswift departure\u201d (1,500 troops) "
+        "... \u039f\u0394\u039f\u03a3 it's"
+    )
+    assert counts.syllable_count(odd) == textstat.syllable_count(odd)
+    assert counts.polysyllabcount(odd) == textstat.polysyllabcount(odd)

@@ -33,9 +33,8 @@ class _Textstat(textstatistics):
 
     textstat memoises its counts of the last 128 texts only, and counts a text's syllables
     word by word (pyphen's hyphenation points), so a long article counts "the" thousands
-    of times. The counts of a word (a text without a space) and pyphen's points of a word
-    are kept here for the process's life: pure functions of the word, so the same
-    figures, computed once.
+    of times. The counts of a word and pyphen's points of a word are kept here for the
+    process's life: pure functions of the word, so the same figures, computed once.
     """
 
     def __init__(self) -> None:
@@ -54,9 +53,12 @@ class _Textstat(textstatistics):
         return sum(n for word, n in Counter(text.split()).items() if self.syllable_count(word) >= 3)
 
     def syllable_count(self, text: str, lang: str | None = None) -> int:
-        """textstat's syllable count of ``text``, kept when ``text`` is one word."""
-        if " " in text:
-            return super().syllable_count(text, lang)
+        """textstat's syllable count of ``text``: its words' counts (textstat lower-cases
+        the text, drops its punctuation and counts word by word, so each distinct word
+        is counted once and weighed by its uses), each word's kept."""
+        words = text.split()
+        if len(words) > 1:
+            return sum(n * self.syllable_count(w, lang) for w, n in Counter(words).items())
         count = self._syllables.get(text)
         if count is None:
             count = self._syllables[text] = super().syllable_count(text, lang)
