@@ -26,10 +26,10 @@ def test_a_small_run_records_time_memory_and_what_the_audit_found(tmp_path):
     (case,) = result["cases"]
     assert case["size"] == 20_000 and case["paragraphs"] > 10
     assert case["n_sentences"] > 100 and case["n_words"] > 2_000
-    assert 0 < case["wall_seconds"] < result["limits"]["wall_seconds"]
-    assert 100 < case["peak_rss_mb"] < result["limits"]["peak_rss_mb"]
+    assert case["wall_seconds"] > 0 and case["peak_rss_mb"] > 100  # measured, not judged here
     assert case["derivation"] in ("wholly", "partially", "non")
-    assert result["within_limits"] is True
+    limits = result["limits"]
+    assert result["within_limits"] is all(case[k] < v for k, v in limits.items())
 
 
 def test_the_readme_lines_give_each_size():
