@@ -211,10 +211,11 @@ class AuditResult:
                     write_parquet(table, staged / f"{name}.parquet")
                 else:
                     table.to_csv(staged / f"{name}.csv", index=False)
-            (staged / "audit.json").write_text(
-                json.dumps(self.document(format), indent=2, ensure_ascii=False) + "\n",
-                encoding="utf-8",
-            )
+            with (staged / "audit.json").open("w", encoding="utf-8") as fh:
+                # Written as it is encoded: a long article's tables would otherwise be
+                # held twice more, as the encoder's pieces and as one string.
+                json.dump(self.document(format), fh, indent=2, ensure_ascii=False)
+                fh.write("\n")
             self.written = _publish(staged, out)
         finally:
             shutil.rmtree(staged, ignore_errors=True)
