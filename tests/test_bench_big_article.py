@@ -26,6 +26,7 @@ def test_a_small_run_records_time_memory_and_what_the_audit_found(tmp_path):
     (case,) = result["cases"]
     assert case["size"] == 20_000 and case["paragraphs"] > 10
     assert case["n_sentences"] > 100 and case["n_words"] > 2_000
+    assert 0 < case["n_distinct_sentences"] <= case["n_sentences"]
     assert case["wall_seconds"] > 0 and case["peak_rss_mb"] > 100  # measured, not judged here
     assert case["derivation"] in ("wholly", "partially", "non")
     limits = result["limits"]
@@ -43,6 +44,7 @@ def test_the_readme_lines_give_each_size():
                 "chars": 5_000_233,
                 "paragraphs": 7446,
                 "n_sentences": 40_000,
+                "n_distinct_sentences": 4_500,
                 "wall_seconds": 99.5,
                 "peak_rss_mb": 2000.0,
                 "derivation": "non",
@@ -52,5 +54,5 @@ def test_the_readme_lines_give_each_size():
     }
     assert report.big_article_lines({}) == []
     lines = report.big_article_lines({"big_article": document})
-    assert lines[-3].splitlines()[-1] == "| 5 | 7446 | 40000 | 99.5 | 2000 | non | 1/0/3 |"
+    assert lines[-3].splitlines()[-1] == "| 5 | 7446 | 40000 | 4500 | 99.5 | 2000 | non | 1/0/3 |"
     assert lines[-1] == "The largest is not within the limits of 60 s and 1,024 MB."

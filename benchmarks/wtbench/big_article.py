@@ -87,7 +87,8 @@ def build_folder(folder: Path, size: int, sentences: list[str]) -> dict:
 
 def measure(folder: Path, out: Path) -> dict:
     """Audit ``folder`` (its ``wire.txt`` as wire) with ``python -m wiretrace.cli`` in a
-    fresh process; return wall seconds, peak memory (MB), and what the audit found."""
+    fresh process; return wall seconds, peak memory (MB), and what the audit found (its
+    sentences, and how many distinct ones, read from the alignments table)."""
     command = [sys.executable, "-m", "wiretrace.cli", "audit", str(folder)]
     command += ["--wire", str(folder / "wire.txt"), "--out", str(out), "--quiet"]
     child = run_fresh(command)
@@ -96,10 +97,14 @@ def measure(folder: Path, out: Path) -> dict:
     audit = json.loads((out / "audit.json").read_text(encoding="utf-8"))
     article = next(r for r in audit["tables"]["articles"] if r["article_id"] == "article")
     primary = [r for r in audit["tables"]["derivation"] if r["primary"]]
+    aligned = [r["text"] for r in audit["tables"]["alignments"] if r["article_id"] == "article"]
+    if len(aligned) != article["n_sentences"]:
+        raise RuntimeError("the alignments table does not hold every sentence of the article")
     return {
         "wall_seconds": round(child["seconds"], 1),
         "peak_rss_mb": child["peak_mb"],
         "n_sentences": article["n_sentences"],
+        "n_distinct_sentences": len(set(aligned)),
         "n_words": article["n_words"],
         "derivation": primary[0]["derivation"] if primary else "",
         "findings": audit["summary"]["findings"],
