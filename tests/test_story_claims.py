@@ -208,16 +208,16 @@ def test_claim_certainty_changes_are_found_on_the_version_that_changed(tmp_path)
 def test_a_shared_name_lowers_the_bar_for_one_person_quoted_in_other_words():
     versions = ["pa", "paper"]
     texts = [
-        "Your previous involvement in trying to stop drugs means you ought to have known the "
-        "misery that they cause.",
-        "You more than anybody else should have known the misery of people who had become "
-        "addicted to drugs.",
+        "Your years of work against drug dealing mean you ought to have known the harm "
+        "that they cause.",
+        "You more than anybody else should have known the harm done to families who had "
+        "fallen into drug addiction.",
     ]
     groups, scores = group_statements(versions, texts)
     assert groups[0] != groups[1] and scores[0, 1] < 0.4
-    named, _ = group_statements(versions, texts, speakers=["Judge Dudley Bennett", "Judge Bennett"])
+    named, _ = group_statements(versions, texts, speakers=["Judge Mary Holloway", "Judge Holloway"])
     assert named[0] == named[1]
-    others, _ = group_statements(versions, texts, speakers=["Judge Dudley Bennett", "Mr Easteal"])
+    others, _ = group_statements(versions, texts, speakers=["Judge Mary Holloway", "Mr Pettigrew"])
     assert others[0] != others[1]
 
 

@@ -30,7 +30,7 @@ not, left out of the pairs with it):
   scored (two newspapers may share a claim the wire does not have).
 - ``meter_dev2``: the same from the fifth and the sixth of every ten folders (none of them a
   folder of ``meter_heldout``), every two versions scored (newspaper pairs too: they carry
-  the pronoun and role speakers, "He" / "the judge" / "Judge Nicholas Beddard", and a claim
+  the pronoun and role speakers, "He" / "the judge" / "Judge <name>", and a claim
   one paper states twice); labelled by reading every pair of versions scoring at least
   0.12, before the speaker resolution, restatement and order rules were written.
 - ``meter_test``: a blind test, built the way ``meter_dev2`` was from the ninth and the tenth

@@ -286,7 +286,7 @@ def group_statements(
     each statement (statements of one group make one claim; one per version, but for a
     restatement, see :func:`restatements`, or a merge, :func:`merges`) and the matrix of
     match scores. Two statements of one speaker (:func:`speaker_identities`: a shared
-    name, "Judge Dudley Bennett" / "Jailing Francis, Judge Dudley Bennett"; "he" resolved
+    name, "Judge Mary Holloway" / "Sentencing the pair, Judge Mary Holloway"; "he" resolved
     to the last named speaker before it; "the judge" to the named judge of its version)
     need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
     read: dict[str, dict[str, float]] = {}  # copies repeat their source's statements
