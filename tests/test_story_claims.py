@@ -239,13 +239,13 @@ DETER = "the sentence must deter other drivers"
 def test_speaker_identities_resolve_pronouns_and_roles_within_a_version():
     ids = speaker_identities(
         ["m", "m", "m", "t", "t"],
-        ["Judge Nicholas Beddard", "He", "She", "Mr Morris", "the judge"],
+        ["Judge Peter Aldridge", "He", "She", "Mr Morris", "the judge"],
     )
     assert ids[0] == SpeakerIdentity(
-        frozenset({"nicholas", "beddard"}), frozenset({"judge", "presiding"}), ""
+        frozenset({"peter", "aldridge"}), frozenset({"judge", "presiding"}), ""
     )
     assert ids[1] == replace(ids[0], sex="m")  # "He": the last named speaker before it
-    assert ids[2] == SpeakerIdentity(frozenset(), frozenset(), "f")  # Beddard is "he"
+    assert ids[2] == SpeakerIdentity(frozenset(), frozenset(), "f")  # Aldridge is "he"
     assert ids[4] == SpeakerIdentity(frozenset(), frozenset({"judge", "presiding"}), "")
     assert speaker_identities(["a", "a"], ["the Recorder", "Recorder Ian McLaren"])[0] == (
         SpeakerIdentity(frozenset({"ian", "mclaren"}), frozenset({"recorder", "presiding"}))

@@ -501,7 +501,7 @@ class SpeakerIdentity:
 
     def same(self, other: SpeakerIdentity) -> bool:
         """True when the two may be one speaker: a shared name, or, when either has no
-        name, a shared role ("the judge" / "Judge Beddard"; two named speakers sharing
+        name, a shared role ("the judge" / "Judge Aldridge"; two named speakers sharing
         only a role, "inspector Cole" / "inspector Skinner", are two people)."""
         if self.names & other.names:
             return True
