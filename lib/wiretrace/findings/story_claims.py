@@ -289,8 +289,8 @@ def group_statements(
     name, "Judge Mary Holloway" / "Sentencing the pair, Judge Mary Holloway"; "he" resolved
     to the last named speaker before it; "the judge" to the named judge of its version)
     need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
-    read: dict[str, dict[str, float]] = {}  # copies repeat their source's statements
-    keys = [read[t] if t in read else read.setdefault(t, statement_keys(t)) for t in texts]
+    read = {t: statement_keys(t) for t in dict.fromkeys(texts)}  # copies repeat statements
+    keys = [read[t] for t in texts]
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
     identities = speaker_identities(versions, speakers) if speakers is not None else None

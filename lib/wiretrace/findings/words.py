@@ -41,9 +41,10 @@ class AttestedWords(Collection):
     """The words of a corpus index attested by some owner other than ``exclude``.
 
     A read-only view (no copy per article; each word's answer kept once asked, since a
-    long article asks of the same words thousands of times): ``index`` maps a word to the set of its
-    owners ("article:ID", "source:ID"); with ``sources_only`` only "source:" owners count;
-    with ``within`` only the owners in that set (the texts of the same story) count.
+    long article asks of the same words thousands of times): ``index`` maps a word to the
+    set of its owners ("article:ID", "source:ID"); with ``sources_only`` only "source:"
+    owners count; with ``within`` only the owners in that set (the texts of the same
+    story) count.
     ``owners`` is every owner of the index (computed from it when not given).
     """
 
