@@ -86,6 +86,28 @@ def test_scheduler_address_gives_the_same_results(client):
     assert run_tasks(_square, [4, 5], scheduler=address) == [16, 25]
 
 
+def test_batches_are_runs_of_whole_clusters_in_order():
+    tasks = [(0, list("abc")), (1, list("d")), (2, list("ef")), (3, list("ghijk")), (4, ["l"])]
+    batches = audit_module.batch_tasks(tasks, articles=3)
+    assert [[cid for cid, _ in batch] for batch in batches] == [[0], [1, 2], [3], [4]]
+    assert audit_module.batch_tasks([], articles=3) == []
+    with pytest.raises(ValueError, match="at least 1"):
+        audit_module.batch_tasks(tasks, articles=0)
+
+
+def test_batched_clusters_give_the_tables_of_clusters_audited_alone(
+    generated, tmp_path, monkeypatch
+):
+    batched = wiretrace.audit([generated])
+    assert (
+        len(audit_module.batch_tasks(audit_module.cluster_tasks(batched.corpus, batched.clusters)))
+        == 1
+    )
+    monkeypatch.setattr(audit_module, "BATCH_ARTICLES", 1)  # one cluster per task
+    alone = wiretrace.audit([generated])
+    _same_bytes(batched.to_dir(tmp_path / "batched"), alone.to_dir(tmp_path / "alone"))
+
+
 def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(
     seed_audit, client, tmp_path, monkeypatch
 ):
@@ -97,8 +119,9 @@ def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(
 # The module's cluster holds the scheduler's HTTP port (8787, on 127.0.0.1): the second
 # cluster started here takes another one and says so.
 @pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
-def test_two_workers_write_the_serial_bytes_on_generated_stories(generated, tmp_path):
+def test_two_workers_write_the_serial_bytes_on_generated_stories(generated, tmp_path, monkeypatch):
     serial = wiretrace.audit([generated])
     assert serial.clusters["cluster_id"].nunique() >= 5
+    monkeypatch.setattr(audit_module, "BATCH_ARTICLES", 6)  # several batches, on both workers
     parallel = wiretrace.audit([generated], workers=2)  # starts and stops a local cluster
     _same_bytes(serial.to_dir(tmp_path / "serial"), parallel.to_dir(tmp_path / "parallel"))

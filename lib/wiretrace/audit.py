@@ -300,8 +300,8 @@ def audit(
     ``distributed.Client``) runs them on an existing cluster instead
     (:mod:`wiretrace.parallel`). Every run gives the same tables, byte for byte.
 
-    Stages, in order: load; story clusters; then, one task per story cluster
-    (:func:`audit_cluster`): provenance (credits and claims), rewrite detection
+    Stages, in order: load; story clusters; then, one task per batch of story clusters
+    (:func:`audit_batch`): provenance (credits and claims), rewrite detection
     (sources, alignments, derivation, stemma), claims matched across the story's
     versions, attribution and error findings on the derived articles, artefacts on the
     others, findings on claims across versions, readability against each article's
@@ -317,7 +317,10 @@ def audit(
         corpus, prints = _load(paths, wire, meta, progress, client)
         clusters = cluster_stories(corpus, progress=progress, prints=prints)
         tasks = cluster_tasks(corpus, clusters)
-        parts = run_tasks(audit_cluster, tasks, 1, client, progress, desc="clusters")
+        batches = batch_tasks(tasks)
+        sizes = [len(b) for b in batches]
+        results = run_tasks(audit_batch, batches, 1, client, progress, "clusters", sizes=sizes)
+    parts = [part for result in results for part in result]
     return _join(corpus, tasks, parts, _parameters(paths, wire, meta))
 
 
@@ -330,24 +333,54 @@ def cluster_tasks(corpus: Corpus, clusters: pd.DataFrame) -> list[tuple[int, lis
     return sorted(members.items())
 
 
+#: Articles per batch of story clusters (:func:`batch_tasks`).
+BATCH_ARTICLES = 64
+
+
+def batch_tasks(tasks: list, articles: int | None = None) -> list[list]:
+    """``tasks`` (:func:`cluster_tasks`) cut, in order, into runs of consecutive clusters
+    of at least ``articles`` articles (default :data:`BATCH_ARTICLES`), the last one
+    smaller: a batch closes at the first cluster that brings it to ``articles``.
+
+    A batch is one task: its tables are made in one pass over all its articles
+    (:func:`audit_batch`), which saves the fixed cost of building each table once per
+    cluster (pandas tables, most of a small cluster's audit). Each stage scopes
+    what it compares to an article's own story cluster, so the tables are those of
+    auditing each cluster alone."""
+    articles = BATCH_ARTICLES if articles is None else articles
+    if articles < 1:
+        raise ValueError(f"articles per batch must be at least 1, not {articles}")
+    batches: list[list] = []
+    size = articles
+    for task in tasks:
+        if size >= articles:
+            batches.append([])
+            size = 0
+        batches[-1].append(task)
+        size += len(task[1])
+    return batches
+
+
 @dataclass
 class ClusterAudit:
-    """The tables of one story cluster (:func:`audit_cluster`); ``error`` is set instead
-    when its audit raised."""
+    """The tables of one or more story clusters (:func:`audit_batch`); ``error`` is set
+    instead when the audit of its one cluster raised."""
 
-    cluster_id: int
+    cluster_ids: list[int]
+    rewrites: list[dict] = field(default_factory=list)
     attributions: pd.DataFrame | None = None
     claims: pd.DataFrame | None = None
     story_claims: pd.DataFrame | None = None
-    rewrites: dict | None = None
     findings: pd.DataFrame | None = None
     readability: pd.DataFrame | None = None
     provenance: pd.DataFrame | None = None
     error: str = ""
 
 
-def audit_cluster(task: tuple[int, list[Article]]) -> ClusterAudit:
-    """Every stage after clustering on one story cluster ``(cluster_id, members)``.
+def audit_batch(batch: list[tuple[int, list[Article]]]) -> list[ClusterAudit]:
+    """Every stage after clustering on a batch of story clusters ``(cluster_id, members)``
+    (:func:`batch_tasks`): one :class:`ClusterAudit` of them all, or, when that raises,
+    one per cluster, so the error is reported on its own cluster and the others are audited.
 
     Clusters are independent: the result depends on the members alone, so tasks may run
     in any order and any process. An exception is caught and returned as ``error``
@@ -355,15 +388,19 @@ def audit_cluster(task: tuple[int, list[Article]]) -> ClusterAudit:
     """
     from wiretrace.rewrites.analysis import analyse_cluster, compact, join_clusters
 
-    cluster_id, members = task
     try:
-        corpus = Corpus(list(members))
-        part = analyse_cluster(cluster_id, corpus.ok)
-        rewrites = join_clusters([part], [(a.article_id, cluster_id) for a in corpus.ok])
+        corpus = Corpus([a for _, members in batch for a in members])
+        parts = [analyse_cluster(cluster_id, Corpus(list(m)).ok) for cluster_id, m in batch]
+        rewrites = join_clusters(
+            parts, [(a.article_id, cluster_id) for cluster_id, m in batch for a in m]
+        )
         tables = _cluster_tables(corpus, rewrites)
     except Exception as exc:  # reported in the articles table; the run goes on
-        return ClusterAudit(cluster_id, error=f"{type(exc).__name__}: {exc}")
-    return ClusterAudit(cluster_id, rewrites=compact(part), **tables)
+        if len(batch) > 1:
+            return [part for task in batch for part in audit_batch([task])]
+        return [ClusterAudit([batch[0][0]], error=f"{type(exc).__name__}: {exc}")]
+    ids = [cluster_id for cluster_id, _ in batch]
+    return [ClusterAudit(ids, rewrites=[compact(p) for p in parts], **tables)]
 
 
 def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.DataFrame]:
@@ -405,20 +442,21 @@ def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFr
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
-    """The audit result from the clusters' parts (in task order): the articles of failed
-    clusters marked, every table in corpus order, then the scorecard."""
+    """The audit result from the parts of the clusters ``tasks`` (in cluster order): the
+    articles of failed clusters marked, every table in corpus order, then the scorecard."""
     from wiretrace.report.scorecard import build_scorecard
     from wiretrace.rewrites.analysis import join_clusters
 
-    for (_, members), part in zip(tasks, parts, strict=True):
-        if part.error:
-            for article in members:
-                article.status = "failed"
-                article.reason = f"cluster {part.cluster_id} failed: {part.error}"
+    members = dict(tasks)
+    for part in parts:
+        for article in members[part.cluster_ids[0]] if part.error else ():
+            article.status = "failed"
+            article.reason = f"cluster {part.cluster_ids[0]} failed: {part.error}"
     done = [p for p in parts if not p.error]
-    cluster_of = {a.article_id: cid for cid, members in tasks for a in members}
+    cluster_of = {a.article_id: cid for cid, m in tasks for a in m}
     rewrites = join_clusters(
-        [p.rewrites for p in done], [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok]
+        [r for p in done for r in p.rewrites],
+        [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok],
     )
     if done:
         tables = {name: [getattr(p, name) for p in done] for name in _TABLES}

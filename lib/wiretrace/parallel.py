@@ -42,6 +42,7 @@ def run_tasks(
     progress: bool = False,
     desc: str = "clusters",
     unit: str = "cluster",
+    sizes: Sequence[int] | None = None,
 ) -> list:
     """``[function(t) for t in tasks]``, serially or on a Dask cluster (see the module).
 
@@ -49,22 +50,31 @@ def run_tasks(
     ``scheduler`` a Dask scheduler address or ``distributed.Client``. ``function`` must be
     importable by name (a module-level function) and its tasks and results picklable.
     An exception raised by a task is raised here: catch it inside ``function`` to go on.
+    ``sizes`` (one per task) is how many ``unit`` each task stands for on the progress
+    bar (a batch of clusters counts its clusters); 1 each by default.
     """
     from tqdm import tqdm
 
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    sizes = [1] * len(tasks) if sizes is None else list(sizes)
+    bar = tqdm(total=sum(sizes), desc=desc, unit=unit, disable=not progress)
     if scheduler is None and (workers == 1 or len(tasks) <= 1):
-        return [function(t) for t in tqdm(tasks, desc=desc, unit=unit, disable=not progress)]
+        results = []
+        for task, size in zip(tasks, sizes, strict=True):
+            results.append(function(task))
+            bar.update(size)
+        bar.close()
+        return results
     client, owned = _connect(workers, scheduler)
     futures = []
     try:
         from distributed import as_completed
 
         futures = client.map(function, list(tasks), pure=False)
-        bar = tqdm(total=len(futures), desc=desc, unit=unit, disable=not progress)
-        for _ in as_completed(futures):
-            bar.update()
+        size_of = {f.key: size for f, size in zip(futures, sizes, strict=True)}
+        for future in as_completed(futures):
+            bar.update(size_of[future.key])
         bar.close()
         return client.gather(futures)
     except KeyboardInterrupt:
