@@ -14,7 +14,7 @@ import pytest
 from conftest import SEEDS_DIR
 
 import wiretrace
-from wiretrace.parallel import LOCAL_HOST, default_workers, run_tasks
+from wiretrace.parallel import LOCAL_HOST, default_workers, local_cluster, run_tasks
 
 #: The module itself (the attribute ``wiretrace.audit`` is the function it defines).
 audit_module = importlib.import_module("wiretrace.audit")
@@ -33,13 +33,24 @@ def _fail_on_three(x: int) -> int:
 @pytest.fixture(scope="module")
 def client():
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host=LOCAL_HOST, dashboard_address=None
-    )
+    cluster = local_cluster(2)
     client = distributed.Client(cluster)
     yield client
     client.close()
     cluster.close()
+
+
+def _loaded() -> bool:
+    import sys
+
+    return "wiretrace.preload" in sys.modules
+
+
+def test_a_local_cluster_listens_on_loopback_and_its_workers_start_loaded(client):
+    assert client.scheduler.address.startswith(f"tcp://{LOCAL_HOST}:")
+    workers = client.scheduler_info()["workers"]
+    assert len(workers) == 2 and all(w.startswith(f"tcp://{LOCAL_HOST}:") for w in workers)
+    assert set(client.run(_loaded).values()) == {True}
 
 
 @pytest.fixture(scope="module")

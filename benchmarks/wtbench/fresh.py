@@ -9,11 +9,10 @@ has already audited a corpus would report the benchmark's peak, not its own. Sta
 the small parent, whatever the command reports about itself (its own
 ``RUSAGE_SELF`` peak) is its own too, above a floor of the parent's few megabytes.
 
-Worker processes of a local Dask cluster are started with ``spawn`` by default, which
-``exec``s a child of the driver: their peaks would include the driver's at that moment.
-:data:`WORKER_START_METHOD` (``forkserver``: workers forked from a small server process)
-is what the speed benchmark sets in its fresh driver so that each worker's peak is its
-own.
+Worker processes of a local Dask cluster are started with ``spawn`` by Dask's default,
+which ``exec``s a child of the driver: their peaks would include the driver's at that
+moment. wiretrace's own local cluster (:func:`wiretrace.parallel.local_cluster`) forks
+them from a small forkserver process instead, so each worker's peak is its own.
 """
 
 from __future__ import annotations
@@ -24,9 +23,6 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-#: How the fresh driver of a measured run starts its Dask workers (see the module).
-WORKER_START_METHOD = "forkserver"
 
 #: Run by the small parent: the command in a child process, then that child's peak memory.
 _PARENT = """

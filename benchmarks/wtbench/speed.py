@@ -484,46 +484,40 @@ REAL_COLUMNS = [
 
 @contextmanager
 def _local_client(workers: int) -> Iterator[object]:
-    """A client on a local cluster of ``workers`` processes (one thread each) started with
-    :data:`wtbench.fresh.WORKER_START_METHOD`, so each worker's peak memory is its own."""
-    import dask
-    from distributed import Client, LocalCluster
+    """A client on the local cluster the audit starts for ``--workers``
+    (:func:`wiretrace.parallel.local_cluster`: workers forked from a small forkserver
+    process that loaded the resources, so each worker's peak memory is its own)."""
+    from distributed import Client
 
-    from wiretrace.parallel import LOCAL_HOST
-    from wtbench.fresh import WORKER_START_METHOD
+    from wiretrace.parallel import local_cluster
 
-    with (
-        dask.config.set({"distributed.worker.multiprocessing-method": WORKER_START_METHOD}),
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, host=LOCAL_HOST, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         yield client
 
 
 def audit_once(folder: Path, workers: int, out: Path) -> dict:
     """One audit of ``folder`` in this process, which should be a fresh one
     (:func:`measure_audit` starts it so): serial (``workers`` 1) or on a local cluster of
-    ``workers`` processes started first (its start-up is not timed). Writes the tables
+    ``workers`` processes, as ``wiretrace audit --workers`` starts it. Writes the tables
     as CSV into ``out`` after the figures are taken and returns the run's row: wall
-    seconds of :func:`wiretrace.audit` (the spaCy model and word lists load inside it),
-    ``cpu_seconds`` of this process (the driver) during it and ``worker_cpu_seconds`` of
-    all workers, ``driver_peak_mb`` (this process's peak resident memory, the run's
-    alone) and ``worker_peak_mb`` (the largest worker's own peak)."""
+    seconds from before the cluster starts to the end of :func:`wiretrace.audit` (the
+    spaCy model and word lists load inside them), ``cpu_seconds`` of this process (the
+    driver) and ``worker_cpu_seconds`` of all workers since they started (the
+    forkserver's loading of the resources not included), ``driver_peak_mb`` (this
+    process's peak resident memory, the run's alone) and ``worker_peak_mb`` (the
+    largest worker's own peak)."""
     import wiretrace
     from wtbench.fresh import cpu_seconds, peak_mb
 
     load_average = os.getloadavg()[0]
+    wall, cpu = time.perf_counter(), cpu_seconds()
     with ExitStack() as stack:
         client = stack.enter_context(_local_client(workers)) if workers > 1 else None
-        workers_before = sum(client.run(cpu_seconds).values()) if client else 0.0
-        wall, cpu = time.perf_counter(), cpu_seconds()
         result = wiretrace.audit([folder], scheduler=client)
         wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
         worker_cpu = worker_peak = None
         if client is not None:
-            worker_cpu = round(sum(client.run(cpu_seconds).values()) - workers_before, 2)
+            worker_cpu = round(sum(client.run(cpu_seconds).values()), 2)
             worker_peak = max(client.run(peak_mb).values())
     n = len(result.articles)
     row = {

@@ -107,19 +107,49 @@ def _connect(workers: int, scheduler: Any) -> tuple[Any, list]:
     """A client, and what was opened here for it (to close at the end): nothing for a
     given client, the client for a scheduler address (the cluster keeps running), the
     client and the cluster for a local cluster."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if isinstance(scheduler, Client):
         return scheduler, []
     if scheduler is not None:
         client = Client(scheduler)
         return client, [client]
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host=LOCAL_HOST,
-        dashboard_address=None,
-    )
+    cluster = local_cluster(workers)
     client = Client(cluster)
     return client, [client, cluster]
+
+
+#: How a local cluster starts its workers: forked from a small server process that has
+#: loaded :mod:`wiretrace.preload` (the model and word lists), not spawned afresh.
+START_METHOD = "forkserver"
+
+
+def local_cluster(workers: int):
+    """A Dask ``LocalCluster`` of ``workers`` processes (one thread each) on the loopback
+    interface, no dashboard; close it (or use it in a ``with``) to stop it.
+
+    Its workers are forked from Python's forkserver process (:data:`START_METHOD`),
+    which imports :mod:`wiretrace.preload` first when this process starts it: the
+    resources every task needs are loaded once, not once per worker, and each worker
+    starts with them (a worker's own memory stays its own, not a copy of this process's).
+    A forkserver this process started earlier is reused as it is (its workers then load
+    the resources in their first task).
+    """
+    import multiprocessing
+
+    import dask
+    from distributed import LocalCluster
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": START_METHOD}):
+        get_mp_context()  # Dask names its own preloads first; ours replace them
+        multiprocessing.get_context(START_METHOD).set_forkserver_preload(
+            ["distributed", "wiretrace.preload"]
+        )
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host=LOCAL_HOST,
+            dashboard_address=None,
+        )
