@@ -9,6 +9,7 @@ from wiretrace.language.nlp import nlp
 from wiretrace.provenance.claims import (
     CLAIM_COLUMNS,
     claims_in_text,
+    claims_in_texts,
     compare_speakers,
     extract_claims,
     speaker_kind,
@@ -74,6 +75,13 @@ def test_claims_in_a_sentence(sentence, expected):
         (c.speaker, c.speaker_kind, c.cue, c.claim_type, c.via) for c in claims_in_text(sentence)
     ]
     assert got == expected
+
+
+def test_claims_of_many_texts_are_those_of_each_text(seeds):
+    texts = [s.text for a in seeds.ok for s in a.sentences]
+    texts += ["No cue here.", texts[0]]  # a text without a cue word, a text twice
+    assert claims_in_texts(texts) == [claims_in_text(t) for t in texts]
+    assert claims_in_texts([]) == []
 
 
 def test_outlet_as_channel_in_seed_004(seeds):

@@ -11,7 +11,7 @@ report's provenance verdicts.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -137,11 +137,18 @@ class AttributionTables:
 
     def source_claims(self, source_text: str) -> list:
         """The claims of one source wording (memoised)."""
-        from wiretrace.provenance.claims import claims_in_text
-
         if source_text not in self._source_claims:
-            self._source_claims[source_text] = claims_in_text(source_text, self.registry)
+            self.read_source_claims([source_text])
         return self._source_claims[source_text]
+
+    def read_source_claims(self, source_texts: Iterable[str]) -> None:
+        """Find the claims of the source wordings not read yet, parsed in one batch."""
+        from wiretrace.provenance.claims import claims_in_texts
+
+        missing = [t for t in dict.fromkeys(source_texts) if t not in self._source_claims]
+        self._source_claims.update(
+            zip(missing, claims_in_texts(missing, self.registry), strict=True)
+        )
 
     @cached_property
     def derived(self) -> dict[str, pd.DataFrame]:
@@ -207,9 +214,13 @@ def attribution_findings(
         sentence_checks = checks.steps("aligned")
         if copied is None:
             copied = copied_sentences(tables.aligned, tables.sources)
-        for row in tables.aligned.to_dict("records"):
-            if (row["article_id"], int(row["sentence_id"])) not in copied:
-                continue
+        records = [
+            row
+            for row in tables.aligned.to_dict("records")
+            if (row["article_id"], int(row["sentence_id"])) in copied
+        ]
+        tables.read_source_claims(str(row["source_text"]) for row in records)
+        for row in records:
             for step in sentence_checks:
                 for s, f in step(tables, row):
                     if row["article_id"] in undecided:

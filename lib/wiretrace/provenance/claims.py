@@ -29,6 +29,7 @@ syntax a speaker can be missed; a clause with no speech verb is never given a sp
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -344,6 +345,15 @@ def claims_in_text(text: str, registry: Registry | None = None) -> list[Claim]:
     if not _has_cue(text):
         return []
     return _claims_in_doc(parse(text), registry)
+
+
+def claims_in_texts(texts: Sequence[str], registry: Registry | None = None) -> list[list[Claim]]:
+    """:func:`claims_in_text` of each of ``texts``, in order, the ones holding a cue
+    word parsed in one spaCy batch (a text's parse does not depend on its batch)."""
+    registry = registry or load_registry()
+    wanted = [t for t in texts if _has_cue(t)]
+    docs = dict(zip(wanted, parse_all(wanted), strict=True))
+    return [_claims_in_doc(docs[t], registry) if t in docs else [] for t in texts]
 
 
 def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataFrame:

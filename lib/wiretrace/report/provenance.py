@@ -63,7 +63,6 @@ def provenance_scorecard(
     sources = sources or {}
     have_derivation = derivation is not None and len(derivation) > 0
     derivation = derivation if derivation is not None else schema.empty(schema.DERIVATION_COLUMNS)
-    said: dict[str, bool] = {}
     # Every per-article lookup grouped once, so the loop does not rescan the tables.
     agencies_of = SourceAgencies(sources, derivation, attributions, registry)
     photo_credits = credits_by_article(attributions, forms=("photo_credit",))
@@ -71,6 +70,7 @@ def provenance_scorecard(
     kinds_of = findings.groupby("article_id")["kind"].agg(list).to_dict() if len(findings) else {}
     sources_of = _reused_sources(derivation)
     aligned_texts = _aligned_source_texts(alignments)
+    said = _attributing([t for texts in aligned_texts.values() for t in texts], registry)
     rows = []
     for article in corpus.articles:
         if article.status != "ok":
@@ -85,7 +85,7 @@ def provenance_scorecard(
         for source_id in sources_of.get(aid, []):
             agencies, _ = agencies_of(source_id)
             source_agencies.extend(a for a in agencies if a not in source_agencies)
-        attributed = _count_attributed(aligned_texts.get(aid, []), said, registry)
+        attributed = sum(said[t] for t in dict.fromkeys(map(str, aligned_texts.get(aid, []))))
         dropped, changed = kinds.count("attribution_dropped"), kinds.count("attribution_changed")
         share = max(0.0, (attributed - dropped - changed) / attributed) if attributed else None
         rows.append(
@@ -141,14 +141,10 @@ def _verdict(
     return "original or unknown"
 
 
-def _count_attributed(texts: list, said: dict[str, bool], registry: Registry) -> int:
-    """How many distinct source sentences in ``texts`` attribute a statement; ``said``
-    caches the answer per sentence across articles."""
-    from wiretrace.provenance.claims import claims_in_text
+def _attributing(texts: list, registry: Registry) -> dict[str, bool]:
+    """Whether each distinct source sentence of ``texts`` attributes a statement (the
+    sentences holding a cue word parsed in one batch)."""
+    from wiretrace.provenance.claims import claims_in_texts
 
-    attributed = 0
-    for text in dict.fromkeys(str(t) for t in texts):
-        if text not in said:
-            said[text] = bool(claims_in_text(text, registry))
-        attributed += said[text]
-    return attributed
+    distinct = list(dict.fromkeys(str(t) for t in texts))
+    return {t: bool(c) for t, c in zip(distinct, claims_in_texts(distinct, registry), strict=True)}
