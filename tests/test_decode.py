@@ -64,3 +64,11 @@ def test_crlf_text_files_keep_every_offset_of_the_file():
     assert text == "Line one. \nLine two.\nLine three."
     assert text.index("Line two.") == 11
     assert decode(b"no line end", keep_offsets=True) == ("no line end", "")
+
+
+def test_control_characters_are_those_below_space_but_line_ends_tabs_and_form_feeds():
+    from wiretrace.ingest.decode import _CONTROL
+
+    for code in range(0x3000):
+        ch = chr(code)
+        assert bool(_CONTROL.fullmatch(ch)) == (code < 32 and ch not in "\n\r\t\f"), hex(code)

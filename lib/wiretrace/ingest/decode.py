@@ -10,6 +10,7 @@ offsets count each line end as one character.
 from __future__ import annotations
 
 import codecs
+import re
 
 #: Byte-order marks and the encodings they announce (UTF-32's first: its little-endian
 #: mark starts with UTF-16's).
@@ -22,6 +23,8 @@ BOMS = (
 #: The largest share of NUL bytes a text file may have (a stray one is removed); more is
 #: binary data.
 MAX_NUL_SHARE = 0.001
+#: A control character other than a line end, tab or form feed (found at C speed).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _decode_text(data: bytes) -> str | None:
@@ -59,7 +62,7 @@ def decode(data: bytes, keep_offsets: bool = False) -> tuple[str | None, str]:
     text = text.replace("\x00", "")
     if not text.strip():
         return None, "empty file"
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > 0.1 * len(text):
         return None, "binary file (control characters)"
     return text.replace("\r\n", " \n" if keep_offsets else "\n").replace("\r", "\n"), ""
