@@ -86,16 +86,15 @@ def detect_language(text: str, words: Iterable[str]) -> str:
     share is below :data:`ENGLISH_SHARE`, is :data:`NO_LANGUAGE`.
     """
     language, probability = identify(text)
-    confident = probability >= CONFIDENT and language != NO_LANGUAGE
-    if not confident and letter_share(text) < MIN_LETTER_SHARE:
+    if probability >= CONFIDENT and language != NO_LANGUAGE:
+        return language  # the English share is not read
+    if letter_share(text) < MIN_LETTER_SHARE:
         return NO_LANGUAGE
     share = english_share(words)
     if language == NO_LANGUAGE:
         if probability >= 0.5 and share < ENGLISH_SHARE:
             return NO_LANGUAGE
         return "en" if share >= ENGLISH_SHARE else UNDETERMINED
-    if probability >= CONFIDENT:
-        return language
     if share >= ENGLISH_SHARE:
         return "en"
     return language if probability >= 0.5 else UNDETERMINED
