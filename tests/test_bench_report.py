@@ -175,3 +175,25 @@ def test_claim_finding_scores_has_a_row_per_set_and_kind():
             "recall": 0.5,
         }
     ]
+
+
+def test_the_million_article_cost_model_reads_the_parallel_runs():
+    def run(n, worker_cpu, driver_cpu, driver_mb, worker_mb, workers=2):
+        return {
+            "n_articles": n,
+            "workers": workers,
+            "worker_cpu_seconds": worker_cpu,
+            "cpu_seconds": driver_cpu,
+            "driver_peak_mb": driver_mb,
+            "worker_peak_mb": worker_mb,
+        }
+
+    document = {"runs": [run(1000, 1, 1, 999, None, workers=1), run(1000, 50.0, 4.0, 300.0, 700.0)]}
+    assert report.cost_model(document) is None  # one size: no growth to fit
+    document["runs"].append(run(4000, 200.0, 12.0, 600.0, 800.0))
+    model = report.cost_model(document)
+    assert model["worker_cpu_ms"] == 50.0 and model["driver_cpu_ms"] == 3.0
+    assert round(model["worker_hours"], 2) == 13.89 and round(model["hours_on_32"], 3) == 0.434
+    assert model["worker_mb"] == 800.0
+    assert round(model["driver_mb_per_1000"], 6) == 100.0  # (600 - 300) / 3,000 articles
+    assert round(model["driver_gb"], 3) == round((200 + 100_000) / 1024, 3)

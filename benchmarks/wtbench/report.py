@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from wtbench.paths import RESULTS_DIR
@@ -682,6 +683,33 @@ OLD_MEMORY_NOTE = (
 )
 
 
+def cost_model(document: dict, articles: int = 1_000_000) -> dict | None:
+    """What ``articles`` articles would take, from the parallel runs of a
+    ``speed_real.json`` (``None`` without one on two sizes): worker CPU per article of the
+    largest run, so worker-hours and hours on 32 workers; the driver's CPU per article;
+    a worker's peak memory (bounded by a batch of clusters, so the largest run's); the
+    driver's peak memory fitted as a line through its peaks against the corpus size."""
+    runs = [r for r in document["runs"] if r["workers"] > 1 and r.get("worker_cpu_seconds")]
+    if len({r["n_articles"] for r in runs}) < 2:
+        return None
+    largest = max(runs, key=lambda r: r["n_articles"])
+    sizes = np.array([r["n_articles"] for r in runs], dtype=float)
+    peaks = np.array([r["driver_peak_mb"] for r in runs], dtype=float)
+    slope, intercept = np.polyfit(sizes, peaks, 1)
+    worker_ms = 1000 * largest["worker_cpu_seconds"] / largest["n_articles"]
+    driver_ms = 1000 * largest["cpu_seconds"] / largest["n_articles"]
+    return {
+        "worker_cpu_ms": worker_ms,
+        "worker_hours": worker_ms * articles / 3.6e6,
+        "hours_on_32": worker_ms * articles / 3.6e6 / 32,
+        "driver_cpu_ms": driver_ms,
+        "driver_hours": driver_ms * articles / 3.6e6,
+        "worker_mb": float(largest["worker_peak_mb"]),
+        "driver_mb_per_1000": float(1000 * slope),
+        "driver_gb": float(intercept + slope * articles) / 1024,
+    }
+
+
 def real_speed_block(results: dict) -> list[str]:
     """The real-text speed table and the cost model derived from its largest corpus."""
     if "speed_real" not in results:
@@ -707,6 +735,19 @@ def real_speed_block(results: dict) -> list[str]:
             f"Cost model from the largest corpus ({int(largest['articles'].iloc[0]):,} "
             f"articles; time per article taken as constant): {model}."
         )
+        million = cost_model(document)
+        if million:
+            model_line += (
+                f" A million articles on a Dask cluster, from the parallel runs' CPU and "
+                f"memory: {million['worker_cpu_ms']:.0f} ms of worker CPU per article, so "
+                f"{million['worker_hours']:,.0f} worker-hours "
+                f"({million['hours_on_32']:.1f} hours on 32 workers, plus the driver's "
+                f"{million['driver_cpu_ms']:.1f} ms per article, {million['driver_hours']:.1f} "
+                f"hours, part of it while the workers run); each worker needs about "
+                f"{million['worker_mb']:,.0f} MB (the largest batch of clusters, not the "
+                f"corpus), the driver about {million['driver_gb']:.1f} GB (its peak growing "
+                f"{million['driver_mb_per_1000']:.0f} MB per 1,000 articles)."
+            )
     return [
         "",
         f"**Speed on real text** (`python -m wtbench.speed --real`: METER calibration and "
