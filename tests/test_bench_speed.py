@@ -71,3 +71,11 @@ def test_real_text_runs_each_audit_in_a_fresh_process_and_compare_their_bytes(tm
     assert "fresh process" in document["memory"]
     frame = pd.read_csv(tmp_path / "speed_real.csv")
     assert list(frame.columns) == speed.REAL_COLUMNS and len(frame) == 2
+
+
+def test_real_text_runs_skip_serial_runs_above_a_size(tmp_path):
+    no_meter = tmp_path / "no-meter"
+    document = speed.run_real(
+        sizes=(6,), workers=(1, 2), out_dir=tmp_path, meter_dir=no_meter, serial_up_to=5
+    )
+    assert [(r["n_articles"], r["workers"]) for r in document["runs"]] == [(6, 2)]

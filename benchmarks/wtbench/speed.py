@@ -557,9 +557,11 @@ def run_real(
     seed: int = 0,
     out_dir: Path = paths.RESULTS_DIR,
     meter_dir: Path | None = None,
+    serial_up_to: int | None = None,
 ) -> dict:
     """The real-text speed benchmark (:mod:`wtbench.newsroom` corpora of ``sizes``
-    articles), each audited once per entry of ``workers`` (1 = serial), each audit in a
+    articles), each audited once per entry of ``workers`` (1 = serial; a corpus larger
+    than ``serial_up_to`` articles is not audited serially), each audit in a
     fresh process (:func:`measure_audit`). Writes ``speed_real.csv`` (one row per run:
     wall seconds, CPU seconds of the driver and of all workers, ms per article, peak
     memory of the run's driver and of its largest worker in MB, 1-minute load average)
@@ -576,6 +578,8 @@ def run_real(
             truth = newsroom.write_corpus(folder, size, seed=seed, meter_dir=meter_dir)
             written = []
             for n_workers in workers:
+                if n_workers == 1 and serial_up_to is not None and size > serial_up_to:
+                    continue
                 out = Path(tmp) / f"out-{n_workers}"
                 rows.append({"corpus": f"news-{size}", **measure_audit(folder, n_workers, out)})
                 print(rows[-1])
@@ -649,6 +653,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--meter", default=None, help="real-text runs: the prepared METER calibration split"
     )
     parser.add_argument(
+        "--serial-up-to",
+        type=int,
+        default=None,
+        help="real-text runs: no serial run of a corpus larger than this (default: every size)",
+    )
+    parser.add_argument(
         "--audit-once", default=None, help=argparse.SUPPRESS
     )  # one audit in this process (wtbench.speed.measure_audit): its row as JSON
     args = parser.parse_args(argv)
@@ -662,7 +672,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sizes = list(REAL_SIZES)
         workers = [int(w) for w in args.workers.split(",") if w.strip()]
         meter = Path(args.meter) if args.meter else None
-        document = run_real(sizes, workers, args.seed, Path(args.out), meter)
+        document = run_real(sizes, workers, args.seed, Path(args.out), meter, args.serial_up_to)
         print(json.dumps(document["corpora"], indent=2))
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
