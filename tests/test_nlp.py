@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wiretrace.language import nlp as nlp_module
-from wiretrace.language.nlp import nlp, parse, parse_all, parsed
+from wiretrace.language.nlp import add_entities, has_entities, nlp, parse, parse_all, parsed
 
 
 def test_one_pipeline_is_shared():
@@ -55,3 +55,17 @@ def test_parsed_is_the_cached_parse_or_none():
     nlp_module._parsed.pop(text, None)
     assert parsed(text) is None
     assert parsed(text) is None and parse(text) is parsed(text)
+
+
+def test_entities_added_later_are_those_of_a_whole_parse(seeds):
+    sentences = [s.text for a in seeds.ok for s in a.sentences][:80]
+    whole = [_signature(nlp()(s)) for s in sentences]
+    for s in sentences:
+        nlp_module._parsed.pop(s, None)
+    without = parse_all(sentences, entities=False)
+    assert not any(has_entities(d) for d in without)
+    assert [[t.ent_type_ for t in d] for d in without] != [[e[-1] for e in w] for w in whole]
+    add_entities(without[:10])  # some now, the others when a caller wants whole parses
+    assert all(has_entities(d) for d in without[:10])
+    assert [_signature(d) for d in parse_all(sentences)] == whole
+    assert all(has_entities(d) for d in without)  # the cached docs themselves completed

@@ -38,7 +38,7 @@ import pandas as pd
 from wiretrace.ingest.corpus import Corpus
 from wiretrace.language.agencies import Registry, load_registry
 from wiretrace.language.lexicon import spelling_key
-from wiretrace.language.nlp import parse, parse_all
+from wiretrace.language.nlp import add_entities, parse, parse_all
 from wiretrace.language.resources import word_groups, word_list
 from wiretrace.language.text import fold
 
@@ -305,6 +305,13 @@ def _agencies_as_channels(found: list[Claim]) -> list[Claim]:
     ]
 
 
+def _has_speaker(doc, registry: Registry) -> bool:
+    """True when some token of the parsed sentence is a cue with a speaker (:func:`_cue`,
+    which reads no entities)."""
+    quotes = [m for m in _QUOTE.finditer(doc.text) if len(m.group("q").split()) >= 1]
+    return any(_cue(token, quotes, registry) is not None for token in doc)
+
+
 def _claims_in_doc(doc, registry: Registry) -> list[Claim]:
     """The claims of one parsed sentence, in token order (offsets relative to it)."""
     quotes = [m for m in _QUOTE.finditer(doc.text) if len(m.group("q").split()) >= 1]
@@ -368,13 +375,10 @@ def extract_claims(corpus: Corpus, registry: Registry | None = None) -> pd.DataF
     registry = registry or load_registry()
     articles = [a for a in corpus.articles if a.status == "ok"]
     wanted = [(a, s) for a in articles for s in a.sentences if _has_cue(s.text)]
-    docs = dict(
-        zip(
-            [(a.article_id, s.sentence_id) for a, s in wanted],
-            parse_all([s.text for _, s in wanted]),
-            strict=True,
-        )
-    )
+    parsed = parse_all([s.text for _, s in wanted], entities=False)
+    # Only a sentence with a cue and a speaker needs entities (to tell a speaker's kind).
+    add_entities([d for d in parsed if _has_speaker(d, registry)])
+    docs = dict(zip([(a.article_id, s.sentence_id) for a, s in wanted], parsed, strict=True))
     rows = []
     for article in articles:
         last_person = ""
