@@ -165,9 +165,32 @@ ALL_PAIRS = {"meter_dev2", "meter_test"}
 HELD_OUT = ("meter_heldout", "meter_test")
 
 
-def meter_sets() -> dict[str, tuple[list, list, list, list]]:
-    """``{set: (items, statements, speakers, quotes)}`` of the METER sets, or {} without
-    the split."""
+def group_by_story(
+    stories: list, versions: list[str], statements: list[str], speakers=None, quotes=None
+) -> list[int]:
+    """The matcher's group of each statement, matched within its story only (``stories[i]``
+    the story of statement ``i``), as the audit matches claims within one story cluster: a
+    set of many stories scored as one would let claims of two stories match. Groups are
+    numbered apart across stories."""
+    groups = [0] * len(statements)
+    offset = 0
+    for story in dict.fromkeys(stories):
+        rows = [i for i, s in enumerate(stories) if s == story]
+        own, _ = group_statements(
+            [versions[i] for i in rows],
+            [statements[i] for i in rows],
+            speakers=[speakers[i] for i in rows] if speakers is not None else None,
+            quotes=[quotes[i] for i in rows] if quotes is not None else None,
+        )
+        for i, g in zip(rows, own, strict=True):
+            groups[i] = offset + g
+        offset += len(rows)
+    return groups
+
+
+def meter_sets() -> dict[str, tuple[list, list, list, list, list]]:
+    """``{set: (items, statements, speakers, quotes, stories)}`` of the METER sets, or {}
+    without the split (``stories[i]``: the story folder of item ``i``)."""
     try:
         from wtbench.meter import METER_DIR, meter_dir
 
@@ -178,7 +201,7 @@ def meter_sets() -> dict[str, tuple[list, list, list, list]]:
     stories = sorted({p.parent for p in root.rglob("*.txt")})
     out = {}
     for name, firsts in METER_SETS.items():
-        items, statements, speakers, quotes = [], [], [], []
+        items, statements, speakers, quotes, story_of = [], [], [], [], []
         for story in [s for first in firsts for s in stories[first::10]]:
             files = sorted(story.glob("*.txt"))
             wire = [f for f in files if f.name.startswith("wire_")][:1]
@@ -189,7 +212,8 @@ def meter_sets() -> dict[str, tuple[list, list, list, list]]:
             statements += list(table["statement"])
             speakers += list(table["speaker"])
             quotes += [str(q or "") for q in table["quote"]]
-        out[name] = (items, statements, speakers, quotes)
+            story_of += [str(story)] * len(table)
+        out[name] = (items, statements, speakers, quotes, story_of)
     return out
 
 
@@ -197,19 +221,22 @@ def run(out_dir: str | Path = RESULTS_DIR) -> dict:
     """Score every set and write ``story_claims.json`` into ``out_dir``."""
     gold = load_gold() | load_gold(METER_GOLD_PATH)
     items, statements, table, corpus = seed_set()
-    sets = {"seeds": (items, statements, list(table["speaker"]), list(table["quote"]))}
-    sets |= {k: (*v, None) for k, v in reattributed_sets(table, corpus).items()}
+    one_story = ["seeds"] * len(items)
+    sets = {"seeds": (items, statements, list(table["speaker"]), list(table["quote"]), one_story)}
+    for name, (items, statements, speakers) in reattributed_sets(table, corpus).items():
+        sets[name] = (items, statements, speakers, None, [name] * len(items))
     for name in CS_FILES:
-        sets[name] = (*cs_set(name), None, None)
+        items, statements = cs_set(name)
+        sets[name] = (items, statements, None, None, [name] * len(items))
     sets |= meter_sets()
     result: dict = {"benchmark": "story_claims", "matcher": "lexical", "sets": {}}
     totals = defaultdict(int)
-    for name, (items, statements, speakers, quotes) in sets.items():
+    for name, (items, statements, speakers, quotes, stories) in sets.items():
         answers = gold.get(name, {})
         if name.startswith("reattributed"):
             answers = {item: f"claim{item[1]}" for item in items}
         versions = [v for v, _ in items]
-        groups, _ = group_statements(versions, statements, speakers=speakers, quotes=quotes)
+        groups = group_by_story(stories, versions, statements, speakers, quotes)
         anchor = "wire_" if name.startswith("meter") and name not in ALL_PAIRS else ""
         scores = evaluate(items, groups, answers, anchor)
         result["sets"][name] = scores
