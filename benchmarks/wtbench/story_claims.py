@@ -33,6 +33,11 @@ not, left out of the pairs with it):
   the pronoun and role speakers, "He" / "the judge" / "Judge <name>", and a claim
   one paper states twice); labelled by reading every pair of versions scoring at least
   0.12, before the speaker resolution, restatement and order rules were written.
+- ``meter_dev3``: the same from the first, second and fourth of every ten folders (none of
+  them a folder of another set), every two versions of one story scored; labelled by
+  reading every pair of versions of one story scoring at least 0.12 before any rule was
+  changed on it (a statement joins a claim through a pair read; two witnesses of one event,
+  a question put and its answer, an allegation and its report are marked ``?``).
 - ``meter_test``: a blind test, built the way ``meter_dev2`` was from the ninth and the tenth
   of every ten folders (none of them a folder of another set), every two versions scored;
   labelled by reading every pair of versions of one story scoring at least 0.12 (lexical
@@ -42,10 +47,11 @@ not, left out of the pairs with it):
   ``?`` (may be one claim). Like ``meter_heldout`` it is reported on its own and no rule is
   chosen on it.
 
-Every two statements of different versions in a set is a pair: it is a match when the
-matcher puts them in one claim. ``precision`` = right matches / matches, ``recall`` = right
-matches / pairs of the same claim, ``false_match_rate`` = wrong matches / pairs of
-different claims. Writes ``benchmarks/results/story_claims.json``; run with
+Every set is matched story by story (:func:`group_by_story`), as the audit matches claims
+within one story cluster. Every two statements of different versions in a set is a pair:
+it is a match when the matcher puts them in one claim. ``precision`` = right matches /
+matches, ``recall`` = right matches / pairs of the same claim, ``false_match_rate`` = wrong
+matches / pairs of different claims. Writes ``benchmarks/results/story_claims.json``; run with
 ``python -m wtbench.story_claims``. The lexical matcher only: the semantic extra is not
 installed here.
 """
@@ -158,9 +164,15 @@ def cs_set(name: str, cs_dir: Path = CLOUGH_STEVENSON_DIR) -> tuple[list, list]:
 
 METER_GOLD_PATH = Path(__file__).with_name("story_claims_meter_gold.csv")
 #: The METER sets: every tenth story folder from these indices, the wire and three papers.
-METER_SETS = {"meter_dev": (2,), "meter_heldout": (7,), "meter_dev2": (4, 5), "meter_test": (8, 9)}
+METER_SETS = {
+    "meter_dev": (2,),
+    "meter_heldout": (7,),
+    "meter_dev2": (4, 5),
+    "meter_dev3": (0, 1, 3),
+    "meter_test": (8, 9),
+}
 #: METER sets scored on every two versions (the others on pairs with the wire copy).
-ALL_PAIRS = {"meter_dev2", "meter_test"}
+ALL_PAIRS = {"meter_dev2", "meter_dev3", "meter_test"}
 #: Sets reported on their own and left out of ``overall``: no rule is chosen on them.
 HELD_OUT = ("meter_heldout", "meter_test")
 
