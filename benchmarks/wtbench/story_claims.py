@@ -42,7 +42,9 @@ not, left out of the pairs with it):
   of every ten folders (none of them a folder of another set), every two versions scored;
   labelled by reading every pair of versions of one story scoring at least 0.12 (lexical
   :func:`~wiretrace.findings.story_claims.claim_similarity`) before any rule was changed on
-  it, then measured once before and once after the rules chosen on the dev sets. Pairs of
+  it, then measured only before and after each round of rules chosen on the dev sets
+  (the speaker rules of ``meter_dev2``; the content-word, two-people and trimmed-quotation
+  rules of ``meter_dev3``). Pairs of
   two stories are different claims; two witnesses or counsel stating one event are marked
   ``?`` (may be one claim). Like ``meter_heldout`` it is reported on its own and no rule is
   chosen on it.
