@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wtbench.story_claims import GOLD_PATH, evaluate, load_gold
+from wtbench.story_claims import GOLD_PATH, evaluate, group_by_story, load_gold
 
 
 def test_evaluate_counts_pairs_of_different_versions_only():
@@ -39,7 +39,7 @@ def test_the_meter_gold_file_labels_the_second_dev_set():
 
     gold = load_gold(METER_GOLD_PATH)
     assert METER_SETS["meter_dev2"] == (4, 5)
-    assert sorted(ALL_PAIRS) == ["meter_dev2", "meter_test"]
+    assert sorted(ALL_PAIRS) == ["meter_dev2", "meter_dev3", "meter_test"]
     assert gold["meter_dev2"][("rape482_times", 14)] == "r_alert"
     assert len(gold["meter_dev2"]) == 45
 
@@ -55,3 +55,21 @@ def test_the_meter_gold_file_labels_the_blind_test_set_on_folders_of_no_other_se
     assert gold["meter_test"][("wire_reel1", 11)] == "t40"
     assert gold["meter_test"][("pinochet689_guardian", 9)] == "?t16"
     assert len(gold["meter_test"]) == 106
+
+
+def test_the_meter_gold_file_labels_the_third_dev_set_on_folders_of_no_other_set():
+    from wtbench.story_claims import METER_GOLD_PATH, METER_SETS
+
+    gold = load_gold(METER_GOLD_PATH)
+    assert METER_SETS["meter_dev3"] == (0, 1, 3)
+    used = [i for name, firsts in METER_SETS.items() if name != "meter_dev3" for i in firsts]
+    assert not set(METER_SETS["meter_dev3"]) & set(used)
+    assert gold["meter_dev3"][("wire_diver1", 7)] == "d_fault"
+    assert gold["meter_dev3"][("noye468_star", 9)] == "?n_intervene"
+    assert len(gold["meter_dev3"]) == 141
+
+
+def test_group_by_story_matches_claims_within_one_story_only():
+    text = "the council said the bridge will close in May for repairs"
+    groups = group_by_story(["s1", "s1", "s2", "s2"], ["a", "b", "c", "d"], [text] * 4)
+    assert groups[0] == groups[1] and groups[2] == groups[3] and groups[0] != groups[2]

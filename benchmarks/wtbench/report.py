@@ -804,9 +804,11 @@ def markdown(results: dict) -> str:
             "METER calibration wire/paper claims: meter_dev, on which the shared-name rule was "
             "chosen, meter_heldout, labelled before it and measured once after the speaker, "
             "restatement, misspelling and gap rules, meter_dev2, other folders with every "
-            "two versions scored, on which those rules were chosen, and meter_test, a blind "
-            "test of other folders labelled the same way before any later rule; 'all sets' "
-            "leaves meter_heldout and meter_test out):",
+            "two versions scored, on which those rules were chosen, meter_dev3, other "
+            "folders labelled the same way, on which the content-word, two-people and "
+            "trimmed-quotation rules were chosen, and meter_test, a blind test of other "
+            "folders labelled the same way before any later rule; every set matched story by "
+            "story; 'all sets' leaves meter_heldout and meter_test out):",
             "",
             _md_table(claim_matching(results)),
         ]

@@ -33,19 +33,27 @@ not, left out of the pairs with it):
   the pronoun and role speakers, "He" / "the judge" / "Judge <name>", and a claim
   one paper states twice); labelled by reading every pair of versions scoring at least
   0.12, before the speaker resolution, restatement and order rules were written.
+- ``meter_dev3``: the same from the first, second and fourth of every ten folders (none of
+  them a folder of another set), every two versions of one story scored; labelled by
+  reading every pair of versions of one story scoring at least 0.12 before any rule was
+  changed on it (a statement joins a claim through a pair read; two witnesses of one event,
+  a question put and its answer, an allegation and its report are marked ``?``).
 - ``meter_test``: a blind test, built the way ``meter_dev2`` was from the ninth and the tenth
   of every ten folders (none of them a folder of another set), every two versions scored;
   labelled by reading every pair of versions of one story scoring at least 0.12 (lexical
   :func:`~wiretrace.findings.story_claims.claim_similarity`) before any rule was changed on
-  it, then measured once before and once after the rules chosen on the dev sets. Pairs of
+  it, then measured only before and after each round of rules chosen on the dev sets
+  (the speaker rules of ``meter_dev2``; the content-word, two-people and trimmed-quotation
+  rules of ``meter_dev3``). Pairs of
   two stories are different claims; two witnesses or counsel stating one event are marked
   ``?`` (may be one claim). Like ``meter_heldout`` it is reported on its own and no rule is
   chosen on it.
 
-Every two statements of different versions in a set is a pair: it is a match when the
-matcher puts them in one claim. ``precision`` = right matches / matches, ``recall`` = right
-matches / pairs of the same claim, ``false_match_rate`` = wrong matches / pairs of
-different claims. Writes ``benchmarks/results/story_claims.json``; run with
+Every set is matched story by story (:func:`group_by_story`), as the audit matches claims
+within one story cluster. Every two statements of different versions in a set is a pair:
+it is a match when the matcher puts them in one claim. ``precision`` = right matches /
+matches, ``recall`` = right matches / pairs of the same claim, ``false_match_rate`` = wrong
+matches / pairs of different claims. Writes ``benchmarks/results/story_claims.json``; run with
 ``python -m wtbench.story_claims``. The lexical matcher only: the semantic extra is not
 installed here.
 """
@@ -158,16 +166,45 @@ def cs_set(name: str, cs_dir: Path = CLOUGH_STEVENSON_DIR) -> tuple[list, list]:
 
 METER_GOLD_PATH = Path(__file__).with_name("story_claims_meter_gold.csv")
 #: The METER sets: every tenth story folder from these indices, the wire and three papers.
-METER_SETS = {"meter_dev": (2,), "meter_heldout": (7,), "meter_dev2": (4, 5), "meter_test": (8, 9)}
+METER_SETS = {
+    "meter_dev": (2,),
+    "meter_heldout": (7,),
+    "meter_dev2": (4, 5),
+    "meter_dev3": (0, 1, 3),
+    "meter_test": (8, 9),
+}
 #: METER sets scored on every two versions (the others on pairs with the wire copy).
-ALL_PAIRS = {"meter_dev2", "meter_test"}
+ALL_PAIRS = {"meter_dev2", "meter_dev3", "meter_test"}
 #: Sets reported on their own and left out of ``overall``: no rule is chosen on them.
 HELD_OUT = ("meter_heldout", "meter_test")
 
 
-def meter_sets() -> dict[str, tuple[list, list, list, list]]:
-    """``{set: (items, statements, speakers, quotes)}`` of the METER sets, or {} without
-    the split."""
+def group_by_story(
+    stories: list, versions: list[str], statements: list[str], speakers=None, quotes=None
+) -> list[int]:
+    """The matcher's group of each statement, matched within its story only (``stories[i]``
+    the story of statement ``i``), as the audit matches claims within one story cluster: a
+    set of many stories scored as one would let claims of two stories match. Groups are
+    numbered apart across stories."""
+    groups = [0] * len(statements)
+    offset = 0
+    for story in dict.fromkeys(stories):
+        rows = [i for i, s in enumerate(stories) if s == story]
+        own, _ = group_statements(
+            [versions[i] for i in rows],
+            [statements[i] for i in rows],
+            speakers=[speakers[i] for i in rows] if speakers is not None else None,
+            quotes=[quotes[i] for i in rows] if quotes is not None else None,
+        )
+        for i, g in zip(rows, own, strict=True):
+            groups[i] = offset + g
+        offset += len(rows)
+    return groups
+
+
+def meter_sets() -> dict[str, tuple[list, list, list, list, list]]:
+    """``{set: (items, statements, speakers, quotes, stories)}`` of the METER sets, or {}
+    without the split (``stories[i]``: the story folder of item ``i``)."""
     try:
         from wtbench.meter import METER_DIR, meter_dir
 
@@ -178,7 +215,7 @@ def meter_sets() -> dict[str, tuple[list, list, list, list]]:
     stories = sorted({p.parent for p in root.rglob("*.txt")})
     out = {}
     for name, firsts in METER_SETS.items():
-        items, statements, speakers, quotes = [], [], [], []
+        items, statements, speakers, quotes, story_of = [], [], [], [], []
         for story in [s for first in firsts for s in stories[first::10]]:
             files = sorted(story.glob("*.txt"))
             wire = [f for f in files if f.name.startswith("wire_")][:1]
@@ -189,7 +226,8 @@ def meter_sets() -> dict[str, tuple[list, list, list, list]]:
             statements += list(table["statement"])
             speakers += list(table["speaker"])
             quotes += [str(q or "") for q in table["quote"]]
-        out[name] = (items, statements, speakers, quotes)
+            story_of += [str(story)] * len(table)
+        out[name] = (items, statements, speakers, quotes, story_of)
     return out
 
 
@@ -197,19 +235,22 @@ def run(out_dir: str | Path = RESULTS_DIR) -> dict:
     """Score every set and write ``story_claims.json`` into ``out_dir``."""
     gold = load_gold() | load_gold(METER_GOLD_PATH)
     items, statements, table, corpus = seed_set()
-    sets = {"seeds": (items, statements, list(table["speaker"]), list(table["quote"]))}
-    sets |= {k: (*v, None) for k, v in reattributed_sets(table, corpus).items()}
+    one_story = ["seeds"] * len(items)
+    sets = {"seeds": (items, statements, list(table["speaker"]), list(table["quote"]), one_story)}
+    for name, (items, statements, speakers) in reattributed_sets(table, corpus).items():
+        sets[name] = (items, statements, speakers, None, [name] * len(items))
     for name in CS_FILES:
-        sets[name] = (*cs_set(name), None, None)
+        items, statements = cs_set(name)
+        sets[name] = (items, statements, None, None, [name] * len(items))
     sets |= meter_sets()
     result: dict = {"benchmark": "story_claims", "matcher": "lexical", "sets": {}}
     totals = defaultdict(int)
-    for name, (items, statements, speakers, quotes) in sets.items():
+    for name, (items, statements, speakers, quotes, stories) in sets.items():
         answers = gold.get(name, {})
         if name.startswith("reattributed"):
             answers = {item: f"claim{item[1]}" for item in items}
         versions = [v for v, _ in items]
-        groups, _ = group_statements(versions, statements, speakers=speakers, quotes=quotes)
+        groups = group_by_story(stories, versions, statements, speakers, quotes)
         anchor = "wire_" if name.startswith("meter") and name not in ALL_PAIRS else ""
         scores = evaluate(items, groups, answers, anchor)
         result["sets"][name] = scores

@@ -51,7 +51,16 @@ from wiretrace.findings.checks.variant import as_variant
 from wiretrace.findings.finding import FINDING_EXTRA_COLUMNS, Finding, finding_row, quoted
 from wiretrace.findings.pair import content, is_entity
 from wiretrace.language.agencies import Registry, load_registry
-from wiretrace.language.lexicon import edit_distance, is_word, lemma_set, lemmas, load_lexicon
+from wiretrace.language.lexicon import (
+    edit_distance,
+    gb_words,
+    in_us_dictionary,
+    is_word,
+    lemma_set,
+    lemmas,
+    load_lexicon,
+    zipf,
+)
 from wiretrace.language.resources import word_groups, word_list
 from wiretrace.language.units import open_quote_spans, sentence_units
 from wiretrace.provenance.claims import compare_speakers
@@ -180,6 +189,111 @@ def _misspelt_shared(a: Mapping[str, float], b: Mapping[str, float], both: set) 
     return shared
 
 
+#: Zipf frequency (:func:`~wiretrace.language.lexicon.zipf`, wordfreq) from which a word is
+#: common ("want", "get", "think", "man", "first", "not"): sharing it says nothing of what a
+#: statement claims.
+COMMON_ZIPF = 5.5
+#: Content words (:func:`content_stems`) two statements must share for the lower bar of one
+#: speaker (:data:`NAMED_MATCH_MIN`) or of a trimmed quotation (:func:`contained`).
+LIFT_WORDS = 2
+#: Share of the shorter statement's content words the longer one must hold for two
+#: statements of one speaker to be one claim trimmed (see :func:`_lift_named`).
+CONTAINED_MIN = 2 / 3
+
+
+@lru_cache(maxsize=65536)
+def content_stems(text: str) -> frozenset[str]:
+    """The keys (as in :func:`statement_keys`, a misspelt word's marked :data:`MISSPELT`)
+    of the words of a statement that say what it claims: figures but a person's age, and
+    words not common (zipf below :data:`COMMON_ZIPF`) that are no person's name
+    (:func:`_in_name`). "Mr Hollis, 71, came into Mr Varga's room alone" -> {"room",
+    "alone"}: a person's name says whom a claim is about, not what it says of them; "the
+    SMART Information Retrieval System" keeps "information", "retrieval" and "system";
+    "1,500 troops" keeps "NUM:1500"."""
+    units = sentence_units(text)
+    kept = set(content(units))
+    out = set()
+    for n, unit in enumerate(units):
+        word = unit.key
+        if unit.kind == "num" and not _age(text, units, n):
+            out.add(word)
+        if unit not in kept or unit.kind != "word" or len(word) < 3 or not word.isalpha():
+            continue
+        if _common(word) or (is_entity(unit) and _in_name(units, n)):
+            continue
+        out.add(_stem(word) if is_word(word) else MISSPELT + _stem(word))
+    return frozenset(out)
+
+
+#: Titles that make the capitalised word after them a person's name ("Ms Baker", "PC Rose").
+NAME_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "judge", "pc", "wpc", "sgt"}
+)
+
+
+@lru_cache(maxsize=65536)
+def _common(word: str) -> bool:
+    """True when ``word`` or its lemma is common (zipf at least :data:`COMMON_ZIPF`:
+    "thinks", "asked", "met")."""
+    lemma = min(lemma_set(word) or {word}, key=lambda w: (len(w), w))
+    return max(zipf(word), zipf(lemma)) >= COMMON_ZIPF
+
+
+def _age(text: str, units: list, n: int) -> bool:
+    """True when the figure ``units[n]`` (of ``text``) follows a capitalised word and a
+    comma ("Daniel Hollis, 42,"): a person's age."""
+    before = units[n - 1] if n else None
+    return (
+        before is not None
+        and before.kind == "word"
+        and before.cap
+        and text[before.end : units[n].start].strip() == ","
+    )
+
+
+def _in_name(units: list, n: int) -> bool:
+    """True when the capitalised word ``units[n]`` is (part of) a person's name: no
+    dictionary word ("Hollis"), or a dictionary word after a title or next to a
+    capitalised word that is no dictionary word ("Ms Baker", "Rose Varga", "Tess
+    Miller"); "the Treasury", "Space Invaders", "the Crown Court" are content."""
+    word = units[n].key
+    if not (word in gb_words() or in_us_dictionary(word)):
+        return True
+    for k in (n - 1, n + 1):
+        if not 0 <= k < len(units) or units[k].kind != "word" or not units[k].cap:
+            continue
+        other = units[k].key
+        if (k < n and other in NAME_TITLES) or not (
+            other in gb_words() or in_us_dictionary(other) or units[k].initial
+        ):
+            return True
+    return False
+
+
+def shares_content(a: str, b: str) -> int:
+    """How many content words (:func:`content_stems`) statements ``a`` and ``b`` share, a
+    misspelt word counted with the word it may misspell (:func:`misspelling_of`). Two
+    statements sharing none (only names, figures or common words: "Mr Varga" and
+    "Mr Hollis" in two questions of one cross-examination) are not one claim."""
+    return _content_shared(content_stems(a), content_stems(b))
+
+
+def _content_shared(a: frozenset[str], b: frozenset[str]) -> int:
+    """:func:`shares_content` of two sets of content stems."""
+    both = a & b
+    rest = [k for k in b if k not in both]
+    count = len(both)
+    for k in a - both:
+        match = next(
+            (o for o in rest if (k[0] == MISSPELT or o[0] == MISSPELT) and misspelling_of(k, o)),
+            None,
+        )
+        if match is not None:
+            rest.remove(match)
+            count += 1
+    return count
+
+
 def statement(sentence_text: str, start: int, end: int) -> str:
     """The sentence without its attribution: ``sentence_text`` with ``start``..``end`` (the
     speaker and cue, offsets into the sentence) cut out, spaces and stray commas tidied."""
@@ -288,22 +402,86 @@ def group_statements(
     match scores. Two statements of one speaker (:func:`speaker_identities`: a shared
     name, "Judge Mary Holloway" / "Sentencing the pair, Judge Mary Holloway"; "he" resolved
     to the last named speaker before it; "the judge" to the named judge of its version)
-    need only :data:`NAMED_MATCH_MIN`: one person quoted in other words."""
+    need only :data:`NAMED_MATCH_MIN` (:func:`_lift_named`): one person quoted in other
+    words. Two statements sharing no content word (:func:`shares_content`) are never one
+    claim, nor two statements of two people (:func:`two_people`) unless they say the same
+    words: a score of :data:`IDENTITY_MIN`, or one trimmed from the other sharing more than
+    :data:`LIFT_WORDS` content words (:func:`_contained`; a claim re-attributed)."""
     read = {t: statement_keys(t) for t in dict.fromkeys(texts)}  # copies repeat statements
     keys = [read[t] for t in texts]
     rows = list(range(len(texts)))
     scores = _pair_scores(keys, rows, encoder, list(texts))
     identities = speaker_identities(versions, speakers) if speakers is not None else None
-    lexical = scores
+    shared = _shared_content(list(texts))
+    sizes = np.array([len(content_stems(t)) for t in texts], dtype=np.int64)
+    allowed = shared >= 1
+    if speakers is not None:
+        said_again = (scores >= IDENTITY_MIN) | (_contained(shared, sizes) & (shared > LIFT_WORDS))
+        allowed &= ~(_two_people(speakers) & ~said_again)
+    lexical = np.where(allowed, scores, 0.0)
+    lifted = scores
     if identities is not None:
-        scores = _lift_named(scores, identities)
-    group = _components(list(versions), _matched_pairs(list(versions), scores))
-    group = fill_gaps(list(versions), scores, group)
+        lifted = _lift_named(scores, identities, shared, sizes)
+    gated = np.where(allowed, lifted, 0.0)
+    group = _components(list(versions), _matched_pairs(list(versions), gated))
+    group = fill_gaps(list(versions), gated, group)
     group = merges(list(versions), keys, lexical, group, identities)
     if identities is None:
-        return group, scores
+        return group, lifted
     quoted = list(quotes) if quotes is not None else [""] * len(texts)
-    return restatements(list(versions), lexical, group, identities, quoted), scores
+    return restatements(list(versions), lexical, group, identities, quoted), lifted
+
+
+def _contained(shared: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Which two statements are one trimmed from the other: they share at least
+    :data:`LIFT_WORDS` content words (``shared``, :func:`shares_content`) and at least
+    :data:`CONTAINED_MIN` of the shorter's (``sizes``: each statement's number of content
+    words), however much the longer adds ("The plan was a house of cards." / "..., the plan
+    was a house of cards that fell at the first gust of wind, as everyone in the office
+    knew")."""
+    smaller = np.minimum.outer(sizes, sizes)
+    return (shared >= LIFT_WORDS) & (shared >= CONTAINED_MIN * smaller)
+
+
+def _shared_content(texts: list[str]) -> np.ndarray:
+    """:func:`shares_content` of every two statements (scored once per two distinct texts)."""
+    distinct = list(dict.fromkeys(texts))
+    at = {t: n for n, t in enumerate(distinct)}
+    stems = [content_stems(t) for t in distinct]
+    pairs = np.array([[_content_shared(a, b) for b in stems] for a in stems], dtype=np.int64)
+    index = np.array([at[t] for t in texts], dtype=np.int64)
+    return pairs[np.ix_(index, index)]
+
+
+def two_people(a: str, b: str) -> bool:
+    """True when speaker phrases ``a`` and ``b`` both name someone and share no name, nor a
+    short form of one ("Mr Hollis" / "Mr Varga"; "Kowal" / "Kowalski" are one): two
+    statements of two people are two claims unless they say the same words (see
+    :data:`IDENTITY_MIN`: a claim re-attributed)."""
+    names_a, names_b = _person_names(a), _person_names(b)
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    return not any(
+        len(x) >= 4 and len(y) >= 4 and (x.startswith(y) or y.startswith(x))
+        for x in names_a
+        for y in names_b
+    )
+
+
+def _person_names(speaker: str) -> set[str]:
+    """:func:`speaker_names` of a speaker phrase without pronouns ("He") and words in capitals
+    ("A TEACHER" opening a story)."""
+    capitals = {w.lower() for w in re.findall(r"[\w\-]+", str(speaker)) if w.isupper()}
+    return speaker_names({"speaker": speaker}) - capitals - set(_PRONOUN_SEX) - {"it", "we", "i"}
+
+
+def _two_people(speakers: Sequence[str]) -> np.ndarray:
+    """:func:`two_people` of every two claim rows' speakers."""
+    distinct = list(dict.fromkeys(str(s) for s in speakers))
+    at = {s: n for n, s in enumerate(distinct)}
+    pairs = np.array([[two_people(a, b) for b in distinct] for a in distinct], dtype=bool)
+    index = np.array([at[str(s)] for s in speakers], dtype=np.int64)
+    return pairs[np.ix_(index, index)]
 
 
 #: Match score (:func:`claim_similarity`) the keys of two neighbouring statements of one
@@ -434,13 +612,21 @@ class _Gaps:
         return True
 
 
-def _lift_named(scores: np.ndarray, identities: list[SpeakerIdentity]) -> np.ndarray:
-    """``scores`` with the pairs of one speaker (:meth:`SpeakerIdentity.same`) scoring at
-    least :data:`NAMED_MATCH_MIN` raised to :data:`MATCH_MIN` (the best match is still
-    needed)."""
+def _lift_named(
+    scores: np.ndarray, identities: list[SpeakerIdentity], shared: np.ndarray, sizes: np.ndarray
+) -> np.ndarray:
+    """``scores`` with the pairs of one speaker (:meth:`SpeakerIdentity.same`) raised to
+    :data:`MATCH_MIN` (the best match is still needed) when they score at least
+    :data:`NAMED_MATCH_MIN` and share at least :data:`LIFT_WORDS` content words (``shared``,
+    :func:`shares_content`; all of them when a statement has fewer, ``sizes``: "denies
+    theft" / "denies theft on 3 May"), or when one is the other trimmed
+    (:func:`_contained`): one speaker says many things of the people of a story, so names
+    shared do not lower the bar."""
     lifted = scores.copy()
-    for i, j in zip(*np.nonzero(scores >= NAMED_MATCH_MIN), strict=True):
-        if i != j and scores[i, j] < MATCH_MIN and identities[i].same(identities[j]):
+    needed = np.maximum(1, np.minimum(LIFT_WORDS, np.minimum.outer(sizes, sizes)))
+    candidates = ((scores >= NAMED_MATCH_MIN) & (shared >= needed)) | _contained(shared, sizes)
+    for i, j in zip(*np.nonzero(candidates & (scores < MATCH_MIN)), strict=True):
+        if i != j and identities[i].same(identities[j]):
             lifted[i, j] = MATCH_MIN
     return lifted
 
