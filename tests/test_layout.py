@@ -29,6 +29,7 @@ LAYERS = {
     "wiretrace.suite": 6,
     "wiretrace.cli": 6,
     "wiretrace.parallel": 6,
+    "wiretrace.preload": 6,
 }
 #: The package root re-exports the pipeline (``audit``, the loader), so it sits on top.
 ROOT_LAYER = 6

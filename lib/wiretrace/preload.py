@@ -19,10 +19,10 @@ def load_resources() -> None:
 
     from wiretrace.language import lexicon
     from wiretrace.language.agencies import load_registry
-    from wiretrace.language.detect import _identifier, english_share
+    from wiretrace.language.detect import english_share, identify
     from wiretrace.language.nlp import nlp
     from wiretrace.report.readability import FORMULAS
-    from wiretrace.rewrites.align import _stemmer
+    from wiretrace.rewrites.align import stem
 
     nlp()
     lexicon.load_lexicon()
@@ -31,9 +31,9 @@ def load_resources() -> None:
     lexicon.in_wordfreq("the")
     lexicon.zipf("the")
     load_registry()
-    _identifier()
+    identify("The minister said the troops would leave.")
     english_share(["the"])
-    _stemmer()
+    stem("leaving")
     getAllLemmas("said")
     for formula, _ in FORMULAS.values():
         formula("The minister said the troops would leave.")
