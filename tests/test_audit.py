@@ -7,7 +7,7 @@ from conftest import CLOUGH_STEVENSON_DIR, SEEDS_DIR
 
 import wiretrace
 from wiretrace import schema
-from wiretrace.ingest.corpus import InputError
+from wiretrace.ingest.corpus import Corpus, InputError
 
 
 def test_every_table_has_the_contract_columns(seed_audit):
@@ -313,18 +313,20 @@ def test_a_load_task_parses_its_inputs_and_fingerprints_the_accepted_ones(tmp_pa
     import numpy as np
 
     from wiretrace.audit import parse_task
-    from wiretrace.ingest.corpus import load_corpus, read_inputs
+    from wiretrace.ingest.corpus import input_files, load_corpus
     from wiretrace.rewrites.cluster import fingerprints, sketch
 
     for seed in sorted(SEEDS_DIR.glob("*.txt"))[:3]:
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
     (tmp_path / "empty.txt").write_text("")  # rejected: no fingerprint
-    jobs, _ = read_inputs([tmp_path])
-    articles, prints = parse_task(jobs)
+    files, sidecar = input_files([tmp_path])
+    articles, (summaries, prints, used) = parse_task(files, sidecar)
     corpus = load_corpus([tmp_path])
     assert [a.article_id for a in articles] == [a.article_id for a in corpus.articles]
-    assert [a.n_words for a in articles] == [a.n_words for a in corpus.articles]
-    assert "n_words" in vars(articles[0])  # counted in the task, sent with the article
+    assert [a.text for a in articles] == [a.text for a in corpus.articles]
+    assert Corpus(summaries).table().equals(corpus.table())
+    assert Corpus(summaries).metadata_table().equals(corpus.metadata_table())
+    assert not hasattr(summaries[0], "text") and used == set()
     expected = sketch(fingerprints(corpus))
     assert [p.article_id for p in prints] == [a.article_id for a in corpus.ok]
     assert len(prints) == 3 and len(articles) == 4

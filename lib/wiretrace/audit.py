@@ -8,11 +8,12 @@ table with the contract's columns, never invented rows.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,17 @@ import pandas as pd
 from wiretrace import schema
 from wiretrace.ingest.corpus import (
     Article,
+    ArticleSummary,
     Corpus,
     InputError,
     as_paths,
+    input_files,
     load_corpus,
-    parse_inputs,
-    read_inputs,
+    read_files,
+    sidecar_warnings,
+    unique_ids,
 )
+from wiretrace.ingest.sidecar import Sidecar
 
 if TYPE_CHECKING:
     from wiretrace.rewrites.analysis import RewriteAnalysis
@@ -298,7 +303,11 @@ def audit(
     ``workers`` (>= 1, default 1: serial) runs the story clusters on a local Dask cluster
     of that many processes; ``scheduler`` (a Dask scheduler address or a
     ``distributed.Client``) runs them on an existing cluster instead
-    (:mod:`wiretrace.parallel`). Every run gives the same tables, byte for byte.
+    (:mod:`wiretrace.parallel`). Every run gives the same tables, byte for byte. A
+    parallel run reads and parses the inputs on the workers and keeps the articles there
+    (:func:`load_on_workers`): its ``result.corpus`` holds
+    :class:`~wiretrace.ingest.corpus.ArticleSummary` objects (no text, no sentences),
+    a serial run's the :class:`~wiretrace.ingest.corpus.Article` objects.
 
     Stages, in order: load; story clusters; then, one task per story cluster
     (:func:`audit_cluster`): provenance (credits and claims), rewrite detection
@@ -313,16 +322,27 @@ def audit(
     from wiretrace.rewrites.cluster import cluster_stories
 
     paths, wire = as_paths(paths), as_paths(wire)
+    if not paths and not wire:
+        raise InputError("no input paths given")
     with connection(workers, scheduler) as client:
-        corpus, prints = _load(paths, wire, meta, progress, client)
-        clusters = cluster_stories(corpus, progress=progress, prints=prints)
-        tasks = cluster_tasks(corpus, clusters)
-        parts = run_tasks(audit_cluster, tasks, 1, client, progress, desc="clusters")
+        if client is None:
+            corpus = load_corpus(paths, wire=wire, meta=meta, progress=progress)
+            clusters = cluster_stories(corpus, progress=progress)
+            tasks = cluster_tasks(corpus, clusters)
+            parts = run_tasks(audit_cluster, tasks, progress=progress, desc="clusters")
+        else:
+            loaded = load_on_workers(paths, wire, meta, client, progress)
+            corpus = loaded.corpus
+            clusters = cluster_stories(corpus, progress=progress, prints=loaded.prints)
+            loaded.prints = []  # the summaries are all the driver keeps of the articles
+            tasks = cluster_tasks(corpus, clusters)
+            parts = audit_on_workers(tasks, loaded, client, progress)
     return _join(corpus, tasks, parts, _parameters(paths, wire, meta))
 
 
-def cluster_tasks(corpus: Corpus, clusters: pd.DataFrame) -> list[tuple[int, list[Article]]]:
-    """``(cluster_id, members)`` per story cluster, by cluster id, members in corpus order."""
+def cluster_tasks(corpus: Corpus, clusters: pd.DataFrame) -> list[tuple[int, list]]:
+    """``(cluster_id, members)`` per story cluster, by cluster id, members in corpus order
+    (articles, or their summaries in a parallel run)."""
     members: dict[int, list[Article]] = {}
     cluster_of = dict(zip(clusters["article_id"], clusters["cluster_id"], strict=True))
     for article in corpus.ok:
@@ -459,43 +479,123 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
 _TABLES = ("attributions", "claims", "story_claims", "findings", "readability", "provenance")
 
 
-#: Inputs parsed per task when the load stage runs on a cluster.
+#: Input files read and parsed per task when the load stage runs on a cluster.
 LOAD_CHUNK = 50
 
 
-def parse_task(jobs: list) -> tuple[list[Article], list]:
-    """One load task on a worker: the articles of ``jobs`` (:func:`parse_inputs`) and
-    the fingerprints of the accepted ones, in order, with their MinHash sketches
+def parse_task(files: list[tuple[str, bool]], sidecar: Sidecar) -> tuple[list[Article], tuple]:
+    """One load task on a worker: read and parse ``files`` (:func:`read_files`), and
+    return the articles (kept on the worker) with what the driver needs of them:
+    ``(summaries, prints, used)``, the articles' :class:`ArticleSummary` objects, the
+    fingerprints of the accepted ones in order with their MinHash sketches
     (:func:`wiretrace.rewrites.cluster.sketch`), so clustering on the driver only joins
-    them. Each article's word count is taken here too (it is cached on the article)."""
+    them, and the sidecar keys used. Ids are the inputs' own (see :func:`unique_ids`)."""
     from wiretrace.rewrites.cluster import fingerprint, sketch
 
-    articles = parse_inputs(jobs)
-    for article in articles:
-        article.n_words  # noqa: B018 -- computed once, here, and kept with the article
+    articles, used = read_files(files, sidecar)
     ok = [a for a in articles if a.status == "ok"]
-    return articles, sketch([fingerprint(a.article_id, a.body) for a in ok])
+    prints = sketch([fingerprint(a.article_id, a.body) for a in ok])
+    return articles, ([a.summary() for a in articles], prints, used)
 
 
-def _load(
-    paths: list, wire: list, meta: str | Path | None, progress: bool, client: object = None
-) -> tuple[Corpus, list | None]:
-    """The load stage: read the inputs into a corpus (at least one path is needed), and
-    the fingerprints of its ok articles when they were made while parsing (else
-    ``None``). With a ``client``, the inputs are read here and parsed on its workers,
-    :data:`LOAD_CHUNK` per task (:func:`parse_task`), giving the articles a serial load
-    gives, in the same order."""
-    from wiretrace.parallel import run_tasks
+@dataclass
+class Loaded:
+    """The load stage of a parallel run (:func:`load_on_workers`): the corpus of summaries,
+    the fingerprints of its ok articles in corpus order, one future per load task holding
+    that task's articles on the workers, and where each article is among them:
+    ``where[article_id] = (task, position)``."""
 
-    if not paths and not wire:
-        raise InputError("no input paths given")
-    if client is None:
-        return load_corpus(paths, wire=wire, meta=meta, progress=progress), None
-    jobs, warnings = read_inputs(paths, wire, meta, progress)
-    chunks = [jobs[i : i + LOAD_CHUNK] for i in range(0, len(jobs), LOAD_CHUNK)]
-    parts = run_tasks(parse_task, chunks, 1, client, progress, "parsing", f"{LOAD_CHUNK} inputs")
-    corpus = Corpus([a for articles, _ in parts for a in articles], warnings=warnings)
-    return corpus, [f for _, prints in parts for f in prints]
+    corpus: Corpus
+    prints: list
+    chunks: list
+    where: dict[str, tuple[int, int]]
+
+
+def load_on_workers(
+    paths: list, wire: list, meta: str | Path | None, client: object, progress: bool = False
+) -> Loaded:
+    """The load stage on the workers of ``client``: the driver lists the input files and
+    reads the sidecar metadata (:func:`input_files`); the workers read and parse the
+    files, :data:`LOAD_CHUNK` per task (:func:`parse_task`), and keep the articles. The
+    driver gathers only their summaries and fingerprints, and makes the ids unique in
+    input order (:func:`unique_ids`), so the corpus is the serial load's, summarised."""
+    from operator import itemgetter
+
+    from wiretrace.parallel import submit_tasks
+
+    files, sidecar = input_files(paths, wire, meta)
+    shared = client.scatter(sidecar, broadcast=True)
+    chunks = [(files[i : i + LOAD_CHUNK], shared) for i in range(0, len(files), LOAD_CHUNK)]
+    parsed = submit_tasks(parse_task, chunks, client, progress, "parsing", f"{LOAD_CHUNK} files")
+    heads = [client.submit(itemgetter(1), f) for f in parsed]
+    articles = [client.submit(itemgetter(0), f) for f in parsed]
+    del parsed  # each task's articles stay on the workers, in ``articles``
+    summaries, prints, used, where = [], [], [], {}
+    for task, head in enumerate(heads):
+        part, part_prints, part_used = head.result()
+        head.release()
+        where.update({len(summaries) + n: (task, n) for n in range(len(part))})
+        summaries.extend(part)
+        prints.extend(part_prints)
+        used.append(part_used)
+    k = 0  # the fingerprint of the next ok article
+    ids = unique_ids(s.article_id for s in summaries)
+    for summary, article_id in zip(summaries, ids, strict=True):
+        if article_id != summary.article_id:  # a repeated id: renamed here, and on the worker
+            summary.article_id = article_id
+            if summary.status == "ok":
+                prints[k] = replace(prints[k], article_id=article_id)
+        k += summary.status == "ok"
+    corpus = Corpus(summaries, warnings=sidecar_warnings(sidecar, used))
+    where = {s.article_id: where[n] for n, s in enumerate(summaries)}
+    return Loaded(corpus, prints, articles, where)
+
+
+def audit_members(task: tuple[int, list[tuple[int, int, str]]], *chunks: list) -> ClusterAudit:
+    """:func:`audit_cluster` on a worker, the members picked from the load tasks'
+    articles ``chunks``: ``task`` is ``(cluster_id, picks)``, each pick ``(chunk,
+    position, article_id)`` (the article's id in the run, which a repeated input id
+    changes)."""
+    cluster_id, picks = task
+    members = []
+    for chunk, position, article_id in picks:
+        article = copy.copy(chunks[chunk][position])  # the worker's copy is left as parsed
+        article.article_id = article_id
+        members.append(article)
+    return audit_cluster((cluster_id, members))
+
+
+def audit_on_workers(
+    tasks: list[tuple[int, list[ArticleSummary]]], loaded: Loaded, client: object, progress: bool
+) -> list[ClusterAudit]:
+    """:func:`audit_members` per story cluster of ``tasks`` (as :func:`cluster_tasks`
+    gives them, of summaries), on the workers of ``client``, each given the futures of
+    the load tasks that hold its members; the parts in task order. The load tasks'
+    articles are released as the clusters finish."""
+    from wiretrace.parallel import gather_tasks
+
+    chunks, loaded.chunks = loaded.chunks, []  # held by the tasks alone from here
+    return gather_tasks(
+        audit_members,
+        _member_calls(tasks, loaded.where, chunks),
+        client,
+        progress,
+        "clusters",
+        "cluster",
+    )
+
+
+def _member_calls(tasks: list, where: dict, chunks: list) -> list:
+    """The calls of :func:`audit_on_workers`: ``((cluster_id, picks), futures)`` each."""
+    calls = []
+    for cluster_id, members in tasks:
+        used: dict[int, int] = {}  # load task -> its place among this cluster's futures
+        picks = []
+        for member in members:
+            chunk, position = where[member.article_id]
+            picks.append((used.setdefault(chunk, len(used)), position, member.article_id))
+        calls.append(((cluster_id, picks), [chunks[c] for c in used]))
+    return calls
 
 
 def _story_claims(corpus: Corpus, rewrites: RewriteAnalysis, claims: pd.DataFrame) -> pd.DataFrame:

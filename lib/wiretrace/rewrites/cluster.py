@@ -139,7 +139,7 @@ class Fingerprint:
     shingles that hold at least one term (the ones :func:`excerpt_pairs` samples: "as
     part of" is no evidence of copying, "troops in Niger" may be). ``sketches``, when
     :func:`sketch` has filled it, holds the MinHash signatures of ``shingles`` and
-    ``terms`` (two rows of :data:`NUM_PERM` values), so they can be computed where the
+    ``terms`` (two rows of :data:`NUM_PERM` 32-bit values), so they can be computed where the
     article was parsed; empty otherwise (:func:`candidate_pairs` computes them).
     """
 
@@ -147,7 +147,7 @@ class Fingerprint:
     shingles: np.ndarray
     terms: np.ndarray
     anchors: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.uint64))
-    sketches: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint64))
+    sketches: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint32))
 
 
 #: Odd 64-bit multipliers that combine the word hashes of a shingle (position-dependent).
@@ -274,7 +274,10 @@ def _signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
     sketches = MinHash.bulk(
         [s.tolist() for s in sets], num_perm=NUM_PERM, seed=SEED, hashfunc=low32
     )
-    return np.array([m.hashvalues for m in sketches], dtype=np.uint64).reshape(-1, NUM_PERM)
+    # datasketch keeps 32-bit hash values in 64-bit slots: kept in 32 bits, half the size.
+    values = np.array([m.hashvalues for m in sketches], dtype=np.uint64).reshape(-1, NUM_PERM)
+    assert not (values >> np.uint64(32)).any()
+    return values.astype(np.uint32)
 
 
 def sketch(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
@@ -348,7 +351,7 @@ def candidate_pairs(fingerprints: Sequence[Fingerprint]) -> list[tuple]:
     pairs: set[tuple[int, int]] = set()
     for k, name in enumerate(SKETCHED):
         keep = np.array([getattr(f, name).size > 0 for f in fingerprints], dtype=bool)
-        signatures = np.array([f.sketches[k] for f in fingerprints], dtype=np.uint64)
+        signatures = np.array([f.sketches[k] for f in fingerprints], dtype=np.uint32)
         pairs.update(band_pairs(signatures.reshape(-1, NUM_PERM), keep))
     pairs.update(excerpt_pairs(fingerprints))
     return sorted(pairs)
