@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
@@ -333,3 +334,21 @@ def test_a_load_task_parses_its_inputs_and_fingerprints_the_accepted_ones(tmp_pa
     for mine, theirs in zip(prints, expected, strict=True):
         assert np.array_equal(mine.shingles, theirs.shingles)
         assert np.array_equal(mine.sketches, theirs.sketches)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 5_000])
+@pytest.mark.parametrize("format", ["csv", "parquet"])
+def test_audit_json_written_in_parts_is_json_dump_of_the_document(
+    seed_audit, monkeypatch, rows, format
+):
+    import dataclasses
+    import io
+
+    audit_module = importlib.import_module("wiretrace.audit")
+    monkeypatch.setattr(audit_module, "_JSON_ROWS", rows)  # tables of 1 to 18 rows split
+    emptied = dataclasses.replace(seed_audit, stemma=seed_audit.stemma.iloc[:0])
+    for result in (seed_audit, emptied):
+        written = io.StringIO()
+        result.write_document(written, format)
+        expected = json.dumps(result.document(format), indent=2, ensure_ascii=False) + "\n"
+        assert written.getvalue() == expected

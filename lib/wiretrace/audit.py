@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import numpy as np
 import pandas as pd
@@ -217,19 +217,42 @@ class AuditResult:
                 else:
                     table.to_csv(staged / f"{name}.csv", index=False)
             with (staged / "audit.json").open("w", encoding="utf-8") as fh:
-                # Written as it is encoded: a long article's tables would otherwise be
-                # held twice more, as the encoder's pieces and as one string.
-                json.dump(self.document(format), fh, indent=2, ensure_ascii=False)
-                fh.write("\n")
+                self.write_document(fh, format)
             self.written = _publish(staged, out)
         finally:
             shutil.rmtree(staged, ignore_errors=True)
         return out
 
-    def document(self, format: str = "csv") -> dict:
-        """The content of ``audit.json``: version, parameters, inputs (path and the SHA-256
-        taken when each was read), warnings, summary and every table as records (with
-        ``format`` ``parquet``: the table folders' names, ``table_files``, instead)."""
+    def write_document(self, fh: TextIO, format: str = "csv") -> None:
+        """Write :meth:`document` to ``fh`` as ``audit.json`` holds it (JSON indented by
+        2, not ASCII-escaped, a newline at the end), a few thousand rows at a time.
+
+        The bytes are those of ``json.dump(self.document(format), fh, indent=2,
+        ensure_ascii=False)`` (tested), but no table is ever held as records whole: on a
+        large run the records of every table at once would be many times the tables.
+        """
+        document = self._head(format)
+        if format == "parquet":
+            json.dump(document, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+            return
+        head = json.dumps({**document, "tables": _PLACE}, indent=2, ensure_ascii=False)
+        before, after = head.split(json.dumps(_PLACE))
+        fh.write(before + "{")
+        for n, (name, table) in enumerate(self.tables().items()):
+            fh.write(("," if n else "") + f"\n    {json.dumps(name, ensure_ascii=False)}: [")
+            for start in range(0, len(table), _JSON_ROWS):
+                part = table.iloc[start : start + _JSON_ROWS]
+                records = json.loads(part.to_json(orient="records", force_ascii=False))
+                for k, record in enumerate(records):
+                    text = json.dumps(record, indent=2, ensure_ascii=False)
+                    fh.write(("," if start or k else "") + "\n      ")
+                    fh.write(text.replace("\n", "\n      "))
+            fh.write("\n    ]" if len(table) else "]")
+        fh.write("\n  }" + after + "\n")
+
+    def _head(self, format: str) -> dict:
+        """:meth:`document` without the tables (or with the table files, for parquet)."""
         inputs = [
             {"article_id": a.article_id, "path": a.path, "sha256": a.sha256}
             for a in self.corpus.articles
@@ -243,13 +266,25 @@ class AuditResult:
         }
         if format == "parquet":
             document["table_files"] = [f"{name}.parquet" for name in self.tables()]
-        else:
+        return document
+
+    def document(self, format: str = "csv") -> dict:
+        """The content of ``audit.json``: version, parameters, inputs (path and the SHA-256
+        taken when each was read), warnings, summary and every table as records (with
+        ``format`` ``parquet``: the table folders' names, ``table_files``, instead)."""
+        document = self._head(format)
+        if format != "parquet":
             document["tables"] = {
                 name: json.loads(table.to_json(orient="records", force_ascii=False))
                 for name, table in self.tables().items()
             }
         return document
 
+
+#: Stands for the tables in :meth:`AuditResult.write_document`'s head.
+_PLACE = "\x00tables\x00"
+#: Rows of a table turned into JSON records at a time by :meth:`AuditResult.write_document`.
+_JSON_ROWS = 5_000
 
 #: The formats :meth:`AuditResult.to_dir` writes.
 OUTPUT_FORMATS = ("csv", "parquet")
