@@ -97,9 +97,11 @@ def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(
 # The module's cluster holds the scheduler's HTTP port (8787, on 127.0.0.1): the second
 # cluster started here takes another one and says so.
 @pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
-def test_two_workers_write_the_serial_bytes_on_generated_stories(generated, tmp_path):
+def test_two_workers_write_the_serial_bytes_on_generated_stories(generated, tmp_path, monkeypatch):
     serial = wiretrace.audit([generated])
     assert serial.clusters["cluster_id"].nunique() >= 5
+    monkeypatch.setattr(audit_module, "LOAD_CHUNK", 7)  # members picked from several tasks
+    monkeypatch.setattr(audit_module, "JOIN_BATCH", 2)  # the parts joined two at a time
     parallel = wiretrace.audit([generated], workers=2)  # starts and stops a local cluster
     _same_bytes(serial.to_dir(tmp_path / "serial"), parallel.to_dir(tmp_path / "parallel"))
 

@@ -460,21 +460,25 @@ def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFr
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
-    """The audit result from the clusters' parts (in task order): the articles of failed
-    clusters marked, every table in corpus order, then the scorecard."""
+    """The audit result from the clusters' parts (in task order, or batches of them:
+    :func:`_fold`): the articles of failed clusters marked, every table in corpus order,
+    then the scorecard."""
     from wiretrace.report.scorecard import build_scorecard
-    from wiretrace.rewrites.analysis import join_clusters
+    from wiretrace.rewrites.analysis import RewriteAnalysis, join_clusters
 
-    for (_, members), part in zip(tasks, parts, strict=True):
-        if part.error:
+    failed = {p.cluster_id: p.error for p in parts if p.error}
+    for cluster_id, members in tasks:
+        if cluster_id in failed:
             for article in members:
                 article.status = "failed"
-                article.reason = f"cluster {part.cluster_id} failed: {part.error}"
+                article.reason = f"cluster {cluster_id} failed: {failed[cluster_id]}"
     done = [p for p in parts if not p.error]
     cluster_of = {a.article_id: cid for cid, members in tasks for a in members}
-    rewrites = join_clusters(
-        [p.rewrites for p in done], [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok]
-    )
+    clusters = [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok]
+    if any(isinstance(p.rewrites, RewriteAnalysis) for p in done):  # batches (_fold)
+        rewrites = _join_batches([p.rewrites for p in done], clusters)
+    else:
+        rewrites = join_clusters([p.rewrites for p in done], clusters)
     if done:
         tables = {name: [getattr(p, name) for p in done] for name in _TABLES}
     else:  # nothing audited: the stages' own empty tables
@@ -508,6 +512,62 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
         sources=rewrites.sources,
         parameters=parameters,
     )
+
+
+#: Story clusters whose parts the driver of a parallel run joins at a time (:func:`_fold`).
+JOIN_BATCH = 200
+
+
+def _fold(parts: list[ClusterAudit]) -> list[ClusterAudit]:
+    """Consecutive clusters' parts as one part of their joined tables (its ``rewrites``
+    the :class:`RewriteAnalysis` of theirs, its other tables theirs concatenated), and
+    the failed parts as they are. A parallel run's driver folds the parts
+    :data:`JOIN_BATCH` at a time as they arrive: tables hold a row in far less memory
+    than a part's columns of Python values."""
+    from wiretrace.rewrites.analysis import join_clusters
+
+    done = [p for p in parts if not p.error]
+    if not done:
+        return parts
+    tables = {}
+    for name in _TABLES:
+        frames = [getattr(p, name) for p in done]
+        filled = [f for f in frames if len(f)]
+        tables[name] = pd.concat(filled, ignore_index=True) if filled else frames[0]
+    rewrites = join_clusters([p.rewrites for p in done], [])
+    rewrites.stemma.attrs["parts"] = sum(len(p.rewrites["stemma"]) for p in done)
+    return [*(p for p in parts if p.error), ClusterAudit(-1, rewrites=rewrites, **tables)]
+
+
+def _join_batches(batches: list[RewriteAnalysis], clusters: list) -> RewriteAnalysis:
+    """The :class:`RewriteAnalysis` of batches of consecutive clusters' parts (each
+    ``join_clusters`` of its parts: :func:`_fold`) as ``join_clusters`` of all the parts
+    gives it: each table's column types read again from all its values, stemmata
+    concatenated (a batch without any left out, as ``join_clusters`` leaves out none)."""
+    from wiretrace.rewrites.analysis import RewriteAnalysis
+
+    stemmata = [b.stemma for b in batches if b.stemma.attrs.get("parts")]
+    stemma = pd.concat(stemmata, ignore_index=True) if stemmata else batches[0].stemma
+    stemma.attrs = {}
+    return RewriteAnalysis(
+        alignments=_read_again([b.alignments for b in batches]),
+        derivation=_read_again([b.derivation for b in batches]),
+        sources={k: v for b in batches for k, v in b.sources.items()},
+        stemma=stemma,
+        clusters=pd.DataFrame(clusters, columns=["article_id", "cluster_id"]),
+        consensus={k: v for b in batches for k, v in b.consensus.items()},
+        undecided=set().union(*(b.undecided for b in batches)),
+    )
+
+
+def _read_again(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Tables with the same columns as one, each column's type read from all its values
+    (as a table made from them all at once); the first table when none has rows."""
+    filled = [f for f in frames if len(f)]
+    if not filled:
+        return frames[0]
+    joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    return pd.DataFrame({c: joined[c].tolist() for c in frames[0].columns})
 
 
 #: The per-cluster tables of a :class:`ClusterAudit` joined by :func:`_join`.
@@ -607,17 +667,24 @@ def audit_on_workers(
     gives them, of summaries), on the workers of ``client``, each given the futures of
     the load tasks that hold its members; the parts in task order. The load tasks'
     articles are released as the clusters finish."""
-    from wiretrace.parallel import gather_tasks
+    from wiretrace.parallel import finished_tasks
 
     chunks, loaded.chunks = loaded.chunks, []  # held by the tasks alone from here
-    return gather_tasks(
-        audit_members,
-        _member_calls(tasks, loaded.where, chunks),
-        client,
-        progress,
-        "clusters",
-        "cluster",
-    )
+    calls = _member_calls(tasks, loaded.where, chunks)
+    del chunks
+    folded: list[ClusterAudit] = []
+    waiting: dict[int, ClusterAudit] = {}  # finished before an earlier cluster
+    batch: list[ClusterAudit] = []
+    following = 0  # the task whose part joins the batch next
+    for n, part in finished_tasks(audit_members, calls, client, progress, "clusters", "cluster"):
+        waiting[n] = part
+        while following in waiting:
+            batch.append(waiting.pop(following))
+            following += 1
+        if len(batch) >= JOIN_BATCH:
+            folded.extend(_fold(batch))
+            batch = []
+    return folded + _fold(batch)
 
 
 def _member_calls(tasks: list, where: dict, chunks: list) -> list:

@@ -144,36 +144,54 @@ def submit_tasks(
         raise
 
 
-def gather_tasks(
+def finished_tasks(
     function: Callable[..., Any],
-    calls: Sequence[tuple[Any, Sequence[Any]]],
+    calls: list[tuple[Any, Sequence[Any]]],
     client: Any,
     progress: bool = False,
     desc: str = "tasks",
     unit: str = "task",
-) -> list:
-    """``[function(task, *futures) for task, futures in calls]`` on ``client``, in call
-    order. ``futures`` are results left on the workers (:func:`submit_tasks`): the
-    worker running a call gets their values. Each result is fetched as soon as its task
-    finishes and the task released, so the workers drop what no queued task needs. An
-    exception raised by a task is raised here; Ctrl-C cancels the tasks still queued."""
+) -> Iterator[tuple[int, Any]]:
+    """``(n, function(task, *futures))`` for the ``n``-th of ``calls`` (``(task,
+    futures)`` each), on ``client``, as the tasks finish. ``futures`` are results left on
+    the workers (:func:`submit_tasks`): the worker running a call gets their values.
+    ``calls`` is emptied once the tasks are submitted, and each task is released when its
+    result is fetched, so the workers drop what no queued task needs. An exception
+    raised by a task is raised here; Ctrl-C (or leaving early) cancels the tasks still
+    queued."""
     from distributed import as_completed
     from tqdm import tqdm
 
     futures: list = []
     try:
         futures = [client.submit(function, task, *args, pure=False) for task, args in calls]
-        calls = []  # the futures of the arguments are held by the tasks alone
+        calls.clear()  # the futures of the arguments are held by the tasks alone
         order = {future.key: n for n, future in enumerate(futures)}
-        results: list = [None] * len(futures)
         with tqdm(total=len(futures), desc=desc, unit=unit, disable=not progress) as bar:
             for future in as_completed(futures):
                 n = order[future.key]
-                results[n] = future.result()
+                result = future.result()
                 futures[n] = None
                 future.release()
                 bar.update()
-        return results
-    except BaseException:
-        client.cancel([f for f in futures if f is not None])
-        raise
+                yield n, result
+    finally:
+        queued = [f for f in futures if f is not None]
+        if queued:
+            client.cancel(queued)
+
+
+def gather_tasks(
+    function: Callable[..., Any],
+    calls: list[tuple[Any, Sequence[Any]]],
+    client: Any,
+    progress: bool = False,
+    desc: str = "tasks",
+    unit: str = "task",
+) -> list:
+    """``[function(task, *futures) for task, futures in calls]`` on ``client``, in call
+    order (:func:`finished_tasks`)."""
+    results: list = [None] * len(calls)
+    for n, result in finished_tasks(function, calls, client, progress, desc, unit):
+        results[n] = result
+    return results
