@@ -315,7 +315,7 @@ def test_a_load_task_parses_its_inputs_and_fingerprints_the_accepted_ones(tmp_pa
 
     from wiretrace.audit import parse_task
     from wiretrace.ingest.corpus import input_files, load_corpus
-    from wiretrace.rewrites.cluster import fingerprints, sketch
+    from wiretrace.rewrites.cluster import SAMPLE_EVERY, candidate_pairs, fingerprints, sketch
 
     for seed in sorted(SEEDS_DIR.glob("*.txt"))[:3]:
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
@@ -334,6 +334,8 @@ def test_a_load_task_parses_its_inputs_and_fingerprints_the_accepted_ones(tmp_pa
     for mine, theirs in zip(prints, expected, strict=True):
         assert np.array_equal(mine.shingles, theirs.shingles)
         assert np.array_equal(mine.sketches, theirs.sketches)
+        assert set(mine.anchors) == {a for a in theirs.anchors if a % SAMPLE_EVERY == 0} != set()
+    assert candidate_pairs(prints) == candidate_pairs(expected)
 
 
 @pytest.mark.parametrize("rows", [1, 2, 5_000])

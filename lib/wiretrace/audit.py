@@ -583,13 +583,14 @@ def parse_task(files: list[tuple[str, bool]], sidecar: Sidecar) -> tuple[list[Ar
     return the articles (kept on the worker) with what the driver needs of them:
     ``(summaries, prints, used)``, the articles' :class:`ArticleSummary` objects, the
     fingerprints of the accepted ones in order with their MinHash sketches
-    (:func:`wiretrace.rewrites.cluster.sketch`), so clustering on the driver only joins
+    (:func:`wiretrace.rewrites.cluster.sketch`) and only the anchors clustering samples
+    (:func:`~wiretrace.rewrites.cluster.sampled`), so clustering on the driver only joins
     them, and the sidecar keys used. Ids are the inputs' own (see :func:`unique_ids`)."""
-    from wiretrace.rewrites.cluster import fingerprint, sketch
+    from wiretrace.rewrites.cluster import fingerprint, sampled, sketch
 
     articles, used = read_files(files, sidecar)
     ok = [a for a in articles if a.status == "ok"]
-    prints = sketch([fingerprint(a.article_id, a.body) for a in ok])
+    prints = sampled(sketch([fingerprint(a.article_id, a.body) for a in ok]))
     return articles, ([a.summary() for a in articles], prints, used)
 
 

@@ -293,6 +293,14 @@ def sketch(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
     ]
 
 
+def sampled(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
+    """``prints`` with only the anchors :func:`excerpt_pairs` samples (those 0 modulo
+    :data:`SAMPLE_EVERY`): the same candidates and scores, about half the anchors to
+    hold. A parallel load sends these to the driver, which holds every article's."""
+    every = np.uint64(SAMPLE_EVERY)
+    return [replace(f, anchors=f.anchors[f.anchors % every == 0]) for f in prints]
+
+
 def candidate_probability(similarity: float) -> float:
     """Chance that one LSH index proposes a pair of sets with this Jaccard similarity.
 
