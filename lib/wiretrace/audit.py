@@ -456,7 +456,7 @@ def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFr
     rows = joined.iloc[order]
     # Built afresh from the values, so each column's type is read from what it holds
     # (a cluster's table may carry object columns).
-    return pd.DataFrame({c: rows[c].tolist() for c in frames[0].columns})
+    return _from_values(rows, frames[0].columns)
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
@@ -567,7 +567,17 @@ def _read_again(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not filled:
         return frames[0]
     joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
-    return pd.DataFrame({c: joined[c].tolist() for c in frames[0].columns})
+    return _from_values(joined, frames[0].columns)
+
+
+def _from_values(table: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """``table`` made again from its values, each column's type read from what it holds
+    (as ``pd.DataFrame`` of the columns' lists gives it), one column's values at a time
+    held as Python objects, not the whole table's."""
+    return pd.DataFrame(
+        {c: pd.Series(table[c].tolist()) for c in columns},
+        index=pd.RangeIndex(len(table)),
+    )
 
 
 #: The per-cluster tables of a :class:`ClusterAudit` joined by :func:`_join`.
