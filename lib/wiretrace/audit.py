@@ -215,7 +215,7 @@ class AuditResult:
                 if format == "parquet":
                     write_parquet(table, staged / f"{name}.parquet")
                 else:
-                    table.to_csv(staged / f"{name}.csv", index=False)
+                    table.to_csv(staged / f"{name}.csv", index=False, chunksize=_JSON_ROWS)
             with (staged / "audit.json").open("w", encoding="utf-8") as fh:
                 self.write_document(fh, format)
             self.written = _publish(staged, out)
@@ -283,8 +283,9 @@ class AuditResult:
 
 #: Stands for the tables in :meth:`AuditResult.write_document`'s head.
 _PLACE = "\x00tables\x00"
-#: Rows of a table turned into JSON records at a time by :meth:`AuditResult.write_document`.
-_JSON_ROWS = 5_000
+#: Rows of a table turned into JSON records at a time by :meth:`AuditResult.write_document`,
+#: and written as CSV at a time by :meth:`AuditResult.to_dir`.
+_JSON_ROWS = 1_000
 
 #: The formats :meth:`AuditResult.to_dir` writes.
 OUTPUT_FORMATS = ("csv", "parquet")
@@ -514,17 +515,20 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
     )
 
 
-#: Story clusters whose parts the driver of a parallel run joins at a time (:func:`_fold`).
-JOIN_BATCH = 200
+#: Story clusters whose parts the driver of a parallel run joins at a time, and batches
+#: joined again into one at a time (:func:`_fold`).
+JOIN_BATCH = 20
 
 
 def _fold(parts: list[ClusterAudit]) -> list[ClusterAudit]:
-    """Consecutive clusters' parts as one part of their joined tables (its ``rewrites``
-    the :class:`RewriteAnalysis` of theirs, its other tables theirs concatenated), and
-    the failed parts as they are. A parallel run's driver folds the parts
-    :data:`JOIN_BATCH` at a time as they arrive: tables hold a row in far less memory
-    than a part's columns of Python values."""
-    from wiretrace.rewrites.analysis import join_clusters
+    """Consecutive clusters' parts, or batches of them folded before, as one part of
+    their joined tables (its ``rewrites`` the :class:`RewriteAnalysis` of theirs, its
+    other tables theirs concatenated), and the failed parts as they are. A parallel
+    run's driver folds the parts :data:`JOIN_BATCH` at a time as they arrive, and the
+    batches :data:`JOIN_BATCH` at a time: tables hold a row in far less memory than a
+    part's columns of Python values, and a few small batches at a time are made and
+    dropped, so the driver's heap is not left full of holes."""
+    from wiretrace.rewrites.analysis import RewriteAnalysis, join_clusters
 
     done = [p for p in parts if not p.error]
     if not done:
@@ -534,8 +538,14 @@ def _fold(parts: list[ClusterAudit]) -> list[ClusterAudit]:
         frames = [getattr(p, name) for p in done]
         filled = [f for f in frames if len(f)]
         tables[name] = pd.concat(filled, ignore_index=True) if filled else frames[0]
-    rewrites = join_clusters([p.rewrites for p in done], [])
-    rewrites.stemma.attrs["parts"] = sum(len(p.rewrites["stemma"]) for p in done)
+    if isinstance(done[0].rewrites, RewriteAnalysis):  # batches folded before
+        stemmata = sum(p.rewrites.stemma.attrs.get("parts", 0) for p in done)
+        rewrites = _join_batches([p.rewrites for p in done], [])
+    else:
+        stemmata = sum(len(p.rewrites["stemma"]) for p in done)
+        rewrites = join_clusters([p.rewrites for p in done], [])
+    # How many clusters' stemmata the batch holds (none: join_clusters' empty table).
+    rewrites.stemma.attrs["parts"] = stemmata
     return [*(p for p in parts if p.error), ClusterAudit(-1, rewrites=rewrites, **tables)]
 
 
@@ -547,7 +557,7 @@ def _join_batches(batches: list[RewriteAnalysis], clusters: list) -> RewriteAnal
     from wiretrace.rewrites.analysis import RewriteAnalysis
 
     stemmata = [b.stemma for b in batches if b.stemma.attrs.get("parts")]
-    stemma = pd.concat(stemmata, ignore_index=True) if stemmata else batches[0].stemma
+    stemma = pd.concat(stemmata, ignore_index=True) if stemmata else batches[0].stemma.copy()
     stemma.attrs = {}
     return RewriteAnalysis(
         alignments=_read_again([b.alignments for b in batches]),
@@ -683,7 +693,8 @@ def audit_on_workers(
     chunks, loaded.chunks = loaded.chunks, []  # held by the tasks alone from here
     calls = _member_calls(tasks, loaded.where, chunks)
     del chunks
-    folded: list[ClusterAudit] = []
+    done: list[ClusterAudit] = []  # batches of batches (and failed parts)
+    folded: list[ClusterAudit] = []  # batches
     waiting: dict[int, ClusterAudit] = {}  # finished before an earlier cluster
     batch: list[ClusterAudit] = []
     following = 0  # the task whose part joins the batch next
@@ -695,7 +706,10 @@ def audit_on_workers(
         if len(batch) >= JOIN_BATCH:
             folded.extend(_fold(batch))
             batch = []
-    return folded + _fold(batch)
+        if len(folded) >= JOIN_BATCH:
+            done.extend(_fold(folded))
+            folded = []
+    return done + _fold(folded + _fold(batch))
 
 
 def _member_calls(tasks: list, where: dict, chunks: list) -> list:
