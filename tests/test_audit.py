@@ -354,3 +354,17 @@ def test_audit_json_written_in_parts_is_json_dump_of_the_document(
         result.write_document(written, format)
         expected = json.dumps(result.document(format), indent=2, ensure_ascii=False) + "\n"
         assert written.getvalue() == expected
+
+
+def test_an_earlier_runs_tables_are_read_from_its_audit_json_by_lines(seed_audit, tmp_path):
+    audit_module = importlib.import_module("wiretrace.audit")
+    out = seed_audit.to_dir(tmp_path / "out")
+    document = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    names = [f"{name}.csv" for name in document["tables"]]
+    assert audit_module._earlier_tables(out) == names and len(names) == 13
+    (out / "audit.json").write_text(json.dumps(document), encoding="utf-8")  # one line
+    assert audit_module._earlier_tables(out) == names
+    parquet = seed_audit.to_dir(tmp_path / "parquet", format="parquet")
+    assert audit_module._earlier_tables(parquet) == [f"{n[:-4]}.parquet" for n in names]
+    (out / "audit.json").write_text("{", encoding="utf-8")  # unreadable: nothing to remove
+    assert audit_module._earlier_tables(out) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -63,13 +64,32 @@ def check_out(out: str | Path, inputs: Iterable[str | Path]) -> Path:
 
 
 def _earlier_tables(out: Path) -> list[str]:
-    """The file names of the tables an earlier run wrote to ``out`` (from its audit.json)."""
+    """The file names of the tables an earlier run wrote to ``out`` (from its audit.json).
+
+    The names are read a line at a time from the layout :meth:`AuditResult.write_document`
+    writes (each table's name alone on a line indented by four spaces, inside
+    ``"tables"``), so a large earlier run's tables are not loaded to learn their names;
+    a file in another layout (the Parquet one, without tables, or edited by hand) is
+    read whole."""
     try:
+        with (out / "audit.json").open(encoding="utf-8") as fh:
+            names, inside = [], False
+            for line in fh:
+                if line == '  "tables": {\n':
+                    inside = True
+                elif inside and line.startswith(("  }", "  },")):
+                    return [f"{name}.csv" for name in names]
+                elif inside and (found := _TABLE_LINE.match(line)):
+                    names.append(json.loads(found.group(1)))
         document = json.loads((out / "audit.json").read_text(encoding="utf-8"))
         csv = [f"{name}.csv" for name in document.get("tables", {})]
         return csv + list(document.get("table_files", []))
     except (OSError, ValueError, AttributeError):
         return []
+
+
+#: A table's name in audit.json as :meth:`AuditResult.write_document` writes it.
+_TABLE_LINE = re.compile(r'^    ("(?:[^"\\]|\\.)*"): [\[{]')
 
 
 def _publish(staged: Path, out: Path) -> dict[str, list[str]]:
