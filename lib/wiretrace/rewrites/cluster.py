@@ -373,24 +373,31 @@ def excerpt_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     the excerpt is copied. Here every article keeps the *anchor* shingles (those with a
     rare word or a number) whose hash is 0 modulo :data:`SAMPLE_EVERY` (the same
     shingles in every article that has them, as in Broder's mod-m sampling); the
-    articles holding a sampled shingle are listed in corpus order and each is paired
-    with the next :data:`SAMPLE_NEIGHBOURS` of them, so a shingle shared by many
+    articles holding a sampled shingle are listed in corpus order (one sort of every
+    sampled shingle of the corpus, no list per shingle) and each is paired with the next
+    :data:`SAMPLE_NEIGHBOURS` of them, so a shingle shared by many
     articles costs pairs in proportion to their number, not its square. An excerpt with
     n anchors keeps none of them with probability ``(1 - 1/SAMPLE_EVERY) ** n`` (about
     0.02% for a 25-word news sentence, with some twelve anchors); once paired with any
     member of its story it joins the cluster. Candidates are then scored exactly like
     the others.
     """
-    postings: dict[int, list[int]] = {}
     every = np.uint64(SAMPLE_EVERY)
-    for i, f in enumerate(fingerprints):
-        for value in f.anchors[f.anchors % every == 0].tolist():
-            postings.setdefault(value, []).append(i)
+    kept = [f.anchors[f.anchors % every == 0] for f in fingerprints]
+    if not kept:
+        return set()
+    values = np.concatenate([np.array([], dtype=np.uint64), *kept])
+    articles = np.repeat(np.arange(len(kept)), [k.size for k in kept])
+    # The postings of each sampled shingle, in corpus order: sorted by shingle, then article
+    # (an article's anchors are unique, so it is in a shingle's postings once).
+    order = np.lexsort((articles, values))
+    values, articles = values[order], articles[order]
     pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        for k, i in enumerate(members):
-            for j in members[k + 1 : k + 1 + SAMPLE_NEIGHBOURS]:
-                pairs.add((i, j))
+    for step in range(1, SAMPLE_NEIGHBOURS + 1):
+        same = values[step:] == values[:-step]
+        pairs.update(
+            zip(articles[:-step][same].tolist(), articles[step:][same].tolist(), strict=True)
+        )
     return pairs
 
 
