@@ -14,6 +14,12 @@ def test_the_line_through_exact_points_is_found_and_read_at_the_target():
     assert fit == {"mb_per_article": 0.02, "intercept_mb": 150.0, "fitted_mb_at_target": 2150.0}
     assert driver_memory.loglog_slope([10, 100], [5, 50]) == 1.0
     assert driver_memory.loglog_slope([10], [5]) is None
+    assert driver_memory.marginal([1000, 4000, 2000], [170, 230, 190]) == {
+        "between": [2000, 4000],
+        "mb_per_article": 0.02,
+        "fitted_mb_at_target": 2150.0,
+    }
+    assert driver_memory.marginal([1000], [170]) is None
     assert driver_memory.loglog_slope([10, 100], [0, 5]) is None
 
 
@@ -28,4 +34,5 @@ def test_a_small_run_measures_each_size_and_writes_its_result(tmp_path):
     assert written["fit_written"] == document["fit_written"]
     lines = "\n".join(report.driver_memory_lines({"driver_memory": written}))
     assert f"{document['fit_written']['fitted_mb_at_target']:,.0f} MB at 100,000" in lines
+    assert "The growth from 12 to 24 articles" in lines
     assert report.driver_memory_lines({}) == []

@@ -855,6 +855,20 @@ def driver_memory_lines(results: dict) -> list[str]:
         f"at {target:,} articles ({'below' if fit['fitted_mb_at_target'] < 2000 else 'above'} "
         "issue #14's 2 GB); log-log slope of the peak above the start "
         f"{document['loglog_slope_above_start']}.",
+        *_marginal_line(document.get("marginal_written"), target),
+    ]
+
+
+def _marginal_line(marginal: dict | None, target: int) -> list[str]:
+    """The line on the growth between the two largest sizes, continued to ``target``."""
+    if not marginal:
+        return []
+    low, high = marginal["between"]
+    return [
+        "",
+        f"The growth from {low:,} to {high:,} articles, {marginal['mb_per_article'] * 1000:.1f} "
+        f"kB per article, continued from the largest run gives "
+        f"{marginal['fitted_mb_at_target']:,.0f} MB at {target:,} articles.",
     ]
 
 
