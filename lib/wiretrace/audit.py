@@ -151,7 +151,10 @@ class AuditResult:
     quoted or cited), ``story_claims`` (each claim matched across the versions),
     ``stemma`` (who copied whom), ``clusters`` (story clusters),
     ``readability`` (per version and against its source) and ``sources`` (the texts the
-    alignments point into: wire articles and reconstructed consensus texts).
+    alignments point into: wire articles and reconstructed consensus texts). ``corpus``
+    holds the parsed :class:`~wiretrace.ingest.corpus.Article` objects after a serial
+    run, and their :class:`~wiretrace.ingest.corpus.ArticleSummary` objects (no text, no
+    sentences) after a parallel one, whose articles stay on the workers.
     """
 
     corpus: Corpus
