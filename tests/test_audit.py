@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
@@ -7,7 +8,7 @@ from conftest import CLOUGH_STEVENSON_DIR, SEEDS_DIR
 
 import wiretrace
 from wiretrace import schema
-from wiretrace.ingest.corpus import InputError
+from wiretrace.ingest.corpus import Corpus, InputError
 
 
 def test_every_table_has_the_contract_columns(seed_audit):
@@ -313,21 +314,57 @@ def test_a_load_task_parses_its_inputs_and_fingerprints_the_accepted_ones(tmp_pa
     import numpy as np
 
     from wiretrace.audit import parse_task
-    from wiretrace.ingest.corpus import load_corpus, read_inputs
-    from wiretrace.rewrites.cluster import fingerprints, sketch
+    from wiretrace.ingest.corpus import input_files, load_corpus
+    from wiretrace.rewrites.cluster import SAMPLE_EVERY, candidate_pairs, fingerprints, sketch
 
     for seed in sorted(SEEDS_DIR.glob("*.txt"))[:3]:
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
     (tmp_path / "empty.txt").write_text("")  # rejected: no fingerprint
-    jobs, _ = read_inputs([tmp_path])
-    articles, prints = parse_task(jobs)
+    files, sidecar = input_files([tmp_path])
+    articles, (summaries, prints, used) = parse_task(files, sidecar)
     corpus = load_corpus([tmp_path])
     assert [a.article_id for a in articles] == [a.article_id for a in corpus.articles]
-    assert [a.n_words for a in articles] == [a.n_words for a in corpus.articles]
-    assert "n_words" in vars(articles[0])  # counted in the task, sent with the article
+    assert [a.text for a in articles] == [a.text for a in corpus.articles]
+    assert Corpus(summaries).table().equals(corpus.table())
+    assert Corpus(summaries).metadata_table().equals(corpus.metadata_table())
+    assert not hasattr(summaries[0], "text") and used == set()
     expected = sketch(fingerprints(corpus))
     assert [p.article_id for p in prints] == [a.article_id for a in corpus.ok]
     assert len(prints) == 3 and len(articles) == 4
     for mine, theirs in zip(prints, expected, strict=True):
         assert np.array_equal(mine.shingles, theirs.shingles)
         assert np.array_equal(mine.sketches, theirs.sketches)
+        assert set(mine.anchors) == {a for a in theirs.anchors if a % SAMPLE_EVERY == 0} != set()
+    assert candidate_pairs(prints) == candidate_pairs(expected)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 5_000])
+@pytest.mark.parametrize("format", ["csv", "parquet"])
+def test_audit_json_written_in_parts_is_json_dump_of_the_document(
+    seed_audit, monkeypatch, rows, format
+):
+    import dataclasses
+    import io
+
+    audit_module = importlib.import_module("wiretrace.audit")
+    monkeypatch.setattr(audit_module, "_JSON_ROWS", rows)  # tables of 1 to 18 rows split
+    emptied = dataclasses.replace(seed_audit, stemma=seed_audit.stemma.iloc[:0])
+    for result in (seed_audit, emptied):
+        written = io.StringIO()
+        result.write_document(written, format)
+        expected = json.dumps(result.document(format), indent=2, ensure_ascii=False) + "\n"
+        assert written.getvalue() == expected
+
+
+def test_an_earlier_runs_tables_are_read_from_its_audit_json_by_lines(seed_audit, tmp_path):
+    audit_module = importlib.import_module("wiretrace.audit")
+    out = seed_audit.to_dir(tmp_path / "out")
+    document = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    names = [f"{name}.csv" for name in document["tables"]]
+    assert audit_module._earlier_tables(out) == names and len(names) == 13
+    (out / "audit.json").write_text(json.dumps(document), encoding="utf-8")  # one line
+    assert audit_module._earlier_tables(out) == names
+    parquet = seed_audit.to_dir(tmp_path / "parquet", format="parquet")
+    assert audit_module._earlier_tables(parquet) == [f"{n[:-4]}.parquet" for n in names]
+    (out / "audit.json").write_text("{", encoding="utf-8")  # unreadable: nothing to remove
+    assert audit_module._earlier_tables(out) == []

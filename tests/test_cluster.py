@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import CLOUGH_STEVENSON_DIR
+from conftest import CLOUGH_STEVENSON_DIR, SEEDS_DIR
 
 from wiretrace.ingest.corpus import Article, Corpus, load_corpus, parse_article
 from wiretrace.language.text import words
@@ -299,3 +299,33 @@ def test_sketches_made_in_parts_give_the_candidates_of_the_whole(seeds, clough):
     corpus = Corpus(seeds.articles + clough.articles)
     assert cluster_stories(corpus, prints=parts)["article_id"].tolist() == ids
     assert cluster_stories(corpus, prints=parts).equals(cluster_stories(corpus))
+
+
+def test_excerpt_pairs_are_those_of_a_postings_list_per_sampled_shingle(tmp_path):
+    """The sort gives the pairs of the definition: each article holding a sampled shingle
+    paired with the next SAMPLE_NEIGHBOURS holding it, in corpus order."""
+    import numpy as np
+
+    from wiretrace.ingest.corpus import load_corpus
+    from wiretrace.rewrites.cluster import (
+        SAMPLE_EVERY,
+        SAMPLE_NEIGHBOURS,
+        excerpt_pairs,
+        fingerprints,
+    )
+    from wtbench.synth import write_corpus
+
+    write_corpus(tmp_path, 60, seed=4)
+    prints = fingerprints(load_corpus([tmp_path, SEEDS_DIR]))
+    postings: dict[int, list[int]] = {}
+    for i, f in enumerate(prints):
+        for value in f.anchors[f.anchors % np.uint64(SAMPLE_EVERY) == 0].tolist():
+            postings.setdefault(value, []).append(i)
+    expected = {
+        (i, j)
+        for members in postings.values()
+        for k, i in enumerate(members)
+        for j in members[k + 1 : k + 1 + SAMPLE_NEIGHBOURS]
+    }
+    assert excerpt_pairs(prints) == expected and len(expected) > 100
+    assert excerpt_pairs([]) == set() and excerpt_pairs(prints[:1]) == set()

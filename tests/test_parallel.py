@@ -134,5 +134,38 @@ def test_two_workers_write_the_serial_bytes_on_generated_stories(generated, tmp_
     serial = wiretrace.audit([generated])
     assert serial.clusters["cluster_id"].nunique() >= 5
     monkeypatch.setattr(audit_module, "BATCH_ARTICLES", 6)  # several batches, on both workers
+    monkeypatch.setattr(audit_module, "LOAD_CHUNK", 7)  # members picked from several tasks
+    monkeypatch.setattr(audit_module, "JOIN_BATCH", 2)  # the parts joined two at a time
     parallel = wiretrace.audit([generated], workers=2)  # starts and stops a local cluster
+    _same_bytes(serial.to_dir(tmp_path / "serial"), parallel.to_dir(tmp_path / "parallel"))
+
+
+def test_articles_stay_on_the_workers_and_the_driver_keeps_summaries(client, tmp_path, monkeypatch):
+    """Repeated ids across load tasks, sidecar keys used and unused, a wire input and a
+    rejected one: the corpus of summaries a parallel run keeps gives the serial bytes."""
+    from wiretrace.ingest.corpus import Article, ArticleSummary
+
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    for sub in ("a", "b"):  # the same stems twice: the second copies get ``~2``
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        for seed in seeds[:3]:
+            shutil.copy(seed, tmp_path / "in" / sub / seed.name)
+    (tmp_path / "in" / "b" / "empty.txt").write_text("")
+    (tmp_path / "wire").mkdir()
+    shutil.copy(seeds[3], tmp_path / "wire" / seeds[3].name)
+    meta = tmp_path / "meta.csv"
+    meta.write_text(f"article_id,outlet\n{seeds[1].stem},Ex Times\nnobody,Why Times\n")
+    monkeypatch.setattr(audit_module, "LOAD_CHUNK", 2)  # the folders' files in four tasks
+    inputs = dict(paths=[tmp_path / "in"], wire=[tmp_path / "wire"], meta=meta)
+    serial = wiretrace.audit(**inputs)
+    parallel = wiretrace.audit(**inputs, scheduler=client)
+    assert all(isinstance(a, Article) for a in serial.corpus.articles)
+    assert all(isinstance(a, ArticleSummary) for a in parallel.corpus.articles)
+    ids = [a.article_id for a in parallel.corpus.articles]
+    assert ids == [a.article_id for a in serial.corpus.articles]
+    assert f"{seeds[0].stem}~2" in ids and "empty" in ids
+    assert parallel.corpus.warnings == serial.corpus.warnings
+    assert any("nobody" in w for w in parallel.corpus.warnings)
+    assert (parallel.articles["outlet"] == "Ex Times").sum() == 2
+    assert (parallel.articles["role"] == "wire").sum() == 1
     _same_bytes(serial.to_dir(tmp_path / "serial"), parallel.to_dir(tmp_path / "parallel"))

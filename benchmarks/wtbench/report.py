@@ -863,8 +863,56 @@ def markdown(results: dict) -> str:
             _md_table(clustering(results)),
         ]
     parts += real_speed_block(results)
+    parts += driver_memory_lines(results)
     parts.append(END)
     return "\n".join(parts) + "\n"
+
+
+def driver_memory_lines(results: dict) -> list[str]:
+    """The driver's peak memory of parallel audits by corpus size (``driver_memory.json``)
+    and the line fitted through it, read at 100,000 articles (issue #14: below 2 GB)."""
+    if "driver_memory" not in results:
+        return []
+    document = results["driver_memory"]
+    rows = [
+        {
+            "articles": r["n_articles"],
+            "driver at start MB": r["start_mb"],
+            "driver peak MB": r["driver_peak_mb"],
+            "worker peak MB": r["worker_peak_mb"],
+            "load average": r["load_average"],
+        }
+        for r in document["runs"]
+    ]
+    fit, target = document["fit_written"], document["target_articles"]
+    return [
+        "",
+        f"**Driver memory of a parallel audit** (`wtbench.driver_memory`: generated "
+        f"articles, {document['workers']} workers, each run in a fresh process, tables "
+        "written as CSV):",
+        "",
+        _md_table(pd.DataFrame(rows)),
+        "",
+        f"A least-squares line through the peaks: {fit['mb_per_article'] * 1000:.1f} kB per "
+        f"article above {fit['intercept_mb']:.0f} MB, so {fit['fitted_mb_at_target']:,.0f} MB "
+        f"at {target:,} articles ({'below' if fit['fitted_mb_at_target'] < 2000 else 'above'} "
+        "issue #14's 2 GB); log-log slope of the peak above the start "
+        f"{document['loglog_slope_above_start']}.",
+        *_marginal_line(document.get("marginal_written"), target),
+    ]
+
+
+def _marginal_line(marginal: dict | None, target: int) -> list[str]:
+    """The line on the growth between the two largest sizes, continued to ``target``."""
+    if not marginal:
+        return []
+    low, high = marginal["between"]
+    return [
+        "",
+        f"The growth from {low:,} to {high:,} articles, {marginal['mb_per_article'] * 1000:.1f} "
+        f"kB per article, continued from the largest run gives "
+        f"{marginal['fitted_mb_at_target']:,.0f} MB at {target:,} articles.",
+    ]
 
 
 def update_readme(readme: str | Path, results: dict) -> bool:

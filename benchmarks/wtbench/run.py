@@ -35,6 +35,7 @@ BENCHMARKS = (
     "speed",
     "fuzz",
     "big_article",
+    "driver_memory",
 )
 
 

@@ -8,13 +8,15 @@ table with the contract's columns, never invented rows.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import numpy as np
 import pandas as pd
@@ -22,13 +24,17 @@ import pandas as pd
 from wiretrace import schema
 from wiretrace.ingest.corpus import (
     Article,
+    ArticleSummary,
     Corpus,
     InputError,
     as_paths,
+    input_files,
     load_corpus,
-    parse_inputs,
-    read_inputs,
+    read_files,
+    sidecar_warnings,
+    unique_ids,
 )
+from wiretrace.ingest.sidecar import Sidecar
 
 if TYPE_CHECKING:
     from wiretrace.rewrites.analysis import RewriteAnalysis
@@ -58,13 +64,32 @@ def check_out(out: str | Path, inputs: Iterable[str | Path]) -> Path:
 
 
 def _earlier_tables(out: Path) -> list[str]:
-    """The file names of the tables an earlier run wrote to ``out`` (from its audit.json)."""
+    """The file names of the tables an earlier run wrote to ``out`` (from its audit.json).
+
+    The names are read a line at a time from the layout :meth:`AuditResult.write_document`
+    writes (each table's name alone on a line indented by four spaces, inside
+    ``"tables"``), so a large earlier run's tables are not loaded to learn their names;
+    a file in another layout (the Parquet one, without tables, or edited by hand) is
+    read whole."""
     try:
+        with (out / "audit.json").open(encoding="utf-8") as fh:
+            names, inside = [], False
+            for line in fh:
+                if line == '  "tables": {\n':
+                    inside = True
+                elif inside and line.startswith(("  }", "  },")):
+                    return [f"{name}.csv" for name in names]
+                elif inside and (found := _TABLE_LINE.match(line)):
+                    names.append(json.loads(found.group(1)))
         document = json.loads((out / "audit.json").read_text(encoding="utf-8"))
         csv = [f"{name}.csv" for name in document.get("tables", {})]
         return csv + list(document.get("table_files", []))
     except (OSError, ValueError, AttributeError):
         return []
+
+
+#: A table's name in audit.json as :meth:`AuditResult.write_document` writes it.
+_TABLE_LINE = re.compile(r'^    ("(?:[^"\\]|\\.)*"): [\[{]')
 
 
 def _publish(staged: Path, out: Path) -> dict[str, list[str]]:
@@ -126,7 +151,10 @@ class AuditResult:
     quoted or cited), ``story_claims`` (each claim matched across the versions),
     ``stemma`` (who copied whom), ``clusters`` (story clusters),
     ``readability`` (per version and against its source) and ``sources`` (the texts the
-    alignments point into: wire articles and reconstructed consensus texts).
+    alignments point into: wire articles and reconstructed consensus texts). ``corpus``
+    holds the parsed :class:`~wiretrace.ingest.corpus.Article` objects after a serial
+    run, and their :class:`~wiretrace.ingest.corpus.ArticleSummary` objects (no text, no
+    sentences) after a parallel one, whose articles stay on the workers.
     """
 
     corpus: Corpus
@@ -210,21 +238,44 @@ class AuditResult:
                 if format == "parquet":
                     write_parquet(table, staged / f"{name}.parquet")
                 else:
-                    table.to_csv(staged / f"{name}.csv", index=False)
+                    table.to_csv(staged / f"{name}.csv", index=False, chunksize=_JSON_ROWS)
             with (staged / "audit.json").open("w", encoding="utf-8") as fh:
-                # Written as it is encoded: a long article's tables would otherwise be
-                # held twice more, as the encoder's pieces and as one string.
-                json.dump(self.document(format), fh, indent=2, ensure_ascii=False)
-                fh.write("\n")
+                self.write_document(fh, format)
             self.written = _publish(staged, out)
         finally:
             shutil.rmtree(staged, ignore_errors=True)
         return out
 
-    def document(self, format: str = "csv") -> dict:
-        """The content of ``audit.json``: version, parameters, inputs (path and the SHA-256
-        taken when each was read), warnings, summary and every table as records (with
-        ``format`` ``parquet``: the table folders' names, ``table_files``, instead)."""
+    def write_document(self, fh: TextIO, format: str = "csv") -> None:
+        """Write :meth:`document` to ``fh`` as ``audit.json`` holds it (JSON indented by
+        2, not ASCII-escaped, a newline at the end), a few thousand rows at a time.
+
+        The bytes are those of ``json.dump(self.document(format), fh, indent=2,
+        ensure_ascii=False)`` (tested), but no table is ever held as records whole: on a
+        large run the records of every table at once would be many times the tables.
+        """
+        document = self._head(format)
+        if format == "parquet":
+            json.dump(document, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+            return
+        head = json.dumps({**document, "tables": _PLACE}, indent=2, ensure_ascii=False)
+        before, after = head.split(json.dumps(_PLACE))
+        fh.write(before + "{")
+        for n, (name, table) in enumerate(self.tables().items()):
+            fh.write(("," if n else "") + f"\n    {json.dumps(name, ensure_ascii=False)}: [")
+            for start in range(0, len(table), _JSON_ROWS):
+                part = table.iloc[start : start + _JSON_ROWS]
+                records = json.loads(part.to_json(orient="records", force_ascii=False))
+                for k, record in enumerate(records):
+                    text = json.dumps(record, indent=2, ensure_ascii=False)
+                    fh.write(("," if start or k else "") + "\n      ")
+                    fh.write(text.replace("\n", "\n      "))
+            fh.write("\n    ]" if len(table) else "]")
+        fh.write("\n  }" + after + "\n")
+
+    def _head(self, format: str) -> dict:
+        """:meth:`document` without the tables (or with the table files, for parquet)."""
         inputs = [
             {"article_id": a.article_id, "path": a.path, "sha256": a.sha256}
             for a in self.corpus.articles
@@ -238,13 +289,26 @@ class AuditResult:
         }
         if format == "parquet":
             document["table_files"] = [f"{name}.parquet" for name in self.tables()]
-        else:
+        return document
+
+    def document(self, format: str = "csv") -> dict:
+        """The content of ``audit.json``: version, parameters, inputs (path and the SHA-256
+        taken when each was read), warnings, summary and every table as records (with
+        ``format`` ``parquet``: the table folders' names, ``table_files``, instead)."""
+        document = self._head(format)
+        if format != "parquet":
             document["tables"] = {
                 name: json.loads(table.to_json(orient="records", force_ascii=False))
                 for name, table in self.tables().items()
             }
         return document
 
+
+#: Stands for the tables in :meth:`AuditResult.write_document`'s head.
+_PLACE = "\x00tables\x00"
+#: Rows of a table turned into JSON records at a time by :meth:`AuditResult.write_document`,
+#: and written as CSV at a time by :meth:`AuditResult.to_dir`.
+_JSON_ROWS = 1_000
 
 #: The formats :meth:`AuditResult.to_dir` writes.
 OUTPUT_FORMATS = ("csv", "parquet")
@@ -298,7 +362,11 @@ def audit(
     ``workers`` (>= 1, default 1: serial) runs the story clusters on a local Dask cluster
     of that many processes; ``scheduler`` (a Dask scheduler address or a
     ``distributed.Client``) runs them on an existing cluster instead
-    (:mod:`wiretrace.parallel`). Every run gives the same tables, byte for byte.
+    (:mod:`wiretrace.parallel`). Every run gives the same tables, byte for byte. A
+    parallel run reads and parses the inputs on the workers and keeps the articles there
+    (:func:`load_on_workers`): its ``result.corpus`` holds
+    :class:`~wiretrace.ingest.corpus.ArticleSummary` objects (no text, no sentences),
+    a serial run's the :class:`~wiretrace.ingest.corpus.Article` objects.
 
     Stages, in order: load; story clusters; then, one task per batch of story clusters
     (:func:`audit_batch`): provenance (credits and claims), rewrite detection
@@ -313,19 +381,30 @@ def audit(
     from wiretrace.rewrites.cluster import cluster_stories
 
     paths, wire = as_paths(paths), as_paths(wire)
+    if not paths and not wire:
+        raise InputError("no input paths given")
     with connection(workers, scheduler) as client:
-        corpus, prints = _load(paths, wire, meta, progress, client)
-        clusters = cluster_stories(corpus, progress=progress, prints=prints)
-        tasks = cluster_tasks(corpus, clusters)
-        batches = batch_tasks(tasks)
-        sizes = [len(b) for b in batches]
-        results = run_tasks(audit_batch, batches, 1, client, progress, "clusters", sizes=sizes)
-    parts = [part for result in results for part in result]
+        if client is None:
+            corpus = load_corpus(paths, wire=wire, meta=meta, progress=progress)
+            clusters = cluster_stories(corpus, progress=progress)
+            tasks = cluster_tasks(corpus, clusters)
+            batches = batch_tasks(tasks)
+            sizes = [len(b) for b in batches]
+            results = run_tasks(audit_batch, batches, progress=progress, sizes=sizes)
+            parts = [part for result in results for part in result]
+        else:
+            loaded = load_on_workers(paths, wire, meta, client, progress)
+            corpus = loaded.corpus
+            clusters = cluster_stories(corpus, progress=progress, prints=loaded.prints)
+            loaded.prints = []  # the summaries are all the driver keeps of the articles
+            tasks = cluster_tasks(corpus, clusters)
+            parts = audit_on_workers(batch_tasks(tasks), loaded, client, progress)
     return _join(corpus, tasks, parts, _parameters(paths, wire, meta))
 
 
-def cluster_tasks(corpus: Corpus, clusters: pd.DataFrame) -> list[tuple[int, list[Article]]]:
-    """``(cluster_id, members)`` per story cluster, by cluster id, members in corpus order."""
+def cluster_tasks(corpus: Corpus, clusters: pd.DataFrame) -> list[tuple[int, list]]:
+    """``(cluster_id, members)`` per story cluster, by cluster id, members in corpus order
+    (articles, or their summaries in a parallel run)."""
     members: dict[int, list[Article]] = {}
     cluster_of = dict(zip(clusters["article_id"], clusters["cluster_id"], strict=True))
     for article in corpus.ok:
@@ -363,14 +442,15 @@ def batch_tasks(tasks: list, articles: int | None = None) -> list[list]:
 
 @dataclass
 class ClusterAudit:
-    """The tables of one or more story clusters (:func:`audit_batch`); ``error`` is set
-    instead when the audit of its one cluster raised."""
+    """The tables of a batch of story clusters (:func:`audit_batch`, or batches of them
+    joined: :func:`_fold`), ``rewrites`` their :class:`RewriteAnalysis`; or of one failed
+    cluster, ``cluster_id``, with ``error`` set instead."""
 
-    cluster_ids: list[int]
-    rewrites: list[dict] = field(default_factory=list)
+    cluster_id: int
     attributions: pd.DataFrame | None = None
     claims: pd.DataFrame | None = None
     story_claims: pd.DataFrame | None = None
+    rewrites: RewriteAnalysis | None = None
     findings: pd.DataFrame | None = None
     readability: pd.DataFrame | None = None
     provenance: pd.DataFrame | None = None
@@ -390,17 +470,16 @@ def audit_batch(batch: list[tuple[int, list[Article]]]) -> list[ClusterAudit]:
 
     try:
         corpus = Corpus([a for _, members in batch for a in members])
-        parts = [analyse_cluster(cluster_id, Corpus(list(m)).ok) for cluster_id, m in batch]
-        rewrites = join_clusters(
-            parts, [(a.article_id, cluster_id) for cluster_id, m in batch for a in m]
-        )
+        parts = [compact(analyse_cluster(cid, Corpus(list(m)).ok)) for cid, m in batch]
+        rewrites = join_clusters(parts, [(a.article_id, cid) for cid, m in batch for a in m])
         tables = _cluster_tables(corpus, rewrites)
     except Exception as exc:  # reported in the articles table; the run goes on
         if len(batch) > 1:
             return [part for task in batch for part in audit_batch([task])]
-        return [ClusterAudit([batch[0][0]], error=f"{type(exc).__name__}: {exc}")]
-    ids = [cluster_id for cluster_id, _ in batch]
-    return [ClusterAudit(ids, rewrites=[compact(p) for p in parts], **tables)]
+        return [ClusterAudit(batch[0][0], error=f"{type(exc).__name__}: {exc}")]
+    # How many clusters' stemmata the batch holds (none: join_clusters' empty table).
+    rewrites.stemma.attrs["parts"] = sum(len(p["stemma"]) for p in parts)
+    return [ClusterAudit(batch[0][0], rewrites=rewrites, **tables)]
 
 
 def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.DataFrame]:
@@ -438,26 +517,30 @@ def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFr
     rows = joined.iloc[order]
     # Built afresh from the values, so each column's type is read from what it holds
     # (a cluster's table may carry object columns).
-    return pd.DataFrame({c: rows[c].tolist() for c in frames[0].columns})
+    return _from_values(rows, frames[0].columns)
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
-    """The audit result from the parts of the clusters ``tasks`` (in cluster order): the
-    articles of failed clusters marked, every table in corpus order, then the scorecard."""
+    """The audit result from the parts of the clusters ``tasks`` (in cluster order: batches
+    of clusters, :func:`audit_batch`, or batches of those, :func:`_fold`; a failed cluster
+    on its own): the articles of failed clusters marked, every table in corpus order,
+    then the scorecard."""
     from wiretrace.report.scorecard import build_scorecard
     from wiretrace.rewrites.analysis import join_clusters
 
-    members = dict(tasks)
-    for part in parts:
-        for article in members[part.cluster_ids[0]] if part.error else ():
-            article.status = "failed"
-            article.reason = f"cluster {part.cluster_ids[0]} failed: {part.error}"
+    failed = {p.cluster_id: p.error for p in parts if p.error}
+    for cluster_id, members in tasks:
+        if cluster_id in failed:
+            for article in members:
+                article.status = "failed"
+                article.reason = f"cluster {cluster_id} failed: {failed[cluster_id]}"
     done = [p for p in parts if not p.error]
-    cluster_of = {a.article_id: cid for cid, m in tasks for a in m}
-    rewrites = join_clusters(
-        [r for p in done for r in p.rewrites],
-        [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok],
-    )
+    cluster_of = {a.article_id: cid for cid, members in tasks for a in members}
+    clusters = [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok]
+    if done:
+        rewrites = _join_batches([p.rewrites for p in done], clusters)
+    else:  # nothing audited
+        rewrites = join_clusters([], clusters)
     if done:
         tables = {name: [getattr(p, name) for p in done] for name in _TABLES}
     else:  # nothing audited: the stages' own empty tables
@@ -493,47 +576,219 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
     )
 
 
+#: Story clusters whose parts the driver of a parallel run joins at a time, and batches
+#: joined again into one at a time (:func:`_fold`).
+JOIN_BATCH = 20
+
+
+def _fold(parts: list[ClusterAudit]) -> list[ClusterAudit]:
+    """Consecutive batches' parts (:func:`audit_batch`, or parts folded before) as one part of
+    their joined tables (its ``rewrites`` the :class:`RewriteAnalysis` of theirs, its
+    other tables theirs concatenated), and the failed parts as they are. A parallel
+    run's driver folds the parts :data:`JOIN_BATCH` at a time as they arrive, and the
+    batches :data:`JOIN_BATCH` at a time: tables hold a row in far less memory than a
+    part's columns of Python values, and a few small batches at a time are made and
+    dropped, so the driver's heap is not left full of holes."""
+    done = [p for p in parts if not p.error]
+    if not done:
+        return parts
+    tables = {}
+    for name in _TABLES:
+        frames = [getattr(p, name) for p in done]
+        filled = [f for f in frames if len(f)]
+        tables[name] = pd.concat(filled, ignore_index=True) if filled else frames[0]
+    stemmata = sum(p.rewrites.stemma.attrs.get("parts", 0) for p in done)
+    rewrites = _join_batches([p.rewrites for p in done], [])
+    rewrites.stemma.attrs["parts"] = stemmata  # how many clusters' stemmata it holds
+    return [*(p for p in parts if p.error), ClusterAudit(-1, rewrites=rewrites, **tables)]
+
+
+def _join_batches(batches: list[RewriteAnalysis], clusters: list) -> RewriteAnalysis:
+    """The :class:`RewriteAnalysis` of batches of consecutive clusters' parts (each
+    ``join_clusters`` of its parts: :func:`_fold`) as ``join_clusters`` of all the parts
+    gives it: each table's column types read again from all its values, stemmata
+    concatenated (a batch without any left out, as ``join_clusters`` leaves out none)."""
+    from wiretrace.rewrites.analysis import RewriteAnalysis
+
+    stemmata = [b.stemma for b in batches if b.stemma.attrs.get("parts")]
+    stemma = pd.concat(stemmata, ignore_index=True) if stemmata else batches[0].stemma.copy()
+    stemma.attrs = {}
+    return RewriteAnalysis(
+        alignments=_read_again([b.alignments for b in batches]),
+        derivation=_read_again([b.derivation for b in batches]),
+        sources={k: v for b in batches for k, v in b.sources.items()},
+        stemma=stemma,
+        clusters=pd.DataFrame(clusters, columns=["article_id", "cluster_id"]),
+        consensus={k: v for b in batches for k, v in b.consensus.items()},
+        undecided=set().union(*(b.undecided for b in batches)),
+    )
+
+
+def _read_again(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Tables with the same columns as one, each column's type read from all its values
+    (as a table made from them all at once); the first table when none has rows."""
+    filled = [f for f in frames if len(f)]
+    if not filled:
+        return frames[0]
+    joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    return _from_values(joined, frames[0].columns)
+
+
+def _from_values(table: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """``table`` made again from its values, each column's type read from what it holds
+    (as ``pd.DataFrame`` of the columns' lists gives it), one column's values at a time
+    held as Python objects, not the whole table's."""
+    return pd.DataFrame(
+        {c: pd.Series(table[c].tolist()) for c in columns},
+        index=pd.RangeIndex(len(table)),
+    )
+
+
 #: The per-cluster tables of a :class:`ClusterAudit` joined by :func:`_join`.
 _TABLES = ("attributions", "claims", "story_claims", "findings", "readability", "provenance")
 
 
-#: Inputs parsed per task when the load stage runs on a cluster.
+#: Input files read and parsed per task when the load stage runs on a cluster.
 LOAD_CHUNK = 50
 
 
-def parse_task(jobs: list) -> tuple[list[Article], list]:
-    """One load task on a worker: the articles of ``jobs`` (:func:`parse_inputs`) and
-    the fingerprints of the accepted ones, in order, with their MinHash sketches
-    (:func:`wiretrace.rewrites.cluster.sketch`), so clustering on the driver only joins
-    them. Each article's word count is taken here too (it is cached on the article)."""
-    from wiretrace.rewrites.cluster import fingerprint, sketch
+def parse_task(files: list[tuple[str, bool]], sidecar: Sidecar) -> tuple[list[Article], tuple]:
+    """One load task on a worker: read and parse ``files`` (:func:`read_files`), and
+    return the articles (kept on the worker) with what the driver needs of them:
+    ``(summaries, prints, used)``, the articles' :class:`ArticleSummary` objects, the
+    fingerprints of the accepted ones in order with their MinHash sketches
+    (:func:`wiretrace.rewrites.cluster.sketch`) and only the anchors clustering samples
+    (:func:`~wiretrace.rewrites.cluster.sampled`), so clustering on the driver only joins
+    them, and the sidecar keys used. Ids are the inputs' own (see :func:`unique_ids`)."""
+    from wiretrace.rewrites.cluster import fingerprint, sampled, sketch
 
-    articles = parse_inputs(jobs)
-    for article in articles:
-        article.n_words  # noqa: B018 -- computed once, here, and kept with the article
+    articles, used = read_files(files, sidecar)
     ok = [a for a in articles if a.status == "ok"]
-    return articles, sketch([fingerprint(a.article_id, a.body) for a in ok])
+    prints = sampled(sketch([fingerprint(a.article_id, a.body) for a in ok]))
+    return articles, ([a.summary() for a in articles], prints, used)
 
 
-def _load(
-    paths: list, wire: list, meta: str | Path | None, progress: bool, client: object = None
-) -> tuple[Corpus, list | None]:
-    """The load stage: read the inputs into a corpus (at least one path is needed), and
-    the fingerprints of its ok articles when they were made while parsing (else
-    ``None``). With a ``client``, the inputs are read here and parsed on its workers,
-    :data:`LOAD_CHUNK` per task (:func:`parse_task`), giving the articles a serial load
-    gives, in the same order."""
-    from wiretrace.parallel import run_tasks
+@dataclass
+class Loaded:
+    """The load stage of a parallel run (:func:`load_on_workers`): the corpus of summaries,
+    the fingerprints of its ok articles in corpus order, one future per load task holding
+    that task's articles on the workers, and where each article is among them:
+    ``where[article_id] = (task, position)``."""
 
-    if not paths and not wire:
-        raise InputError("no input paths given")
-    if client is None:
-        return load_corpus(paths, wire=wire, meta=meta, progress=progress), None
-    jobs, warnings = read_inputs(paths, wire, meta, progress)
-    chunks = [jobs[i : i + LOAD_CHUNK] for i in range(0, len(jobs), LOAD_CHUNK)]
-    parts = run_tasks(parse_task, chunks, 1, client, progress, "parsing", f"{LOAD_CHUNK} inputs")
-    corpus = Corpus([a for articles, _ in parts for a in articles], warnings=warnings)
-    return corpus, [f for _, prints in parts for f in prints]
+    corpus: Corpus
+    prints: list
+    chunks: list
+    where: dict[str, tuple[int, int]]
+
+
+def load_on_workers(
+    paths: list, wire: list, meta: str | Path | None, client: object, progress: bool = False
+) -> Loaded:
+    """The load stage on the workers of ``client``: the driver lists the input files and
+    reads the sidecar metadata (:func:`input_files`); the workers read and parse the
+    files, :data:`LOAD_CHUNK` per task (:func:`parse_task`), and keep the articles. The
+    driver gathers only their summaries and fingerprints, and makes the ids unique in
+    input order (:func:`unique_ids`), so the corpus is the serial load's, summarised."""
+    from operator import itemgetter
+
+    from wiretrace.parallel import submit_tasks
+
+    files, sidecar = input_files(paths, wire, meta)
+    shared = client.scatter(sidecar, broadcast=True)
+    chunks = [(files[i : i + LOAD_CHUNK], shared) for i in range(0, len(files), LOAD_CHUNK)]
+    parsed = submit_tasks(parse_task, chunks, client, progress, "parsing", f"{LOAD_CHUNK} files")
+    heads = [client.submit(itemgetter(1), f) for f in parsed]
+    articles = [client.submit(itemgetter(0), f) for f in parsed]
+    del parsed  # each task's articles stay on the workers, in ``articles``
+    summaries, prints, used, where = [], [], [], {}
+    for task, head in enumerate(heads):
+        part, part_prints, part_used = head.result()
+        head.release()
+        where.update({len(summaries) + n: (task, n) for n in range(len(part))})
+        summaries.extend(part)
+        prints.extend(part_prints)
+        used.append(part_used)
+    k = 0  # the fingerprint of the next ok article
+    ids = unique_ids(s.article_id for s in summaries)
+    for summary, article_id in zip(summaries, ids, strict=True):
+        if article_id != summary.article_id:  # a repeated id: renamed here, and on the worker
+            summary.article_id = article_id
+            if summary.status == "ok":
+                prints[k] = replace(prints[k], article_id=article_id)
+        k += summary.status == "ok"
+    corpus = Corpus(summaries, warnings=sidecar_warnings(sidecar, used))
+    where = {s.article_id: where[n] for n, s in enumerate(summaries)}
+    return Loaded(corpus, prints, articles, where)
+
+
+def audit_members(batch: list[tuple[int, list[tuple[int, int, str]]]], *chunks: list) -> list:
+    """:func:`audit_batch` on a worker, the members picked from the load tasks' articles
+    ``chunks``: ``batch`` is ``(cluster_id, picks)`` per cluster, each pick ``(chunk,
+    position, article_id)`` (the article's id in the run, which a repeated input id
+    changes)."""
+    tasks = []
+    for cluster_id, picks in batch:
+        members = []
+        for chunk, position, article_id in picks:
+            article = copy.copy(chunks[chunk][position])  # the worker's copy is left as parsed
+            article.article_id = article_id
+            members.append(article)
+        tasks.append((cluster_id, members))
+    return audit_batch(tasks)
+
+
+def audit_on_workers(
+    batches: list[list[tuple[int, list[ArticleSummary]]]],
+    loaded: Loaded,
+    client: object,
+    progress: bool,
+) -> list[ClusterAudit]:
+    """:func:`audit_members` per batch of story clusters (:func:`batch_tasks` of
+    :func:`cluster_tasks`' clusters of summaries), on the workers of ``client``, each
+    given the futures of the load tasks that hold its members; the parts in cluster
+    order, folded as they arrive (:func:`_fold`). The load tasks' articles are released
+    as the batches finish; the progress bar counts clusters."""
+    from wiretrace.parallel import finished_tasks
+
+    chunks, loaded.chunks = loaded.chunks, []  # held by the tasks alone from here
+    calls = _member_calls(batches, loaded.where, chunks)
+    del chunks
+    done: list[ClusterAudit] = []  # batches of batches (and failed parts)
+    folded: list[ClusterAudit] = []  # batches
+    waiting: dict[int, list[ClusterAudit]] = {}  # finished before an earlier batch
+    batch: list[ClusterAudit] = []
+    following = 0  # the task whose parts join the batch next
+    sizes = [len(b) for b in batches]
+    finished = finished_tasks(audit_members, calls, client, progress, "clusters", "cluster", sizes)
+    for n, parts in finished:
+        waiting[n] = parts
+        while following in waiting:
+            batch.extend(waiting.pop(following))
+            following += 1
+        if len(batch) >= JOIN_BATCH:
+            folded.extend(_fold(batch))
+            batch = []
+        if len(folded) >= JOIN_BATCH:
+            done.extend(_fold(folded))
+            folded = []
+    return done + _fold(folded + _fold(batch))
+
+
+def _member_calls(batches: list, where: dict, chunks: list) -> list:
+    """The calls of :func:`audit_on_workers`: ``([(cluster_id, picks), ...], futures)``
+    per batch."""
+    calls = []
+    for batch in batches:
+        used: dict[int, int] = {}  # load task -> its place among this batch's futures
+        tasks = []
+        for cluster_id, members in batch:
+            picks = []
+            for member in members:
+                chunk, position = where[member.article_id]
+                picks.append((used.setdefault(chunk, len(used)), position, member.article_id))
+            tasks.append((cluster_id, picks))
+        calls.append((tasks, [chunks[c] for c in used]))
+    return calls
 
 
 def _story_claims(corpus: Corpus, rewrites: RewriteAnalysis, claims: pd.DataFrame) -> pd.DataFrame:

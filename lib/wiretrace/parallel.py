@@ -12,7 +12,10 @@ gives. It runs the tasks
   ``distributed.Client``. The workers need wiretrace installed.
 
 :func:`connection` opens the engine once for several maps (the audit parses its inputs
-and then audits its clusters on the same cluster). A progress bar counts finished tasks.
+and then audits its clusters on the same cluster). :func:`submit_tasks` leaves the
+results on the workers as futures and :func:`gather_tasks` runs tasks on such futures
+(a parallel audit keeps the parsed articles on the workers: the driver gets only what
+it needs of them). A progress bar counts finished tasks.
 Ctrl-C cancels the tasks still queued and stops a cluster started here. Each worker
 process keeps what a task loads once (the spaCy model, the word lists: they are cached
 per process), so later tasks on that worker do not load them again.
@@ -153,3 +156,85 @@ def local_cluster(workers: int):
             host=LOCAL_HOST,
             dashboard_address=None,
         )
+
+
+def submit_tasks(
+    function: Callable[..., Any],
+    tasks: Sequence[tuple],
+    client: Any,
+    progress: bool = False,
+    desc: str = "tasks",
+    unit: str = "task",
+) -> list:
+    """Futures of ``function(*task)`` for each task (a tuple of arguments, which may hold
+    futures) on ``client``, returned in task order once every one has finished (a
+    progress bar counts them); the results stay on the workers. Ctrl-C cancels them."""
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    futures = []
+    try:
+        futures = [client.submit(function, *task, pure=False) for task in tasks]
+        with tqdm(total=len(futures), desc=desc, unit=unit, disable=not progress) as bar:
+            for _ in as_completed(futures):
+                bar.update()
+        return futures
+    except KeyboardInterrupt:
+        client.cancel(futures)
+        raise
+
+
+def finished_tasks(
+    function: Callable[..., Any],
+    calls: list[tuple[Any, Sequence[Any]]],
+    client: Any,
+    progress: bool = False,
+    desc: str = "tasks",
+    unit: str = "task",
+    sizes: Sequence[int] | None = None,
+) -> Iterator[tuple[int, Any]]:
+    """``(n, function(task, *futures))`` for the ``n``-th of ``calls`` (``(task,
+    futures)`` each), on ``client``, as the tasks finish (``sizes``: how many ``unit``
+    each task counts for on the progress bar, 1 each by default). ``futures`` are results left on
+    the workers (:func:`submit_tasks`): the worker running a call gets their values.
+    ``calls`` is emptied once the tasks are submitted, and each task is released when its
+    result is fetched, so the workers drop what no queued task needs. An exception
+    raised by a task is raised here; Ctrl-C (or leaving early) cancels the tasks still
+    queued."""
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    futures: list = []
+    try:
+        futures = [client.submit(function, task, *args, pure=False) for task, args in calls]
+        calls.clear()  # the futures of the arguments are held by the tasks alone
+        order = {future.key: n for n, future in enumerate(futures)}
+        sizes = [1] * len(futures) if sizes is None else list(sizes)
+        with tqdm(total=sum(sizes), desc=desc, unit=unit, disable=not progress) as bar:
+            for future in as_completed(futures):
+                n = order[future.key]
+                result = future.result()
+                futures[n] = None
+                future.release()
+                bar.update(sizes[n])
+                yield n, result
+    finally:
+        queued = [f for f in futures if f is not None]
+        if queued:
+            client.cancel(queued)
+
+
+def gather_tasks(
+    function: Callable[..., Any],
+    calls: list[tuple[Any, Sequence[Any]]],
+    client: Any,
+    progress: bool = False,
+    desc: str = "tasks",
+    unit: str = "task",
+) -> list:
+    """``[function(task, *futures) for task, futures in calls]`` on ``client``, in call
+    order (:func:`finished_tasks`)."""
+    results: list = [None] * len(calls)
+    for n, result in finished_tasks(function, calls, client, progress, desc, unit):
+        results[n] = result
+    return results

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from wiretrace.schema import ARTICLE_COLUMNS, METADATA_COLUMNS
 
 __all__ = [
     "Article",
+    "ArticleSummary",
     "Corpus",
     "InputError",
     "as_paths",
@@ -37,6 +38,9 @@ __all__ = [
     "load_corpus",
     "parse_inputs",
     "read_inputs",
+    "read_files",
+    "input_files",
+    "unique_ids",
     "parse_article",
 ]
 
@@ -85,12 +89,51 @@ class Article:
         """The metadata parts of one kind, in text order."""
         return [p for p in self.parts if p.kind == kind]
 
+    def summary(self) -> ArticleSummary:
+        """What the driver of a parallel audit keeps of this article (no text, no
+        sentences): see :class:`ArticleSummary`."""
+        return ArticleSummary(
+            **{name: getattr(self, name) for name in ArticleSummary.__dataclass_fields__}
+        )
+
+
+@dataclass(slots=True)
+class ArticleSummary:
+    """An article without its text: the columns of the ``articles`` table, its SHA-256
+    and its metadata parts.
+
+    A parallel audit keeps the parsed :class:`Article` objects on the workers that parsed
+    them and holds these on the driver instead (``AuditResult.corpus.articles`` is a list
+    of them in a run with ``workers`` > 1 or a ``scheduler``), so the driver's memory does
+    not grow with the text of the corpus. A :class:`Corpus` of summaries gives the same
+    ``table()`` and ``metadata_table()`` as one of the articles they summarise.
+    """
+
+    article_id: str
+    path: str
+    status: str
+    reason: str
+    outlet: str
+    byline: str
+    date: str
+    dateline: str
+    language: str
+    role: str
+    n_sentences: int
+    n_words: int
+    sha256: str
+    parts: list[MetaPart]
+
 
 @dataclass
 class Corpus:
-    """The articles of one audit run, accepted and rejected, in input order."""
+    """The articles of one audit run, accepted and rejected, in input order.
 
-    articles: list[Article]
+    ``articles`` are :class:`Article` objects, or :class:`ArticleSummary` objects (no
+    text) in the result of a parallel audit; both give the same tables.
+    """
+
+    articles: list[Article | ArticleSummary]
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -105,9 +148,11 @@ class Corpus:
         raise KeyError(article_id)
 
     def table(self) -> pd.DataFrame:
-        """The ``articles`` table of the output contract, one row per input."""
-        rows = [{c: getattr(a, c) for c in ARTICLE_COLUMNS} for a in self.articles]
-        return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+        """The ``articles`` table of the output contract, one row per input (built column
+        by column: no object per row)."""
+        if not self.articles:
+            return pd.DataFrame([], columns=ARTICLE_COLUMNS)
+        return pd.DataFrame({c: [getattr(a, c) for a in self.articles] for c in ARTICLE_COLUMNS})
 
     def metadata_table(self) -> pd.DataFrame:
         """Every metadata part found in the texts: ``article_id, kind, text, start, end``."""
@@ -238,6 +283,31 @@ def _sidecar_warnings(sidecar: Sidecar) -> list[str]:
 InputJob = tuple[RawInput, str, "dict | None", str]
 
 
+def input_files(
+    paths: Iterable[str | Path] | str | Path | None,
+    wire: Iterable[str | Path] | str | Path | None = (),
+    meta: str | Path | None = None,
+) -> tuple[list[tuple[str, bool]], Sidecar]:
+    """The files to read, in input order, each with whether it is wire copy, and the
+    sidecar metadata of the run (:func:`load_corpus` describes both). Reads no input."""
+    paths, wire = as_paths(paths), as_paths(wire)
+    sidecar = sidecar_metadata([*paths, *wire], meta)
+    wire_files = {os.path.realpath(p) for p in expand_paths(wire)}
+    files = [(str(p), os.path.realpath(p) in wire_files) for p in expand_paths([*paths, *wire])]
+    return files, sidecar
+
+
+def _job(raw: RawInput, article_id: str, sidecar: Sidecar, is_wire: bool) -> InputJob:
+    """The job of one raw input: its metadata (its own, the sidecar's, the wire role)."""
+    try:
+        info = {**raw.meta, **sidecar.fields(raw.article_id, raw.path)}
+        if is_wire:
+            info["role"] = "wire"
+        return (raw, article_id, info, "")
+    except Exception as exc:  # the per-input guard
+        return (raw, article_id, None, _error(exc))
+
+
 def read_inputs(
     paths: Iterable[str | Path] | str | Path | None,
     wire: Iterable[str | Path] | str | Path | None = (),
@@ -249,23 +319,44 @@ def read_inputs(
     with :func:`parse_inputs`, in any number of parts and processes."""
     from tqdm import tqdm
 
-    paths, wire = as_paths(paths), as_paths(wire)
-    sidecar = sidecar_metadata([*paths, *wire], meta)
-    wire_files = {os.path.realpath(p) for p in expand_paths(wire)}
-    files = list(expand_paths([*paths, *wire]))
+    files, sidecar = input_files(paths, wire, meta)
     jobs: list[InputJob] = []
     ids = _Ids()
-    for path in tqdm(files, desc="reading", unit="file", disable=not progress):
-        for raw in _raw_inputs(path):
-            article_id = ids.take(raw.article_id)
-            try:
-                info = {**raw.meta, **sidecar.fields(raw.article_id, raw.path)}
-                if os.path.realpath(path) in wire_files:
-                    info["role"] = "wire"
-                jobs.append((raw, article_id, info, ""))
-            except Exception as exc:  # the per-input guard
-                jobs.append((raw, article_id, None, _error(exc)))
+    for name, is_wire in tqdm(files, desc="reading", unit="file", disable=not progress):
+        for raw in _raw_inputs(Path(name)):
+            jobs.append(_job(raw, ids.take(raw.article_id), sidecar, is_wire))
     return jobs, _sidecar_warnings(sidecar)
+
+
+def read_files(files: Iterable[tuple[str, bool]], sidecar: Sidecar) -> tuple[list[Article], set]:
+    """Read and parse some of :func:`input_files`' files where this runs (a worker of a
+    parallel audit): their articles in order, and the sidecar keys they used.
+
+    The articles keep the ids their inputs give them, not yet made unique across the
+    run: :func:`unique_ids` gives the ids a serial load gives, in input order. Each input
+    is parsed as soon as it is read, so only one raw text is held besides the articles.
+    """
+    sidecar = replace(sidecar, used=set())  # this part's keys alone
+    articles = []
+    for name, is_wire in files:
+        for raw in _raw_inputs(Path(name)):
+            articles.extend(parse_inputs([_job(raw, raw.article_id, sidecar, is_wire)]))
+    return articles, sidecar.used
+
+
+def unique_ids(ids: Iterable[str]) -> list[str]:
+    """The run's unique article ids for the inputs' own ``ids`` in input order: a
+    repeated id gets the first free ``~2``, ``~3`` suffix, as in :func:`load_corpus`."""
+    taken = _Ids()
+    return [taken.take(i) for i in ids]
+
+
+def sidecar_warnings(sidecar: Sidecar, used: Iterable[set]) -> list[str]:
+    """The warnings of ``sidecar`` once the keys ``used`` by :func:`read_files`' parts
+    are marked used."""
+    for keys in used:
+        sidecar.used |= keys
+    return _sidecar_warnings(sidecar)
 
 
 def parse_inputs(jobs: Iterable[InputJob]) -> list[Article]:

@@ -139,7 +139,7 @@ class Fingerprint:
     shingles that hold at least one term (the ones :func:`excerpt_pairs` samples: "as
     part of" is no evidence of copying, "troops in Niger" may be). ``sketches``, when
     :func:`sketch` has filled it, holds the MinHash signatures of ``shingles`` and
-    ``terms`` (two rows of :data:`NUM_PERM` values), so they can be computed where the
+    ``terms`` (two rows of :data:`NUM_PERM` 32-bit values), so they can be computed where the
     article was parsed; empty otherwise (:func:`candidate_pairs` computes them).
     """
 
@@ -147,7 +147,7 @@ class Fingerprint:
     shingles: np.ndarray
     terms: np.ndarray
     anchors: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.uint64))
-    sketches: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint64))
+    sketches: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint32))
 
 
 #: Odd 64-bit multipliers that combine the word hashes of a shingle (position-dependent).
@@ -274,7 +274,10 @@ def _signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
     sketches = MinHash.bulk(
         [s.tolist() for s in sets], num_perm=NUM_PERM, seed=SEED, hashfunc=low32
     )
-    return np.array([m.hashvalues for m in sketches], dtype=np.uint64).reshape(-1, NUM_PERM)
+    # datasketch keeps 32-bit hash values in 64-bit slots: kept in 32 bits, half the size.
+    values = np.array([m.hashvalues for m in sketches], dtype=np.uint64).reshape(-1, NUM_PERM)
+    assert not (values >> np.uint64(32)).any()
+    return values.astype(np.uint32)
 
 
 def sketch(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
@@ -288,6 +291,14 @@ def sketch(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
         replace(f, sketches=np.stack([rows[name][k] for name in SKETCHED]))
         for k, f in enumerate(prints)
     ]
+
+
+def sampled(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
+    """``prints`` with only the anchors :func:`excerpt_pairs` samples (those 0 modulo
+    :data:`SAMPLE_EVERY`): the same candidates and scores, about half the anchors to
+    hold. A parallel load sends these to the driver, which holds every article's."""
+    every = np.uint64(SAMPLE_EVERY)
+    return [replace(f, anchors=f.anchors[f.anchors % every == 0]) for f in prints]
 
 
 def candidate_probability(similarity: float) -> float:
@@ -348,7 +359,7 @@ def candidate_pairs(fingerprints: Sequence[Fingerprint]) -> list[tuple]:
     pairs: set[tuple[int, int]] = set()
     for k, name in enumerate(SKETCHED):
         keep = np.array([getattr(f, name).size > 0 for f in fingerprints], dtype=bool)
-        signatures = np.array([f.sketches[k] for f in fingerprints], dtype=np.uint64)
+        signatures = np.array([f.sketches[k] for f in fingerprints], dtype=np.uint32)
         pairs.update(band_pairs(signatures.reshape(-1, NUM_PERM), keep))
     pairs.update(excerpt_pairs(fingerprints))
     return sorted(pairs)
@@ -362,24 +373,31 @@ def excerpt_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     the excerpt is copied. Here every article keeps the *anchor* shingles (those with a
     rare word or a number) whose hash is 0 modulo :data:`SAMPLE_EVERY` (the same
     shingles in every article that has them, as in Broder's mod-m sampling); the
-    articles holding a sampled shingle are listed in corpus order and each is paired
-    with the next :data:`SAMPLE_NEIGHBOURS` of them, so a shingle shared by many
+    articles holding a sampled shingle are listed in corpus order (one sort of every
+    sampled shingle of the corpus, no list per shingle) and each is paired with the next
+    :data:`SAMPLE_NEIGHBOURS` of them, so a shingle shared by many
     articles costs pairs in proportion to their number, not its square. An excerpt with
     n anchors keeps none of them with probability ``(1 - 1/SAMPLE_EVERY) ** n`` (about
     0.02% for a 25-word news sentence, with some twelve anchors); once paired with any
     member of its story it joins the cluster. Candidates are then scored exactly like
     the others.
     """
-    postings: dict[int, list[int]] = {}
     every = np.uint64(SAMPLE_EVERY)
-    for i, f in enumerate(fingerprints):
-        for value in f.anchors[f.anchors % every == 0].tolist():
-            postings.setdefault(value, []).append(i)
+    kept = [f.anchors[f.anchors % every == 0] for f in fingerprints]
+    if not kept:
+        return set()
+    values = np.concatenate([np.array([], dtype=np.uint64), *kept])
+    articles = np.repeat(np.arange(len(kept)), [k.size for k in kept])
+    # The postings of each sampled shingle, in corpus order: sorted by shingle, then article
+    # (an article's anchors are unique, so it is in a shingle's postings once).
+    order = np.lexsort((articles, values))
+    values, articles = values[order], articles[order]
     pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        for k, i in enumerate(members):
-            for j in members[k + 1 : k + 1 + SAMPLE_NEIGHBOURS]:
-                pairs.add((i, j))
+    for step in range(1, SAMPLE_NEIGHBOURS + 1):
+        same = values[step:] == values[:-step]
+        pairs.update(
+            zip(articles[:-step][same].tolist(), articles[step:][same].tolist(), strict=True)
+        )
     return pairs
 
 
