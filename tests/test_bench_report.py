@@ -194,6 +194,16 @@ def test_the_million_article_cost_model_reads_the_parallel_runs():
     model = report.cost_model(document)
     assert model["worker_cpu_ms"] == 50.0 and model["driver_cpu_ms"] == 3.0
     assert round(model["worker_hours"], 2) == 13.89 and round(model["hours_on_32"], 3) == 0.434
-    assert model["worker_mb"] == 800.0
+    assert model["worker_mb"] == 800.0 and model["worker_mb_smallest"] == 700.0
     assert round(model["driver_mb_per_1000"], 6) == 100.0  # (600 - 300) / 3,000 articles
     assert round(model["driver_gb"], 3) == round((200 + 100_000) / 1024, 3)
+
+
+def test_a_run_competed_only_when_the_load_was_high_and_it_got_less_cpu_than_its_cores():
+    serial = {"workers": 1, "seconds": 100.0, "cpu_seconds": 95.0, "load_average": 2.02}
+    assert not report._competed(serial, cores=2)  # its own core, nearly all the time
+    assert report._competed({**serial, "cpu_seconds": 60.0}, cores=2)
+    assert not report._competed({**serial, "cpu_seconds": 60.0, "load_average": 1.9}, cores=2)
+    parallel = {"workers": 2, "seconds": 100.0, "worker_cpu_seconds": 180.0, "load_average": 2.2}
+    assert not report._competed(parallel, cores=2)
+    assert report._competed({**parallel, "worker_cpu_seconds": 120.0}, cores=2)
