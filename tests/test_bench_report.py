@@ -201,9 +201,9 @@ def test_the_million_article_cost_model_reads_the_parallel_runs():
 
 def test_a_run_competed_only_when_the_load_was_high_and_it_got_less_cpu_than_its_cores():
     serial = {"workers": 1, "seconds": 100.0, "cpu_seconds": 95.0, "load_average": 2.02}
-    assert not report._competed(serial, cores=2)  # its own core, nearly all the time
-    assert report._competed({**serial, "cpu_seconds": 60.0}, cores=2)
-    assert not report._competed({**serial, "cpu_seconds": 60.0, "load_average": 1.9}, cores=2)
+    assert not report.competed(serial, cores=2)  # its own core, nearly all the time
+    assert report.competed({**serial, "cpu_seconds": 60.0}, cores=2)
+    assert not report.competed({**serial, "cpu_seconds": 60.0, "load_average": 1.9}, cores=2)
     parallel = {"workers": 2, "seconds": 100.0, "worker_cpu_seconds": 180.0, "load_average": 2.2}
-    assert not report._competed(parallel, cores=2)
-    assert report._competed({**parallel, "worker_cpu_seconds": 120.0}, cores=2)
+    assert not report.competed(parallel, cores=2)
+    assert report.competed({**parallel, "worker_cpu_seconds": 120.0}, cores=2)

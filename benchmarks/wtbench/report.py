@@ -684,11 +684,11 @@ OLD_MEMORY_NOTE = (
 
 
 #: The share of its cores' time a run's processes must get to count as run on an idle
-#: machine when the load average is above the core count (:func:`_competed`).
+#: machine when the load average is above the core count (:func:`competed`).
 CPU_SHARE = 0.8
 
 
-def _competed(run: dict, cores: int) -> bool:
+def competed(run: dict, cores: int) -> bool:
     """True when other processes competed with a speed run: the 1-minute load average
     taken as it started was above ``cores`` and its processes (the driver, or the
     workers) got less than :data:`CPU_SHARE` of the CPU time of the cores they ran on.
@@ -746,7 +746,7 @@ def real_speed_block(results: dict) -> list[str]:
     )
     same = all(c["same_tables_every_run"] for c in document["corpora"])
     runs = [r for r in document["runs"] if r["n_articles"] == largest["articles"].max()]
-    busy = any(_competed(r, document["cores"]) for r in runs)
+    busy = any(competed(r, document["cores"]) for r in runs)
     if busy:  # other processes held the cores: wall time per article says little
         model_line = (
             f"No cost model from these runs: the load average was above the machine's "
