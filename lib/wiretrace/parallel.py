@@ -13,12 +13,13 @@ gives. It runs the tasks
 
 :func:`connection` opens the engine once for several maps (the audit parses its inputs
 and then audits its clusters on the same cluster). :func:`submit_tasks` leaves the
-results on the workers as futures and :func:`gather_tasks` runs tasks on such futures
-(a parallel audit keeps the parsed articles on the workers: the driver gets only what
-it needs of them). A progress bar counts finished tasks.
-Ctrl-C cancels the tasks still queued and stops a cluster started here. Each worker
-process keeps what a task loads once (the spaCy model, the word lists: they are cached
-per process), so later tasks on that worker do not load them again.
+results on the workers as futures and :func:`finished_tasks` runs tasks on such futures,
+yielding each result as it finishes (a parallel audit keeps the parsed articles on the
+workers: the driver gets only what it needs of them). A progress bar counts finished
+tasks, or what they stand for (``sizes``). Ctrl-C cancels the tasks still queued and
+stops a cluster started here. Each worker process keeps what a task loads once (the spaCy
+model, the word lists: they are cached per process), and the workers of a local cluster
+start with them loaded (:func:`local_cluster`).
 """
 
 from __future__ import annotations
@@ -195,8 +196,9 @@ def finished_tasks(
 ) -> Iterator[tuple[int, Any]]:
     """``(n, function(task, *futures))`` for the ``n``-th of ``calls`` (``(task,
     futures)`` each), on ``client``, as the tasks finish (``sizes``: how many ``unit``
-    each task counts for on the progress bar, 1 each by default). ``futures`` are results left on
-    the workers (:func:`submit_tasks`): the worker running a call gets their values.
+    each task counts for on the progress bar, 1 each by default). ``futures`` are
+    results left on the workers (:func:`submit_tasks`): the worker running a call gets
+    their values.
     ``calls`` is emptied once the tasks are submitted, and each task is released when its
     result is fetched, so the workers drop what no queued task needs. An exception
     raised by a task is raised here; Ctrl-C (or leaving early) cancels the tasks still
@@ -222,19 +224,3 @@ def finished_tasks(
         queued = [f for f in futures if f is not None]
         if queued:
             client.cancel(queued)
-
-
-def gather_tasks(
-    function: Callable[..., Any],
-    calls: list[tuple[Any, Sequence[Any]]],
-    client: Any,
-    progress: bool = False,
-    desc: str = "tasks",
-    unit: str = "task",
-) -> list:
-    """``[function(task, *futures) for task, futures in calls]`` on ``client``, in call
-    order (:func:`finished_tasks`)."""
-    results: list = [None] * len(calls)
-    for n, result in finished_tasks(function, calls, client, progress, desc, unit):
-        results[n] = result
-    return results
