@@ -539,11 +539,9 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
     clusters = [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok]
     if done:
         rewrites = _join_batches([p.rewrites for p in done], clusters)
-    else:  # nothing audited
-        rewrites = join_clusters([], clusters)
-    if done:
         tables = {name: [getattr(p, name) for p in done] for name in _TABLES}
     else:  # nothing audited: the stages' own empty tables
+        rewrites = join_clusters([], clusters)
         tables = {k: [v] for k, v in _cluster_tables(Corpus([]), rewrites).items()}
     position = {a.article_id: n for n, a in enumerate(corpus.articles)}
     joined = {name: _in_order(frames, position) for name, frames in tables.items()}
@@ -576,8 +574,8 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
     )
 
 
-#: Story clusters whose parts the driver of a parallel run joins at a time, and batches
-#: joined again into one at a time (:func:`_fold`).
+#: Parts of batches of story clusters the driver of a parallel run joins at a time, and
+#: joined parts joined again into one at a time (:func:`_fold`).
 JOIN_BATCH = 20
 
 
