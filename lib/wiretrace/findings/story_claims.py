@@ -316,14 +316,22 @@ def _statements(claims: pd.DataFrame, corpus) -> list[str]:
     return out
 
 
-def _pair_scores(keys: list[dict], rows: list[int], encoder, texts: list[str]) -> np.ndarray:
-    """Match scores of every two rows of one cluster (lexical, raised by the cosine)."""
+def _pair_scores(
+    keys: list[dict],
+    rows: list[int],
+    encoder,
+    texts: list[str],
+    semantic: tuple[float, float] = (SEMANTIC_MIN, SEMANTIC_LEXICAL_MIN),
+) -> np.ndarray:
+    """Match scores of every two rows of one cluster (lexical, raised to :data:`MATCH_MIN`
+    by the cosine: ``semantic`` is the cosine from which a pair is raised and the lexical
+    score it still needs)."""
     n = len(rows)
     scores = _distinct_scores([keys[r] for r in rows], [texts[r] for r in rows])
     if encoder is not None and n > 1:
         vectors = encoder([texts[r] for r in rows])
         cosine = vectors @ vectors.T
-        lifted = (cosine >= SEMANTIC_MIN) & (scores >= SEMANTIC_LEXICAL_MIN)
+        lifted = (cosine >= semantic[0]) & (scores >= semantic[1])
         scores = np.where(lifted, np.maximum(scores, MATCH_MIN), scores)
     return scores
 
@@ -393,6 +401,7 @@ def group_statements(
     encoder: Encoder | None = None,
     speakers: Sequence[str] | None = None,
     quotes: Sequence[str] | None = None,
+    semantic: tuple[float, float] = (SEMANTIC_MIN, SEMANTIC_LEXICAL_MIN),
 ) -> tuple[list[int], np.ndarray]:
     """Which statements make the same claim: ``versions[i]`` is the version (article id)
     of statement ``texts[i]``, ``speakers[i]`` (optional) its speaker, statements of one
@@ -406,11 +415,14 @@ def group_statements(
     words. Two statements sharing no content word (:func:`shares_content`) are never one
     claim, nor two statements of two people (:func:`two_people`) unless they say the same
     words: a score of :data:`IDENTITY_MIN`, or one trimmed from the other sharing more than
-    :data:`LIFT_WORDS` content words (:func:`_contained`; a claim re-attributed)."""
+    :data:`LIFT_WORDS` content words (:func:`_contained`; a claim re-attributed). With an
+    ``encoder``, a pair whose cosine is at least ``semantic[0]`` and whose lexical score is
+    at least ``semantic[1]`` (default :data:`SEMANTIC_MIN`, :data:`SEMANTIC_LEXICAL_MIN`)
+    scores :data:`MATCH_MIN`; the other rules apply to it as to any pair."""
     read = {t: statement_keys(t) for t in dict.fromkeys(texts)}  # copies repeat statements
     keys = [read[t] for t in texts]
     rows = list(range(len(texts)))
-    scores = _pair_scores(keys, rows, encoder, list(texts))
+    scores = _pair_scores(keys, rows, encoder, list(texts), semantic)
     identities = speaker_identities(versions, speakers) if speakers is not None else None
     shared = _shared_content(list(texts))
     sizes = np.array([len(content_stems(t)) for t in texts], dtype=np.int64)
