@@ -22,6 +22,7 @@ from wiretrace.findings.story_claims import (
     misspelling_of,
     person_role,
     same_speaker,
+    says_verbatim,
     shares_content,
     speaker_identities,
     speaker_names,
@@ -477,3 +478,47 @@ def test_group_statements_a_quotation_trimmed_by_one_speaker_not_by_two(speakers
     assert claim_similarity(statement_keys(short), statement_keys(long)) < 0.3
     groups, _ = group_statements(["a", "b"], [short, long], speakers=speakers)
     assert (groups[0] == groups[1]) is one
+
+
+# ------------------------------------------------ a quotation trimmed, the same words
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a quoted phrase of one is in the other, word for word
+        (
+            'the closure of the pool was "a slap in the face," adding that the swimmers were angry',
+            "the closure was a slap in the face for the town's swimmers",
+            True,
+        ),
+        ("the mill was 'a death trap' for its workers", "the old mill was a death trap", True),
+        # the whole of the shorter is in the longer: a quotation trimmed
+        ("'I am the mayor.", "'I am the mayor,' adding: 'I will stay on to finish the job.'", True),
+        # one word in quotation marks is a label, not a quotation trimmed
+        ('the landlord was a "tyrant" to his tenants', "Tyrant landlord evicts pensioner", False),
+        # apostrophes are no quotation marks
+        ("the Smiths' house was never for sale", "the house was for sale", False),
+        # shared words out of order, or a quoted phrase of common words only
+        ("the bridge will close in May", "in May the council will close the bridge", False),
+        ('it was "what it was" said the man', "it was what it was for him", False),
+    ],
+)
+def test_says_verbatim(a, b, expected):
+    assert says_verbatim(a, b) is expected
+    assert says_verbatim(b, a) is expected
+
+
+def test_one_speaker_s_trimmed_quotation_is_one_claim_and_another_s_is_not():
+    versions = ["wire", "paper"]
+    texts = [
+        'the closure of the pool was "a slap in the face," adding that the swimming club '
+        "had been left with nowhere to train before the county finals",
+        "the council's decision to shut the baths was a slap in the face.",
+    ]
+    groups, scores = group_statements(versions, texts)
+    assert scores[0, 1] < MATCH_MIN and groups[0] != groups[1]
+    one, _ = group_statements(versions, texts, speakers=["Mrs Ada Price", "Mrs Price"])
+    assert one[0] == one[1]
+    two, _ = group_statements(versions, texts, speakers=["Mrs Ada Price", "Mr Tom Hale"])
+    assert two[0] != two[1]

@@ -24,13 +24,14 @@ splitting sentences). A word that is no English word may be a misspelling of the
 statement's (:func:`misspelling_of`). The speaker takes part only to lower the bar: two
 statements of one speaker (:func:`speaker_identities`: a shared name, a pronoun or a role
 resolved within its version) match from :data:`NAMED_MATCH_MIN` (one person quoted in
-other words); a claim re-attributed is still the same claim. The score cannot be compared with
-the alignment's similarity (other keys, other measure). ``wtbench.story_claims`` measures
-precision, recall and the false-match rate of the matching on claim pairs built from real
-text. An optional ``encoder`` (the
-``semantic`` extra, :func:`wiretrace.rewrites.semantic.load_encoder`) lets a pair whose
-lexical score is at least :data:`SEMANTIC_LEXICAL_MIN` match when the cosine of its
-statements is at least :data:`SEMANTIC_MIN`; without the extra it is not used.
+other words), or from any score when one repeats the other's words in a row
+(:func:`says_verbatim`: a quotation trimmed); a claim re-attributed is still the same claim.
+The score cannot be compared with the alignment's similarity (other keys, other measure).
+``wtbench.story_claims`` measures precision, recall and the false-match rate of the
+matching on claim pairs built from real text. An optional ``encoder`` (the ``semantic``
+extra, :func:`wiretrace.rewrites.semantic.load_encoder`) lets a pair whose lexical score is
+at least :data:`SEMANTIC_LEXICAL_MIN` match when the cosine of its statements is at least
+:data:`SEMANTIC_MIN`; without the extra it is not used.
 """
 
 from __future__ import annotations
@@ -434,6 +435,7 @@ def group_statements(
     lifted = scores
     if identities is not None:
         lifted = _lift_named(scores, identities, shared, sizes)
+        lifted = _lift_verbatim(lifted, identities, list(texts), shared)
     gated = np.where(allowed, lifted, 0.0)
     group = _components(list(versions), _matched_pairs(list(versions), gated))
     group = fill_gaps(list(versions), gated, group)
@@ -640,6 +642,70 @@ def _lift_named(
     for i, j in zip(*np.nonzero(candidates & (scores < MATCH_MIN)), strict=True):
         if i != j and identities[i].same(identities[j]):
             lifted[i, j] = MATCH_MIN
+    return lifted
+
+
+#: Words the shorter of two statements needs to be taken as trimmed from the longer when
+#: the longer holds all of its words in a row (:func:`says_verbatim`).
+VERBATIM_WORDS = 3
+#: Words a quoted phrase needs for :func:`says_verbatim` (one word in quotation marks, a
+#: "tyrant", is a label many sentences of a story may use).
+QUOTED_WORDS = 2
+#: A span in quotation marks, double, curly or single (a single mark opens before a word
+#: and closes after one, so "don't" and "the Smiths' house" are no quotation).
+_QUOTED = re.compile(
+    r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]"
+    r"|(?<!\w)[\'\u2018](\w[^\'\u2018\u2019]*?[\w.,!?])[\'\u2019](?!\w)"
+)
+
+
+def _word_keys(text: str) -> tuple[str, ...]:
+    return tuple(u.key for u in sentence_units(text) if u.kind != "punct")
+
+
+def _holds(longer: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """True when ``run`` (at least one key) is a contiguous part of ``longer``."""
+    n = len(run)
+    return n > 0 and any(longer[k : k + n] == run for k in range(len(longer) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def says_verbatim(a: str, b: str) -> bool:
+    """True when one of statements ``a`` and ``b`` repeats the other's words in a row: the
+    words one puts in quotation marks, at least :data:`QUOTED_WORDS` holding a content word
+    (:func:`content_stems`), are
+    all in the other in that order ('the pact was "tragically mutual"' / 'the deaths were
+    tragically mutual, he said'), or the whole of the shorter, at least
+    :data:`VERBATIM_WORDS` words with a content word, is in the longer ("'I am the mayor."
+    / "'I am the mayor,' adding: 'I will stay on.'"): a quotation trimmed, the same words
+    of one claim whatever else the sentences say."""
+    keys = {a: _word_keys(a), b: _word_keys(b)}
+    for text, other in ((a, b), (b, a)):
+        for m in _QUOTED.finditer(text):
+            fragment = m.group(1) or m.group(2)
+            words = _word_keys(fragment)
+            long_enough = len(words) >= QUOTED_WORDS and content_stems(fragment)
+            if long_enough and _holds(keys[other], words):
+                return True
+    short, long_ = sorted((a, b), key=lambda t: (len(keys[t]), t))
+    return (
+        len(keys[short]) >= VERBATIM_WORDS
+        and bool(content_stems(short))
+        and _holds(keys[long_], keys[short])
+    )
+
+
+def _lift_verbatim(
+    scores: np.ndarray, identities: list[SpeakerIdentity], texts: list[str], shared: np.ndarray
+) -> np.ndarray:
+    """``scores`` with the pairs of one speaker (:meth:`SpeakerIdentity.same`) sharing a
+    content word (``shared``) raised to :data:`MATCH_MIN` when one repeats the other's
+    words in a row (:func:`says_verbatim`): one person's quotation trimmed (the best
+    match is still needed)."""
+    lifted = scores.copy()
+    for i, j in zip(*np.nonzero((scores < MATCH_MIN) & (shared >= 1)), strict=True):
+        if i < j and identities[i].same(identities[j]) and says_verbatim(texts[i], texts[j]):
+            lifted[i, j] = lifted[j, i] = MATCH_MIN
     return lifted
 
 
