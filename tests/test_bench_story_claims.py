@@ -73,3 +73,21 @@ def test_group_by_story_matches_claims_within_one_story_only():
     text = "the council said the bridge will close in May for repairs"
     groups = group_by_story(["s1", "s1", "s2", "s2"], ["a", "b", "c", "d"], [text] * 4)
     assert groups[0] == groups[1] and groups[2] == groups[3] and groups[0] != groups[2]
+
+
+def test_group_by_story_passes_the_encoder_and_its_thresholds():
+    import numpy as np
+
+    texts = [
+        "The council will shut the swimming baths in June to mend the leaking roof.",
+        "The town pool is to close for repairs to its roof over the summer.",
+    ]
+
+    def encoder(batch):
+        return np.array([[1.0, 0.0] for _ in batch])  # every cosine 1
+
+    stories, versions = ["s1", "s1"], ["wire", "paper"]
+    lexical = group_by_story(stories, versions, texts)
+    raised = group_by_story(stories, versions, texts, encoder=encoder, semantic=(0.9, 0.1))
+    barred = group_by_story(stories, versions, texts, encoder=encoder, semantic=(0.9, 0.5))
+    assert lexical[0] != lexical[1] and raised[0] == raised[1] and barred[0] != barred[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from wiretrace.findings.story_claims import (
@@ -522,3 +523,23 @@ def test_one_speaker_s_trimmed_quotation_is_one_claim_and_another_s_is_not():
     assert one[0] == one[1]
     two, _ = group_statements(versions, texts, speakers=["Mrs Ada Price", "Mr Tom Hale"])
     assert two[0] != two[1]
+
+
+def test_an_encoder_raises_a_pair_from_the_cosine_and_the_lexical_score_it_is_given():
+    texts = [
+        "The council will shut the swimming baths in June to mend the leaking roof.",
+        "The town pool is to close for repairs to its roof over the summer.",
+    ]
+    vectors = {texts[0]: [1.0, 0.0], texts[1]: [0.8, 0.6]}  # cosine 0.8
+
+    def encoder(batch):
+        return np.array([vectors[t] for t in batch])
+
+    versions = ["wire", "paper"]
+    alone, scores = group_statements(versions, texts)
+    assert alone[0] != alone[1] and 0.1 < scores[0, 1] < MATCH_MIN
+    raised, _ = group_statements(versions, texts, encoder, semantic=(0.75, 0.1))
+    assert raised[0] == raised[1]
+    low_cosine, _ = group_statements(versions, texts, encoder, semantic=(0.85, 0.1))
+    low_lexical, _ = group_statements(versions, texts, encoder, semantic=(0.75, 0.2))
+    assert low_cosine[0] != low_cosine[1] and low_lexical[0] != low_lexical[1]

@@ -103,6 +103,9 @@ STEM_LETTERS = 7
 NAME_WEIGHT = 2.0
 #: With the semantic extra: the cosine from which a pair matches, and the lexical score it
 #: still needs (statements sharing nothing are never matched on the cosine alone).
+#: ``wtbench.story_claims --semantic`` tries others on its dev sets
+#: (``benchmarks/results/story_claims_semantic.json``): lower cosines raise more pairs of
+#: different claims than of one, so these stay.
 SEMANTIC_MIN = 0.8
 SEMANTIC_LEXICAL_MIN = 0.2
 
