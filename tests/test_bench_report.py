@@ -87,6 +87,19 @@ def test_semantic_table_reads_its_result_file():
     assert "Semantic matching" in report.markdown(results)
 
 
+def test_claim_matching_with_the_encoder_sits_beside_the_lexical_figures():
+    results = report.load_results(paths.RESULTS_DIR)
+    table = report.claim_matching_semantic(results)
+    semantic = results["story_claims_semantic"]
+    assert list(table["set"]) == [*semantic["sets"], "all sets"]
+    lexical = results["story_claims"]["sets"]["meter_dev3"]
+    row = table[table["set"] == "meter_dev3"].iloc[0]
+    assert row["lexical recall"] == lexical["recall"]
+    assert row["+semantic recall"] == semantic["sets"]["meter_dev3"]["recall"]
+    chosen = semantic["chosen"]
+    assert f"at the chosen cosine {chosen['min_cosine']}" in report.markdown(results)
+
+
 def test_the_fuzz_run_has_its_sentence_in_the_block():
     fuzz = {
         "n_inputs": 10000, "kinds": {"txt": 1, "csv": 1}, "rows": 12000, "expected_rows": 12000,
