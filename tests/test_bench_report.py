@@ -100,6 +100,15 @@ def test_claim_matching_with_the_encoder_sits_beside_the_lexical_figures():
     assert f"at the chosen cosine {chosen['min_cosine']}" in report.markdown(results)
 
 
+def test_the_claim_block_counts_the_misses_of_claims_stated_twice():
+    results = report.load_results(paths.RESULTS_DIR)
+    overall = results["story_claims"]["overall"]
+    misses = overall["same_claim_pairs"] - overall["right"]
+    assert 0 <= overall["misses_restated"] <= misses
+    line = f"Of the {misses} same-claim pairs missed in all sets, {overall['misses_restated']} "
+    assert line in report.markdown(results)
+
+
 def test_the_fuzz_run_has_its_sentence_in_the_block():
     fuzz = {
         "n_inputs": 10000, "kinds": {"txt": 1, "csv": 1}, "rows": 12000, "expected_rows": 12000,

@@ -91,3 +91,13 @@ def test_group_by_story_passes_the_encoder_and_its_thresholds():
     raised = group_by_story(stories, versions, texts, encoder=encoder, semantic=(0.9, 0.1))
     barred = group_by_story(stories, versions, texts, encoder=encoder, semantic=(0.9, 0.5))
     assert lexical[0] != lexical[1] and raised[0] == raised[1] and barred[0] != barred[1]
+
+
+def test_a_miss_of_a_claim_one_version_states_twice_is_counted_apart():
+    items = [("a", 0), ("a", 1), ("b", 0), ("c", 0)]
+    gold = {("a", 0): "x", ("a", 1): "x", ("b", 0): "x", ("c", 0): "y"}
+    # a0-b0 matched; a1-b0 missed, and a states x twice; a claim stated once: no such miss
+    result = evaluate(items, [0, 1, 0, 2], gold)
+    assert result["misses"] == [[("a", 1), ("b", 0)]] and result["misses_restated"] == 1
+    once = evaluate([("a", 0), ("b", 0)], [0, 1], {("a", 0): "x", ("b", 0): "x"})
+    assert once["misses_restated"] == 0 and len(once["misses"]) == 1

@@ -316,6 +316,22 @@ def claim_matching_semantic(results: dict) -> pd.DataFrame:
     )
 
 
+def _claim_restated_line(results: dict) -> list[str]:
+    """How many of the misses of all sets pair a statement of a claim its version states
+    in more than one sentence, or nothing when the result file does not count them."""
+    overall = results["story_claims"]["overall"]
+    if "misses_restated" not in overall:
+        return []
+    misses = overall["same_claim_pairs"] - overall["right"]
+    return [
+        "",
+        f"Of the {misses} same-claim pairs missed in all sets, {overall['misses_restated']} "
+        "pair a statement of a claim that its version states in more than one sentence (a "
+        "summary and then the quotation): the matcher keeps one statement of a claim per "
+        "version, but for a restatement by the same words, a merge or a gap.",
+    ]
+
+
 def _claim_semantic_lines(results: dict) -> list[str]:
     """The sentence and table of claim matching with the semantic encoder, or nothing
     without its result file."""
@@ -898,6 +914,7 @@ def markdown(results: dict) -> str:
             "set matched story by story; 'all sets' leaves meter_heldout and meter_test out):",
             "",
             _md_table(claim_matching(results)),
+            *_claim_restated_line(results),
             *_claim_semantic_lines(results),
         ]
     if "claim_findings" in results:
