@@ -8,7 +8,10 @@ byte-identical to the serial run's.
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import SEEDS_DIR
@@ -51,6 +54,23 @@ def test_a_local_cluster_listens_on_loopback_and_its_workers_start_loaded(client
     workers = client.scheduler_info()["workers"]
     assert len(workers) == 2 and all(w.startswith(f"tcp://{LOCAL_HOST}:") for w in workers)
     assert set(client.run(_loaded).values()) == {True}
+    assert set(client.run(_pool).values()) == {"system"}
+
+
+def _pool() -> str:
+    import pyarrow as pa
+
+    return pa.default_memory_pool().backend_name
+
+
+@pytest.mark.parametrize(("preset", "pool"), [(None, "system"), ("mimalloc", "mimalloc")])
+def test_wiretrace_imported_first_makes_pyarrow_use_the_system_allocator(preset, pool):
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if preset:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = preset  # the user's choice is kept
+    code = "import wiretrace, pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() == pool, run.stderr
 
 
 @pytest.fixture(scope="module")
