@@ -63,7 +63,7 @@ from wiretrace.language.lexicon import (
     zipf,
 )
 from wiretrace.language.resources import word_groups, word_list
-from wiretrace.language.units import open_quote_spans, sentence_units
+from wiretrace.language.units import open_quote_spans, quotation_spans, sentence_units
 from wiretrace.provenance.claims import compare_speakers
 from wiretrace.provenance.credits import credits_by_article
 
@@ -654,16 +654,25 @@ VERBATIM_WORDS = 3
 #: Words a quoted phrase needs for :func:`says_verbatim` (one word in quotation marks, a
 #: "tyrant", is a label many sentences of a story may use).
 QUOTED_WORDS = 2
-#: A span in quotation marks, double, curly or single (a single mark opens before a word
-#: and closes after one, so "don't" and "the Smiths' house" are no quotation).
-_QUOTED = re.compile(
-    r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]"
-    r"|(?<!\w)[\'\u2018](\w[^\'\u2018\u2019]*?[\w.,!?])[\'\u2019](?!\w)"
-)
 
 
+@lru_cache(maxsize=65536)
 def _word_keys(text: str) -> tuple[str, ...]:
     return tuple(u.key for u in sentence_units(text) if u.kind != "punct")
+
+
+@lru_cache(maxsize=65536)
+def _quoted_runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """The word keys of each passage of ``text`` in quotation marks (double or British
+    single: :func:`~wiretrace.language.units.quotation_spans`) of at least
+    :data:`QUOTED_WORDS` words holding a content word."""
+    runs = []
+    for start, end in quotation_spans(text):
+        fragment = text[start:end]
+        words = _word_keys(fragment)
+        if len(words) >= QUOTED_WORDS and content_stems(fragment):
+            runs.append(words)
+    return tuple(runs)
 
 
 def _holds(longer: tuple[str, ...], run: tuple[str, ...]) -> bool:
@@ -684,12 +693,8 @@ def says_verbatim(a: str, b: str) -> bool:
     of one claim whatever else the sentences say."""
     keys = {a: _word_keys(a), b: _word_keys(b)}
     for text, other in ((a, b), (b, a)):
-        for m in _QUOTED.finditer(text):
-            fragment = m.group(1) or m.group(2)
-            words = _word_keys(fragment)
-            long_enough = len(words) >= QUOTED_WORDS and content_stems(fragment)
-            if long_enough and _holds(keys[other], words):
-                return True
+        if any(_holds(keys[other], run) for run in _quoted_runs(text)):
+            return True
     short, long_ = sorted((a, b), key=lambda t: (len(keys[t]), t))
     return (
         len(keys[short]) >= VERBATIM_WORDS
