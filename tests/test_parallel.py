@@ -188,4 +188,9 @@ def test_articles_stay_on_the_workers_and_the_driver_keeps_summaries(client, tmp
     assert any("nobody" in w for w in parallel.corpus.warnings)
     assert (parallel.articles["outlet"] == "Ex Times").sum() == 2
     assert (parallel.articles["role"] == "wire").sum() == 1
+    # The driver keeps each source's text and role, not its sentences.
+    assert parallel.sources.keys() == serial.sources.keys()
+    assert all(s.sentences for s in serial.sources.values())
+    assert not any(s.sentences or s.parts for s in parallel.sources.values())
+    assert [s.text for s in parallel.sources.values()] == [s.text for s in serial.sources.values()]
     _same_bytes(serial.to_dir(tmp_path / "serial"), parallel.to_dir(tmp_path / "parallel"))

@@ -479,6 +479,8 @@ def audit_batch(batch: list[tuple[int, list[Article]]]) -> list[ClusterAudit]:
         return [ClusterAudit(batch[0][0], error=f"{type(exc).__name__}: {exc}")]
     # How many clusters' stemmata the batch holds (none: join_clusters' empty table).
     rewrites.stemma.attrs["parts"] = sum(len(p["stemma"]) for p in parts)
+    # The consensus' voters and support made the tables; the result has no use for them.
+    rewrites.consensus = {}
     return [ClusterAudit(batch[0][0], rewrites=rewrites, **tables)]
 
 
@@ -517,7 +519,7 @@ def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFr
     rows = joined.iloc[order]
     # Built afresh from the values, so each column's type is read from what it holds
     # (a cluster's table may carry object columns).
-    return _from_values(rows, frames[0].columns)
+    return _from_values(rows, frames[0].columns, filled)
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
@@ -629,17 +631,46 @@ def _read_again(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not filled:
         return frames[0]
     joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
-    return _from_values(joined, frames[0].columns)
+    return _from_values(joined, frames[0].columns, filled)
 
 
-def _from_values(table: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
-    """``table`` made again from its values, each column's type read from what it holds
-    (as ``pd.DataFrame`` of the columns' lists gives it), one column's values at a time
-    held as Python objects, not the whole table's."""
+def _from_values(
+    table: pd.DataFrame, columns: Iterable[str], frames: list[pd.DataFrame]
+) -> pd.DataFrame:
+    """``table`` (``frames`` joined, its rows in any order) with each column's type read
+    from what it holds, as ``pd.DataFrame`` of the columns' lists gives it.
+
+    A column of one type in every frame keeps it (:func:`_kept_type`); any other column
+    is made again from its values, one column's values at a time held as Python objects,
+    not the whole table's: the driver of a large run then makes few Python objects,
+    which leave its heap full of holes when they are dropped."""
+    index = pd.RangeIndex(len(table))
     return pd.DataFrame(
-        {c: pd.Series(table[c].tolist()) for c in columns},
-        index=pd.RangeIndex(len(table)),
+        {
+            c: table[c].reset_index(drop=True)
+            if _kept_type(table[c], [f[c] for f in frames])
+            else pd.Series(table[c].tolist())
+            for c in columns
+        },
+        index=index,
     )
+
+
+#: The type pandas reads a column of strings as.
+_STRING_TYPE = pd.Series(["text"]).dtype
+
+
+def _kept_type(column: pd.Series, parts: list[pd.Series]) -> bool:
+    """Whether ``column`` (``parts`` joined) has the type its values would be read as:
+    every part of one number or truth type, or of pandas' string type with a value
+    (a string column of missing values only is read as numbers)."""
+    kinds = {part.dtype for part in parts}
+    if len(kinds) != 1:
+        return False
+    kind = kinds.pop()
+    if kind == _STRING_TYPE:
+        return bool(column.notna().any())
+    return kind.kind in "biuf" and isinstance(kind, np.dtype)
 
 
 #: The per-cluster tables of a :class:`ClusterAudit` joined by :func:`_join`.
@@ -732,7 +763,18 @@ def audit_members(batch: list[tuple[int, list[tuple[int, int, str]]]], *chunks: 
             article.article_id = article_id
             members.append(article)
         tasks.append((cluster_id, members))
-    return audit_batch(tasks)
+    parts = audit_batch(tasks)
+    for part in parts:  # the driver keeps each source's text, not its parsed sentences
+        if part.rewrites is not None:
+            sources = part.rewrites.sources
+            part.rewrites.sources = {k: _text_only(v) for k, v in sources.items()}
+    return parts
+
+
+def _text_only(source: Article) -> Article:
+    """``source`` without its sentences and metadata parts (what a parallel run's
+    ``result.sources`` holds: the ``sources`` table needs the text and role alone)."""
+    return replace(source, sentences=[], parts=[])
 
 
 def audit_on_workers(

@@ -89,7 +89,6 @@ derivation stage, not this one, decides who copied whom. Read ``story`` scores o
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -322,11 +321,18 @@ def band_pairs(signatures: np.ndarray, keep: np.ndarray) -> set[tuple[int, int]]
     equal values make a pair. The pairs are those of a ``datasketch.MinHashLSH`` of the
     same banding queried with each row (tested), whatever the order of the rows.
     """
+    return _as_set(_band_codes(signatures, keep), len(signatures))
+
+
+def _band_codes(signatures: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """:func:`band_pairs` as pair codes ``i * len(signatures) + j`` (:func:`_codes`), with
+    repeats: 8 bytes a pair, where a set of tuples takes some 100."""
     bands, width = LSH_PARAMS
+    n = len(signatures)
     rows = np.flatnonzero(keep)
-    pairs: set[tuple[int, int]] = set()
+    found = [_NO_CODES]
     if rows.size < 2:
-        return pairs
+        return _NO_CODES
     for band in range(bands):
         values = signatures[rows, band * width : (band + 1) * width]
         order = np.lexsort(values.T[::-1])
@@ -339,9 +345,25 @@ def band_pairs(signatures: np.ndarray, keep: np.ndarray) -> set[tuple[int, int]]
         ends = np.append(starts[1:], len(order))
         for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
             if end - start > 1:
-                members = sorted(rows[order[start:end]].tolist())
-                pairs.update(itertools.combinations(members, 2))
-    return pairs
+                members = np.sort(rows[order[start:end]])
+                first, second = np.triu_indices(members.size, k=1)
+                found.append(_codes(members[first], members[second], n))
+    return np.concatenate(found)
+
+
+#: No pair codes.
+_NO_CODES = np.array([], dtype=np.int64)
+
+
+def _codes(first: np.ndarray, second: np.ndarray, n: int) -> np.ndarray:
+    """Index pairs ``(i, j)``, ``i < j < n``, as one int64 each, ``i * n + j``: sorted
+    codes are the pairs in order, first index then second."""
+    return first.astype(np.int64) * n + second.astype(np.int64)
+
+
+def _as_set(codes: np.ndarray, n: int) -> set[tuple[int, int]]:
+    first, second = np.divmod(codes, n)
+    return set(zip(first.tolist(), second.tolist(), strict=True))
 
 
 def candidate_pairs(fingerprints: Sequence[Fingerprint]) -> list[tuple]:
@@ -354,15 +376,21 @@ def candidate_pairs(fingerprints: Sequence[Fingerprint]) -> list[tuple]:
     the result does not depend on the order of any index (quick enough to need no
     progress bar).
     """
+    first, second = _candidate_arrays(fingerprints)
+    return list(zip(first.tolist(), second.tolist(), strict=True))
+
+
+def _candidate_arrays(fingerprints: Sequence[Fingerprint]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`candidate_pairs` as two arrays, the first and second index of each pair."""
     if not all(f.sketches.shape[0] == len(SKETCHED) for f in fingerprints):
         fingerprints = sketch(fingerprints)
-    pairs: set[tuple[int, int]] = set()
+    found = []
     for k, name in enumerate(SKETCHED):
         keep = np.array([getattr(f, name).size > 0 for f in fingerprints], dtype=bool)
         signatures = np.array([f.sketches[k] for f in fingerprints], dtype=np.uint32)
-        pairs.update(band_pairs(signatures.reshape(-1, NUM_PERM), keep))
-    pairs.update(excerpt_pairs(fingerprints))
-    return sorted(pairs)
+        found.append(_band_codes(signatures.reshape(-1, NUM_PERM), keep))
+    found.append(_excerpt_codes(fingerprints))
+    return np.divmod(np.unique(np.concatenate(found)), max(len(fingerprints), 1))
 
 
 def excerpt_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
@@ -382,23 +410,26 @@ def excerpt_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     member of its story it joins the cluster. Candidates are then scored exactly like
     the others.
     """
+    return _as_set(_excerpt_codes(fingerprints), len(fingerprints))
+
+
+def _excerpt_codes(fingerprints: Sequence[Fingerprint]) -> np.ndarray:
+    """:func:`excerpt_pairs` as pair codes (:func:`_codes`), with repeats."""
     every = np.uint64(SAMPLE_EVERY)
     kept = [f.anchors[f.anchors % every == 0] for f in fingerprints]
     if not kept:
-        return set()
+        return _NO_CODES
     values = np.concatenate([np.array([], dtype=np.uint64), *kept])
     articles = np.repeat(np.arange(len(kept)), [k.size for k in kept])
     # The postings of each sampled shingle, in corpus order: sorted by shingle, then article
     # (an article's anchors are unique, so it is in a shingle's postings once).
     order = np.lexsort((articles, values))
     values, articles = values[order], articles[order]
-    pairs: set[tuple[int, int]] = set()
+    found = [_NO_CODES]
     for step in range(1, SAMPLE_NEIGHBOURS + 1):
         same = values[step:] == values[:-step]
-        pairs.update(
-            zip(articles[:-step][same].tolist(), articles[step:][same].tolist(), strict=True)
-        )
-    return pairs
+        found.append(_codes(articles[:-step][same], articles[step:][same], len(kept)))
+    return np.concatenate(found)
 
 
 def fingerprints(corpus: Corpus, progress: bool = False) -> list[Fingerprint]:
@@ -426,8 +457,28 @@ def score_pairs(
     reaches ``threshold`` (``None`` turns story links off), else empty. ``article_id``
     is the earlier article in corpus order.
     """
-    rows = []
-    for i, j in pairs:
+    pairs = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+    return _pair_table(prints, pairs[:, 0], pairs[:, 1], threshold, wording_threshold)
+
+
+#: The ``link`` of :func:`score_pairs` by the code :func:`_scores` gives it.
+_LINKS = np.array(["", "wording", "story"], dtype=object)
+
+
+def _scores(
+    prints: Sequence[Fingerprint],
+    first: np.ndarray,
+    second: np.ndarray,
+    threshold: float | None,
+    wording_threshold: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rounded wording and story scores of the index pairs ``(first[k], second[k])``
+    and their links as codes of :data:`_LINKS` (see :func:`score_pairs`): three arrays,
+    not a tuple per pair (a large run's driver scores millions)."""
+    wordings = np.zeros(len(first), dtype=np.float64)
+    stories = np.zeros(len(first), dtype=np.float64)
+    links = np.zeros(len(first), dtype=np.int8)
+    for k, (i, j) in enumerate(zip(first.tolist(), second.tolist(), strict=True)):
         a, b = prints[i], prints[j]
         shared_shingles = _overlap(a.shingles, b.shingles)
         shared_terms = _overlap(a.terms, b.terms)
@@ -442,13 +493,25 @@ def score_pairs(
             and terms >= WORDING_TERMS_MIN
             and shared_shingles >= MIN_SHARED_SHINGLES
         ):
-            link = "wording"
+            links[k] = 1
         elif threshold is not None and story >= threshold and shared_terms >= MIN_SHARED_TERMS:
-            link = "story"
-        else:
-            link = ""
-        rows.append((a.article_id, b.article_id, round(wording, 4), round(story, 4), link))
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+            links[k] = 2
+        wordings[k], stories[k] = round(wording, 4), round(story, 4)
+    return wordings, stories, links
+
+
+def _pair_table(
+    prints: Sequence[Fingerprint],
+    first: np.ndarray,
+    second: np.ndarray,
+    threshold: float | None,
+    wording_threshold: float,
+) -> pd.DataFrame:
+    """:func:`score_pairs` of the index pairs ``(first[k], second[k])``."""
+    wording, story, links = _scores(prints, first, second, threshold, wording_threshold)
+    ids = np.array([f.article_id for f in prints] or [""], dtype=object)
+    columns = (ids[first].tolist(), ids[second].tolist(), wording, story, _LINKS[links].tolist())
+    return pd.DataFrame(dict(zip(PAIR_COLUMNS, columns, strict=True)))
 
 
 def similar_pairs(
@@ -470,8 +533,7 @@ def similar_pairs(
     """
     if prints is None:
         prints = fingerprints(corpus, progress=progress)
-    pairs = candidate_pairs(prints)
-    return score_pairs(prints, pairs, threshold, wording_threshold)
+    return _pair_table(prints, *_candidate_arrays(prints), threshold, wording_threshold)
 
 
 def components(article_ids: Sequence[str], links: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -506,7 +568,12 @@ def clusters_from_pairs(article_ids: Sequence[str], pairs: pd.DataFrame) -> pd.D
     ``article_ids``.
     """
     linked = pairs[pairs["link"] != ""]
-    groups = components(article_ids, zip(linked["article_id"], linked["other_id"], strict=True))
+    return _cluster_table(article_ids, zip(linked["article_id"], linked["other_id"], strict=True))
+
+
+def _cluster_table(article_ids: Sequence[str], links: Iterable[tuple[str, str]]) -> pd.DataFrame:
+    """:func:`clusters_from_pairs` of the linked pairs ``links`` (ids)."""
+    groups = components(article_ids, links)
     cluster_of = {a: (n, len(g)) for n, g in enumerate(groups) for a in g}
     rows = [(a, *cluster_of[a]) for a in article_ids]
     return pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
@@ -531,5 +598,12 @@ def cluster_stories(
     corpus gives the same table. Cost grows about linearly with the number of articles
     (see the speed benchmark (``wtbench.speed``)). ``prints`` as in :func:`similar_pairs`.
     """
-    pairs = similar_pairs(corpus, threshold, wording_threshold, progress, prints)
-    return clusters_from_pairs([a.article_id for a in corpus.ok], pairs)
+    if prints is None:
+        prints = fingerprints(corpus, progress=progress)
+    first, second = _candidate_arrays(prints)
+    links = _scores(prints, first, second, threshold, wording_threshold)[2]
+    # Only the linked pairs, as ids: the table of every scored pair is not needed here.
+    ids = [f.article_id for f in prints]
+    linked = np.flatnonzero(links)
+    pairs = [(ids[first[k]], ids[second[k]]) for k in linked.tolist()]
+    return _cluster_table([a.article_id for a in corpus.ok], pairs)
