@@ -36,3 +36,39 @@ def test_a_small_run_measures_each_size_and_writes_its_result(tmp_path):
     assert f"{document['fit_written']['fitted_mb_at_target']:,.0f} MB at 100,000" in lines
     assert "The growth from 12 to 24 articles" in lines
     assert report.driver_memory_lines({}) == []
+
+
+def _row(n: int, peak: float) -> dict:
+    return {
+        "n_articles": n,
+        "workers": 2,
+        "start_mb": 130.0,
+        "audit_peak_mb": peak,
+        "driver_peak_mb": peak,
+        "worker_peak_mb": 600.0,
+        "seconds": n / 50,
+        "cpu_seconds": n / 1000,
+        "load_average": 2.0,
+    }
+
+
+def test_a_run_at_the_target_is_reported_beside_the_line_of_the_smaller_ones(tmp_path):
+    rows = [_row(100_000, 1900.0), _row(2000, 190.0), _row(1000, 170.0)]
+    document = driver_memory.summarise(rows, workers=2, seed=0)
+    assert document["sizes"] == [1000, 2000, 100_000]
+    # The line is the small runs' prediction: the run at the target is not in it.
+    assert document["fit_written"]["fitted_mb_at_target"] == 2150.0
+    assert document["marginal_written"]["between"] == [1000, 2000]
+    assert document["measured_at_target"]["driver_peak_mb"] == 1900.0
+    lines = "\n".join(report.driver_memory_lines({"driver_memory": document}))
+    assert "Measured at 100,000 articles: driver peak 1,900 MB (below" in lines
+    assert driver_memory.summarise(rows[1:], 2, 0)["measured_at_target"] is None
+
+
+def test_kept_runs_are_the_earlier_file_s_other_sizes_of_the_same_settings(tmp_path):
+    assert driver_memory.kept_runs(tmp_path, 2, 0, [4000]) == []
+    earlier = driver_memory.summarise([_row(1000, 170.0), _row(4000, 230.0)], 2, 0)
+    (tmp_path / "driver_memory.json").write_text(json.dumps(earlier), encoding="utf-8")
+    assert [r["n_articles"] for r in driver_memory.kept_runs(tmp_path, 2, 0, [4000])] == [1000]
+    assert driver_memory.kept_runs(tmp_path, 3, 0, [4000]) == []
+    assert driver_memory.kept_runs(tmp_path, 2, 1, [4000]) == []

@@ -17,7 +17,9 @@ for below 2 GB); ``marginal_written`` continues the growth between the two large
 sizes from the largest instead (:func:`marginal`). A line, because the driver holds per
 article a fixed-size summary, a fingerprint and its share of the output tables; the
 log-log slope of the peak above ``start_mb`` is reported too (below 1: slower than
-linear). Writes
+linear). The lines go through the sizes below 100,000; a run at 100,000 itself
+(``--sizes 100000 --keep``: the earlier file's other sizes are kept, not measured again)
+is reported beside them as ``measured_at_target`` (:func:`summarise`). Writes
 ``benchmarks/results/driver_memory.json``.
 """
 
@@ -27,6 +29,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -118,43 +121,73 @@ def loglog_slope(sizes: Sequence[float], values: Sequence[float]) -> float | Non
     return round(float(slope), 3)
 
 
+def kept_runs(out_dir: Path, workers: int, seed: int, sizes: Sequence[int]) -> list[dict]:
+    """The runs of an earlier ``driver_memory.json`` in ``out_dir`` with the same
+    ``workers`` and ``seed``, less those of ``sizes`` (measured again); none when there is
+    no such file or it was made with other settings."""
+    try:
+        earlier = json.loads((out_dir / "driver_memory.json").read_text())
+    except FileNotFoundError:
+        return []
+    if (earlier["workers"], earlier["seed"]) != (workers, seed):
+        return []
+    return [r for r in earlier["runs"] if r["n_articles"] not in set(sizes)]
+
+
 def run(
     sizes: Sequence[int] = DEFAULT_SIZES,
     workers: int = 2,
     seed: int = 0,
     out_dir: Path = paths.RESULTS_DIR,
+    keep: bool = False,
 ) -> dict:
-    """Measure every size (see the module docstring) and write ``driver_memory.json``."""
+    """Measure every size (see the module docstring) and write ``driver_memory.json``;
+    with ``keep``, the runs of the earlier file of other sizes (:func:`kept_runs`) stay
+    in it, so one large size can be added to the small ones without measuring them again."""
     from wtbench.synth import write_corpus
 
-    rows = []
+    rows = kept_runs(Path(out_dir), workers, seed, sizes) if keep else []
     with tempfile.TemporaryDirectory(prefix="wtbench-driver-") as tmp:
         for n in sizes:
             folder = Path(tmp) / f"corpus-{n}"
             write_corpus(folder, n, seed=seed)
             rows.append(measure(folder, workers, Path(tmp) / f"out-{n}"))
             print(json.dumps(rows[-1]), flush=True)
-    n = [r["n_articles"] for r in rows]
-    document = {
-        "sizes": list(sizes),
+            shutil.rmtree(folder)
+    document = summarise(rows, workers, seed)
+    write_json(out_dir, "driver_memory.json", document)
+    return document
+
+
+def summarise(rows: list[dict], workers: int, seed: int) -> dict:
+    """The ``driver_memory.json`` document of ``rows`` (:func:`audit_once`' figures, any
+    order): the runs by size, the lines fitted through the runs below
+    :data:`TARGET_ARTICLES` and read at it, and the run at it, when there is one
+    (``measured_at_target``), so the prediction and the measurement stand side by side."""
+    rows = sorted(rows, key=lambda r: r["n_articles"])
+    below = [r for r in rows if r["n_articles"] < TARGET_ARTICLES]
+    n = [r["n_articles"] for r in below]
+    measured = [r for r in rows if r["n_articles"] == TARGET_ARTICLES]
+    return {
+        "sizes": [r["n_articles"] for r in rows],
         "workers": workers,
         "seed": seed,
         "target_articles": TARGET_ARTICLES,
         "runs": rows,
-        "fit_audit": fit_line(n, [r["audit_peak_mb"] for r in rows]),
-        "fit_written": fit_line(n, [r["driver_peak_mb"] for r in rows]),
-        "marginal_written": marginal(n, [r["driver_peak_mb"] for r in rows]),
+        "fit_audit": fit_line(n, [r["audit_peak_mb"] for r in below]),
+        "fit_written": fit_line(n, [r["driver_peak_mb"] for r in below]),
+        "marginal_written": marginal(n, [r["driver_peak_mb"] for r in below]),
         "loglog_slope_above_start": loglog_slope(
-            n, [r["driver_peak_mb"] - r["start_mb"] for r in rows]
+            n, [r["driver_peak_mb"] - r["start_mb"] for r in below]
         ),
+        "measured_at_target": measured[0] if measured else None,
         "note": (
             "driver_peak_mb: the driver's peak resident memory (ru_maxrss) after the audit "
             "and writing its CSV tables, in a fresh process; fit_*: least-squares line "
-            "through the sizes, read at target_articles"
+            "through the sizes below target_articles, read at it; measured_at_target: "
+            "the run at target_articles"
         ),
     }
-    write_json(out_dir, "driver_memory.json", document)
-    return document
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -164,14 +197,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default=str(paths.RESULTS_DIR), help="result folder")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the earlier file's runs of other sizes"
+    )
     parser.add_argument("--once", default=None, help=argparse.SUPPRESS)  # see audit_once
     args = parser.parse_args(argv)
     if args.once:
         print(json.dumps(audit_once(Path(args.once), args.workers, Path(args.out))))
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    document = run(sizes, args.workers, args.seed, Path(args.out))
-    print(json.dumps({k: document[k] for k in ("fit_audit", "fit_written")}, indent=2))
+    document = run(sizes, args.workers, args.seed, Path(args.out), args.keep)
+    keys = ("fit_audit", "fit_written", "measured_at_target")
+    print(json.dumps({k: document[k] for k in keys}, indent=2))
     return 0
 
 

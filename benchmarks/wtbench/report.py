@@ -998,12 +998,28 @@ def driver_memory_lines(results: dict) -> list[str]:
         "",
         _md_table(pd.DataFrame(rows)),
         "",
-        f"A least-squares line through the peaks: {fit['mb_per_article'] * 1000:.1f} kB per "
+        f"A least-squares line through the peaks below {target:,} articles: "
+        f"{fit['mb_per_article'] * 1000:.1f} kB per "
         f"article above {fit['intercept_mb']:.0f} MB, so {fit['fitted_mb_at_target']:,.0f} MB "
         f"at {target:,} articles ({'below' if fit['fitted_mb_at_target'] < 2000 else 'above'} "
         "issue #14's 2 GB); log-log slope of the peak above the start "
         f"{document['loglog_slope_above_start']}.",
         *_marginal_line(document.get("marginal_written"), target),
+        *_measured_line(document.get("measured_at_target"), document["workers"]),
+    ]
+
+
+def _measured_line(run: dict | None, workers: int) -> list[str]:
+    """The line on the run at the target size, when there is one."""
+    if not run:
+        return []
+    peak = run["driver_peak_mb"]
+    return [
+        "",
+        f"Measured at {run['n_articles']:,} articles: driver peak {peak:,.0f} MB "
+        f"({'below' if peak < 2000 else 'above'} 2 GB), largest worker "
+        f"{run['worker_peak_mb']:,.0f} MB, {run['seconds'] / 60:.0f} minutes wall on "
+        f"{workers} workers (load average {run['load_average']}).",
     ]
 
 
@@ -1015,7 +1031,7 @@ def _marginal_line(marginal: dict | None, target: int) -> list[str]:
     return [
         "",
         f"The growth from {low:,} to {high:,} articles, {marginal['mb_per_article'] * 1000:.1f} "
-        f"kB per article, continued from the largest run gives "
+        f"kB per article, continued from the larger of them gives "
         f"{marginal['fitted_mb_at_target']:,.0f} MB at {target:,} articles.",
     ]
 
