@@ -506,20 +506,26 @@ def _cluster_tables(corpus: Corpus, rewrites: RewriteAnalysis) -> dict[str, pd.D
 
 def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFrame:
     """Tables with the same columns as one, rows by article in corpus order (an article's
-    rows keep their order); ids not in ``position`` (sources) last, by id."""
+    rows keep their order); ids not in ``position`` (sources) last, by id. Empties
+    ``frames`` (:func:`_taken`): each part is dropped once it is joined."""
+    columns = frames[0].columns
     filled = [f for f in frames if len(f)]
     if not filled:
         return frames[0]
+    kinds = _kinds(filled, columns)
+    frames.clear()
     joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    filled.clear()
     ids = joined["article_id"].astype(str).to_numpy()
     known = np.array([i in position for i in ids], dtype=bool)
     rank = np.array([position.get(i, 0) for i in ids], dtype=np.int64)
     unknown_id = np.where(known, "", ids)
     order = np.lexsort((unknown_id, rank, ~known))  # stable: the last key sorts first
     rows = joined.iloc[order]
+    del joined
     # Built afresh from the values, so each column's type is read from what it holds
     # (a cluster's table may carry object columns).
-    return _from_values(rows, frames[0].columns, filled)
+    return _from_values(rows, columns, kinds)
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
@@ -539,14 +545,14 @@ def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: di
     done = [p for p in parts if not p.error]
     cluster_of = {a.article_id: cid for cid, members in tasks for a in members}
     clusters = [(a.article_id, cluster_of[a.article_id]) for a in corpus.ok]
-    if done:
-        rewrites = _join_batches([p.rewrites for p in done], clusters)
-        tables = {name: [getattr(p, name) for p in done] for name in _TABLES}
+    if done:  # the parts' tables are taken out of them, each dropped once joined
+        rewrites = _join_batches(_taken(done, "rewrites"), clusters)
+        tables = {name: _taken(done, name) for name in _TABLES}
     else:  # nothing audited: the stages' own empty tables
         rewrites = join_clusters([], clusters)
         tables = {k: [v] for k, v in _cluster_tables(Corpus([]), rewrites).items()}
     position = {a.article_id: n for n, a in enumerate(corpus.articles)}
-    joined = {name: _in_order(frames, position) for name, frames in tables.items()}
+    joined = {name: _in_order(tables.pop(name), position) for name in list(tables)}
     joined["findings"] = _sort_findings(joined["findings"])
     articles = corpus.table()
     scorecard = build_scorecard(
@@ -594,11 +600,12 @@ def _fold(parts: list[ClusterAudit]) -> list[ClusterAudit]:
         return parts
     tables = {}
     for name in _TABLES:
-        frames = [getattr(p, name) for p in done]
+        frames = _taken(done, name)
         filled = [f for f in frames if len(f)]
         tables[name] = pd.concat(filled, ignore_index=True) if filled else frames[0]
+        del frames, filled
     stemmata = sum(p.rewrites.stemma.attrs.get("parts", 0) for p in done)
-    rewrites = _join_batches([p.rewrites for p in done], [])
+    rewrites = _join_batches(_taken(done, "rewrites"), [])
     rewrites.stemma.attrs["parts"] = stemmata  # how many clusters' stemmata it holds
     return [*(p for p in parts if p.error), ClusterAudit(-1, rewrites=rewrites, **tables)]
 
@@ -607,15 +614,16 @@ def _join_batches(batches: list[RewriteAnalysis], clusters: list) -> RewriteAnal
     """The :class:`RewriteAnalysis` of batches of consecutive clusters' parts (each
     ``join_clusters`` of its parts: :func:`_fold`) as ``join_clusters`` of all the parts
     gives it: each table's column types read again from all its values, stemmata
-    concatenated (a batch without any left out, as ``join_clusters`` leaves out none)."""
+    concatenated (a batch without any left out, as ``join_clusters`` leaves out none).
+    Takes the tables out of ``batches`` (:func:`_taken`)."""
     from wiretrace.rewrites.analysis import RewriteAnalysis
 
     stemmata = [b.stemma for b in batches if b.stemma.attrs.get("parts")]
     stemma = pd.concat(stemmata, ignore_index=True) if stemmata else batches[0].stemma.copy()
     stemma.attrs = {}
     return RewriteAnalysis(
-        alignments=_read_again([b.alignments for b in batches]),
-        derivation=_read_again([b.derivation for b in batches]),
+        alignments=_read_again(_taken(batches, "alignments")),
+        derivation=_read_again(_taken(batches, "derivation")),
         sources={k: v for b in batches for k, v in b.sources.items()},
         stemma=stemma,
         clusters=pd.DataFrame(clusters, columns=["article_id", "cluster_id"]),
@@ -626,33 +634,55 @@ def _join_batches(batches: list[RewriteAnalysis], clusters: list) -> RewriteAnal
 
 def _read_again(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Tables with the same columns as one, each column's type read from all its values
-    (as a table made from them all at once); the first table when none has rows."""
+    (as a table made from them all at once); the first table when none has rows.
+    Empties ``frames``, as :func:`_in_order` does."""
+    columns = frames[0].columns
     filled = [f for f in frames if len(f)]
     if not filled:
         return frames[0]
+    kinds = _kinds(filled, columns)
+    frames.clear()
     joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
-    return _from_values(joined, frames[0].columns, filled)
+    filled.clear()
+    return _from_values(joined, columns, kinds)
+
+
+def _taken(holders: list, name: str) -> list:
+    """``getattr(holder, name)`` of each of ``holders``, left ``None`` on them: the list
+    is then the values' one hold, and a join that empties it drops each part as it goes
+    (a large run's driver never holds every table twice)."""
+    values = [getattr(holder, name) for holder in holders]
+    for holder in holders:
+        setattr(holder, name, None)
+    return values
+
+
+def _kinds(frames: list[pd.DataFrame], columns: Iterable[str]) -> dict[str, set]:
+    """The types each column has in ``frames``."""
+    return {c: {f[c].dtype for f in frames} for c in columns}
 
 
 def _from_values(
-    table: pd.DataFrame, columns: Iterable[str], frames: list[pd.DataFrame]
+    table: pd.DataFrame, columns: Iterable[str], kinds: dict[str, set]
 ) -> pd.DataFrame:
-    """``table`` (``frames`` joined, its rows in any order) with each column's type read
+    """``table`` (parts joined, its rows in any order) with each column's type read
     from what it holds, as ``pd.DataFrame`` of the columns' lists gives it.
 
-    A column of one type in every frame keeps it (:func:`_kept_type`); any other column
-    is made again from its values, one column's values at a time held as Python objects,
-    not the whole table's: the driver of a large run then makes few Python objects,
-    which leave its heap full of holes when they are dropped."""
+    A column of one type in every part (``kinds``: :func:`_kinds`) keeps it, its values
+    not copied (:func:`_kept_type`); any other column is made again from its values, one
+    column's values at a time held as Python objects, not the whole table's: the driver
+    of a large run then makes few Python objects, which leave its heap full of holes
+    when they are dropped."""
     index = pd.RangeIndex(len(table))
     return pd.DataFrame(
         {
             c: table[c].reset_index(drop=True)
-            if _kept_type(table[c], [f[c] for f in frames])
+            if _kept_type(table[c], kinds[c])
             else pd.Series(table[c].tolist())
             for c in columns
         },
         index=index,
+        copy=False,
     )
 
 
@@ -660,14 +690,13 @@ def _from_values(
 _STRING_TYPE = pd.Series(["text"]).dtype
 
 
-def _kept_type(column: pd.Series, parts: list[pd.Series]) -> bool:
-    """Whether ``column`` (``parts`` joined) has the type its values would be read as:
-    every part of one number or truth type, or of pandas' string type with a value
-    (a string column of missing values only is read as numbers)."""
-    kinds = {part.dtype for part in parts}
+def _kept_type(column: pd.Series, kinds: set) -> bool:
+    """Whether ``column`` (parts joined, of the types ``kinds``) has the type its values
+    would be read as: every part of one number or truth type, or of pandas' string type
+    with a value (a string column of missing values only is read as numbers)."""
     if len(kinds) != 1:
         return False
-    kind = kinds.pop()
+    (kind,) = kinds
     if kind == _STRING_TYPE:
         return bool(column.notna().any())
     return kind.kind in "biuf" and isinstance(kind, np.dtype)
