@@ -139,6 +139,26 @@ def test_batched_clusters_give_the_tables_of_clusters_audited_alone(
     _same_bytes(batched.to_dir(tmp_path / "batched"), alone.to_dir(tmp_path / "alone"))
 
 
+def test_the_join_takes_the_tables_out_of_the_parts_it_joins(generated, monkeypatch):
+    """A large run's driver must not hold every table twice: once joined, a part's
+    tables are dropped (the join holds them alone and empties them as it goes)."""
+    seen = []
+    join = audit_module._join
+
+    def recording(corpus, tasks, parts, parameters):
+        seen.extend(parts)
+        return join(corpus, tasks, parts, parameters)
+
+    monkeypatch.setattr(audit_module, "_join", recording)
+    monkeypatch.setattr(audit_module, "BATCH_ARTICLES", 1)  # one part per cluster
+    result = wiretrace.audit([generated])
+    assert len(seen) == result.clusters["cluster_id"].nunique() > 1
+    assert not any(p.error for p in seen)
+    names = (*audit_module._TABLES, "rewrites")
+    assert all(getattr(p, name) is None for p in seen for name in names)
+    assert len(result.findings) and len(result.alignments)
+
+
 def test_a_dask_cluster_writes_the_serial_bytes_on_the_seeds(
     seed_audit, client, tmp_path, monkeypatch
 ):
