@@ -17,7 +17,13 @@ import pytest
 from conftest import SEEDS_DIR
 
 import wiretrace
-from wiretrace.parallel import LOCAL_HOST, default_workers, local_cluster, run_tasks
+from wiretrace.parallel import (
+    GC_THRESHOLDS,
+    LOCAL_HOST,
+    default_workers,
+    local_cluster,
+    run_tasks,
+)
 
 #: The module itself (the attribute ``wiretrace.audit`` is the function it defines).
 audit_module = importlib.import_module("wiretrace.audit")
@@ -55,6 +61,13 @@ def test_a_local_cluster_listens_on_loopback_and_its_workers_start_loaded(client
     assert len(workers) == 2 and all(w.startswith(f"tcp://{LOCAL_HOST}:") for w in workers)
     assert set(client.run(_loaded).values()) == {True}
     assert set(client.run(_pool).values()) == {"system"}
+    assert set(client.run(_collector).values()) == {(GC_THRESHOLDS, True)}
+
+
+def _collector() -> tuple[tuple, bool]:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count() > 0
 
 
 def _pool() -> str:

@@ -32,6 +32,11 @@ from typing import Any
 #: The address a local cluster listens on: never beyond this machine.
 LOCAL_HOST = "127.0.0.1"
 
+#: The garbage collector's thresholds in a local cluster's workers
+#: (:func:`wiretrace.preload.settle`): the youngest generation collected after this many
+#: new container objects, not Python's 700.
+GC_THRESHOLDS = (10_000, 10, 10)
+
 
 def default_workers() -> int:
     """One worker per core of this machine (at least 1)."""
