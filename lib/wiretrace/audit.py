@@ -508,14 +508,9 @@ def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFr
     """Tables with the same columns as one, rows by article in corpus order (an article's
     rows keep their order); ids not in ``position`` (sources) last, by id. Empties
     ``frames`` (:func:`_taken`): each part is dropped once it is joined."""
-    columns = frames[0].columns
-    filled = [f for f in frames if len(f)]
-    if not filled:
+    if not any(len(f) for f in frames):
         return frames[0]
-    kinds = _kinds(filled, columns)
-    frames.clear()
-    joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
-    filled.clear()
+    joined, kinds = _concat_taken(frames)
     ids = joined["article_id"].astype(str).to_numpy()
     known = np.array([i in position for i in ids], dtype=bool)
     rank = np.array([position.get(i, 0) for i in ids], dtype=np.int64)
@@ -525,7 +520,7 @@ def _in_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFr
     del joined
     # Built afresh from the values, so each column's type is read from what it holds
     # (a cluster's table may carry object columns).
-    return _from_values(rows, columns, kinds)
+    return _from_values(rows, kinds)
 
 
 def _join(corpus: Corpus, tasks: list, parts: list[ClusterAudit], parameters: dict) -> AuditResult:
@@ -636,15 +631,20 @@ def _read_again(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Tables with the same columns as one, each column's type read from all its values
     (as a table made from them all at once); the first table when none has rows.
     Empties ``frames``, as :func:`_in_order` does."""
-    columns = frames[0].columns
-    filled = [f for f in frames if len(f)]
-    if not filled:
+    if not any(len(f) for f in frames):
         return frames[0]
-    kinds = _kinds(filled, columns)
+    return _from_values(*_concat_taken(frames))
+
+
+def _concat_taken(frames: list[pd.DataFrame]) -> tuple[pd.DataFrame, dict[str, set]]:
+    """The tables of ``frames`` that have rows joined in order, and the types each column
+    has in them (by column, in order); empties ``frames``, so each part is dropped once
+    joined (:func:`_taken`)."""
+    filled = [f for f in frames if len(f)]
+    kinds = {c: {f[c].dtype for f in filled} for c in frames[0].columns}
     frames.clear()
     joined = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
-    filled.clear()
-    return _from_values(joined, columns, kinds)
+    return joined, kinds
 
 
 def _taken(holders: list, name: str) -> list:
@@ -657,19 +657,13 @@ def _taken(holders: list, name: str) -> list:
     return values
 
 
-def _kinds(frames: list[pd.DataFrame], columns: Iterable[str]) -> dict[str, set]:
-    """The types each column has in ``frames``."""
-    return {c: {f[c].dtype for f in frames} for c in columns}
-
-
-def _from_values(
-    table: pd.DataFrame, columns: Iterable[str], kinds: dict[str, set]
-) -> pd.DataFrame:
+def _from_values(table: pd.DataFrame, kinds: dict[str, set]) -> pd.DataFrame:
     """``table`` (parts joined, its rows in any order) with each column's type read
     from what it holds, as ``pd.DataFrame`` of the columns' lists gives it.
 
-    A column of one type in every part (``kinds``: :func:`_kinds`) keeps it, its values
-    not copied (:func:`_kept_type`); any other column is made again from its values, one
+    ``kinds``: the types of each column in the parts, by column in order
+    (:func:`_concat_taken`). A column of one type in every part keeps it, its values not
+    copied (:func:`_kept_type`); any other column is made again from its values, one
     column's values at a time held as Python objects, not the whole table's: the driver
     of a large run then makes few Python objects, which leave its heap full of holes
     when they are dropped."""
@@ -679,7 +673,7 @@ def _from_values(
             c: table[c].reset_index(drop=True)
             if _kept_type(table[c], kinds[c])
             else pd.Series(table[c].tolist())
-            for c in columns
+            for c in kinds
         },
         index=index,
         copy=False,
