@@ -52,7 +52,7 @@ def _row(n: int, peak: float) -> dict:
     }
 
 
-def test_a_run_at_the_target_is_reported_beside_the_line_of_the_smaller_ones(tmp_path):
+def test_a_run_at_the_target_is_reported_beside_the_line_of_the_smaller_ones():
     rows = [_row(100_000, 1900.0), _row(2000, 190.0), _row(1000, 170.0)]
     document = driver_memory.summarise(rows, workers=2, seed=0)
     assert document["sizes"] == [1000, 2000, 100_000]

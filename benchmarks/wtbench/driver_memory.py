@@ -131,7 +131,8 @@ def kept_runs(out_dir: Path, workers: int, seed: int, sizes: Sequence[int]) -> l
         return []
     if (earlier["workers"], earlier["seed"]) != (workers, seed):
         return []
-    return [r for r in earlier["runs"] if r["n_articles"] not in set(sizes)]
+    measured = set(sizes)
+    return [r for r in earlier["runs"] if r["n_articles"] not in measured]
 
 
 def run(

@@ -1001,12 +1001,17 @@ def driver_memory_lines(results: dict) -> list[str]:
         f"A least-squares line through the peaks below {target:,} articles: "
         f"{fit['mb_per_article'] * 1000:.1f} kB per "
         f"article above {fit['intercept_mb']:.0f} MB, so {fit['fitted_mb_at_target']:,.0f} MB "
-        f"at {target:,} articles ({'below' if fit['fitted_mb_at_target'] < 2000 else 'above'} "
+        f"at {target:,} articles ({_against_limit(fit['fitted_mb_at_target'])} "
         "issue #14's 2 GB); log-log slope of the peak above the start "
         f"{document['loglog_slope_above_start']}.",
         *_marginal_line(document.get("marginal_written"), target),
         *_measured_line(document.get("measured_at_target"), document["workers"]),
     ]
+
+
+def _against_limit(mb: float) -> str:
+    """``below`` or ``above`` issue #14's limit on the driver's memory (2 GB, as 2,000 MB)."""
+    return "below" if mb < 2000 else "above"
 
 
 def _measured_line(run: dict | None, workers: int) -> list[str]:
@@ -1017,7 +1022,7 @@ def _measured_line(run: dict | None, workers: int) -> list[str]:
     return [
         "",
         f"Measured at {run['n_articles']:,} articles: driver peak {peak:,.0f} MB "
-        f"({'below' if peak < 2000 else 'above'} 2 GB), largest worker "
+        f"({_against_limit(peak)} 2 GB), largest worker "
         f"{run['worker_peak_mb']:,.0f} MB, {run['seconds'] / 60:.0f} minutes wall on "
         f"{workers} workers (load average {run['load_average']}).",
     ]
